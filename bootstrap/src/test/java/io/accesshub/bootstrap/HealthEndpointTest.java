@@ -25,7 +25,6 @@ class HealthEndpointTest {
     static void startHub() {
         Map<String, Object> properties = new HashMap<>(TestDatabase.shared().properties());
         properties.put("micronaut.server.port", -1);
-        properties.put("endpoints.all.port", -1);
         server = ApplicationContext.run(EmbeddedServer.class, properties);
         client = server.getApplicationContext().createBean(HttpClient.class, server.getURL());
     }
