@@ -1,0 +1,42 @@
+package io.accesshub.application.port.out;
+
+import io.accesshub.application.paging.Page;
+import io.accesshub.application.paging.PageRequest;
+import io.accesshub.domain.installation.Installation;
+import io.accesshub.domain.installation.InstallationId;
+import io.accesshub.domain.installation.InstallationKey;
+
+import java.util.Optional;
+
+/**
+ * Stores installations, with optimistic locking on their {@code version}.
+ *
+ * <p>Every field round-trips exactly; instants with at least microsecond precision. Installations are never
+ * deleted (uninstalled ones stay for history and event ordering). Recorded events are not stored.
+ */
+public interface InstallationRepository {
+
+    /** The installation with this id, if stored. */
+    Optional<Installation> findById(InstallationId id);
+
+    /** The installation with this natural key (app + company + location, or app + company for an agency). */
+    Optional<Installation> findByKey(InstallationKey key);
+
+    /**
+     * Stores a new installation (version 0) and returns it as stored (equal to the argument).
+     *
+     * @throws AlreadyExistsException when an installation with the same id or the same key is stored
+     */
+    Installation add(Installation installation);
+
+    /**
+     * Stores a changed installation whose {@code version} is the stored one, and returns it with the version
+     * advanced by exactly one.
+     *
+     * @throws ConcurrentUpdateException when no installation with this id and version is stored
+     */
+    Installation update(Installation installation);
+
+    /** The installations matching the filter, ordered by id ({@link InstallationId#compareTo}), one page of them. */
+    Page<Installation> list(InstallationFilter filter, PageRequest page);
+}

@@ -1,0 +1,2 @@
+/** The agency-to-location token exchange rule. */
+package io.accesshub.domain.exchange;

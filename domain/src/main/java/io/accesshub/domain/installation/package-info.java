@@ -1,0 +1,2 @@
+/** The installation aggregate, its lifecycle state machine and the rule that orders lifecycle events. */
+package io.accesshub.domain.installation;

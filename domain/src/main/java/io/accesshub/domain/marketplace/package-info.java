@@ -1,0 +1,2 @@
+/** Identifiers HighLevel's marketplace hands us: apps, client ids, companies (agencies), locations and user types. */
+package io.accesshub.domain.marketplace;

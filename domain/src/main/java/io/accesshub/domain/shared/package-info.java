@@ -1,0 +1,2 @@
+/** Building blocks every domain package shares: the domain exception and its stable error codes. */
+package io.accesshub.domain.shared;
