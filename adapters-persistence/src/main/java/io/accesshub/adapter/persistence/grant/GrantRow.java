@@ -1,0 +1,38 @@
+package io.accesshub.adapter.persistence.grant;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Version;
+import java.time.LocalDateTime;
+
+/**
+ * One row of the {@code token_grant} table: tokens only as ciphertext, the installation key copied for the
+ * ciphertexts' associated data, times in UTC.
+ */
+@MappedEntity("token_grant")
+public record GrantRow(
+        @Id String installationId,
+        String appId,
+        String companyId,
+        String locationKey,
+        String source,
+        byte[] accessTokenCiphertext,
+        LocalDateTime accessTokenExpiresAt,
+        @Nullable byte[] refreshTokenCiphertext,
+        LocalDateTime issuedAt,
+        long encryptionKeyId,
+        String scopes,
+        @Nullable LocalDateTime lastRefreshedAt,
+        @Nullable LocalDateTime lastAttemptAt,
+        int consecutiveFailures,
+        long refreshFence,
+        @Nullable String leaseOwner,
+        @Nullable LocalDateTime leaseUntil,
+        @Version Long version) {
+
+    @Override
+    public String toString() {
+        return "GrantRow[" + installationId + " v" + version + "]";
+    }
+}

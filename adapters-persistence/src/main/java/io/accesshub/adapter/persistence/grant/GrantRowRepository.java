@@ -1,0 +1,37 @@
+package io.accesshub.adapter.persistence.grant;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.time.LocalDateTime;
+import java.util.Optional;
+
+/**
+ * Micronaut Data access to {@code token_grant}. Changes go through {@link #updateIfVersion}, a conditional update
+ * that advances the version and leaves the lease columns (owned by the refresh engine) alone.
+ */
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface GrantRowRepository extends GenericRepository<GrantRow, String> {
+
+    GrantRow save(GrantRow row);
+
+    Optional<GrantRow> findById(String installationId);
+
+    Optional<GrantRow> findByIdForUpdate(String installationId);
+
+    int deleteById(String installationId);
+
+    @Query("UPDATE token_grant SET source = :source, access_token_ciphertext = :accessTokenCiphertext,"
+            + " access_token_expires_at = :accessTokenExpiresAt, refresh_token_ciphertext = :refreshTokenCiphertext,"
+            + " issued_at = :issuedAt, encryption_key_id = :encryptionKeyId, scopes = :scopes,"
+            + " last_refreshed_at = :lastRefreshedAt, last_attempt_at = :lastAttemptAt,"
+            + " consecutive_failures = :consecutiveFailures, refresh_fence = :refreshFence, version = version + 1"
+            + " WHERE installation_id = :installationId AND version = :version")
+    int updateIfVersion(String installationId, long version, String source, byte[] accessTokenCiphertext,
+                        LocalDateTime accessTokenExpiresAt, @Nullable byte[] refreshTokenCiphertext,
+                        LocalDateTime issuedAt, long encryptionKeyId, String scopes,
+                        @Nullable LocalDateTime lastRefreshedAt, @Nullable LocalDateTime lastAttemptAt,
+                        int consecutiveFailures, long refreshFence);
+}

@@ -1,0 +1,39 @@
+package io.accesshub.adapter.persistence.installation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.util.List;
+import java.util.Optional;
+
+/** Micronaut Data access to {@code installation}; updates check and advance the version. */
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface InstallationRowRepository extends GenericRepository<InstallationRow, String> {
+
+    String MATCHING = " FROM installation WHERE (:appId IS NULL OR app_id = :appId)"
+            + " AND (:companyId IS NULL OR company_id = :companyId)"
+            + " AND (:locationId IS NULL OR location_id = :locationId)"
+            + " AND (:userType IS NULL OR user_type = :userType)"
+            + " AND (:status IS NULL OR status = :status)";
+
+    InstallationRow save(InstallationRow row);
+
+    InstallationRow update(InstallationRow row);
+
+    Optional<InstallationRow> findById(String id);
+
+    Optional<InstallationRow> findByIdForUpdate(String id);
+
+    Optional<InstallationRow> findByAppIdAndCompanyIdAndLocationKey(String appId, String companyId, String locationKey);
+
+    @Query("SELECT COUNT(*)" + MATCHING)
+    long countMatching(@Nullable String appId, @Nullable String companyId, @Nullable String locationId,
+                       @Nullable String userType, @Nullable String status);
+
+    @Query("SELECT *" + MATCHING + " ORDER BY id LIMIT :limit OFFSET :offset")
+    List<InstallationRow> findMatching(@Nullable String appId, @Nullable String companyId,
+                                       @Nullable String locationId, @Nullable String userType,
+                                       @Nullable String status, int limit, long offset);
+}
