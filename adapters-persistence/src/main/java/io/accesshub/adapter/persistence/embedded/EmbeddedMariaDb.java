@@ -66,7 +66,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private static final String PASSWORD = "";
     private static final String DRIVER = "com.mysql.cj.jdbc.Driver";
     private static final String URL_PARAMETERS =
-            "sslMode=DISABLED&allowPublicKeyRetrieval=true&connectionTimeZone=UTC&characterEncoding=UTF-8";
+            "sslMode=DISABLED&allowPublicKeyRetrieval=true&connectionTimeZone=UTC&characterEncoding=UTF-8"
+            + "&useInformationSchema=false";
     private static final String PID_FILE = "accesshub-mariadb.pid";
     private static final String UNPACKED_MARKER = ".accesshub-unpacked-" + MARIADB_VERSION;
     private static final Pattern SERVER_COMMAND = Pattern.compile(".*(mariadbd|mysqld).*");
