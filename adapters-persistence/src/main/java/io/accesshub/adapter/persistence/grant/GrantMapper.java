@@ -1,6 +1,5 @@
 package io.accesshub.adapter.persistence.grant;
 
-import io.accesshub.adapter.persistence.DbTime;
 import io.accesshub.adapter.persistence.crypto.EncryptedToken;
 import io.accesshub.adapter.persistence.crypto.TokenBinding;
 import io.accesshub.adapter.persistence.crypto.TokenCipher;
@@ -43,13 +42,13 @@ final class GrantMapper {
                 locationKey,
                 grant.source().name(),
                 access.ciphertext(),
-                DbTime.toColumn(grant.accessTokenExpiresAt()),
+                grant.accessTokenExpiresAt(),
                 refresh,
-                DbTime.toColumn(grant.issuedAt()),
+                grant.issuedAt(),
                 access.keyId(),
                 grant.scopes().toString(),
-                bookkeeping.lastRefreshedAt().map(DbTime::toColumn).orElse(null),
-                bookkeeping.lastAttemptAt().map(DbTime::toColumn).orElse(null),
+                bookkeeping.lastRefreshedAt().orElse(null),
+                bookkeeping.lastAttemptAt().orElse(null),
                 bookkeeping.consecutiveFailures(),
                 bookkeeping.fence(),
                 null,
@@ -66,13 +65,13 @@ final class GrantMapper {
                 InstallationId.parse(row.installationId()),
                 GrantSource.valueOf(row.source()),
                 AccessToken.of(cipher.decrypt(row.accessTokenCiphertext(), access)),
-                DbTime.fromColumn(row.accessTokenExpiresAt()),
+                row.accessTokenExpiresAt(),
                 refreshToken,
-                DbTime.fromColumn(row.issuedAt()),
+                row.issuedAt(),
                 Scopes.parse(row.scopes()),
                 new RefreshBookkeeping(
-                        Optional.ofNullable(row.lastRefreshedAt()).map(DbTime::fromColumn),
-                        Optional.ofNullable(row.lastAttemptAt()).map(DbTime::fromColumn),
+                        Optional.ofNullable(row.lastRefreshedAt()),
+                        Optional.ofNullable(row.lastAttemptAt()),
                         row.consecutiveFailures(),
                         row.refreshFence()),
                 row.version());

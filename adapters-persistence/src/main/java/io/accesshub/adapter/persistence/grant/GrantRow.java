@@ -4,7 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Version;
-import java.time.LocalDateTime;
+import io.accesshub.adapter.persistence.UtcTimestamp;
+import java.time.Instant;
 
 /**
  * One row of the {@code token_grant} table: tokens only as ciphertext, the installation key copied for the
@@ -18,17 +19,17 @@ public record GrantRow(
         String locationKey,
         String source,
         byte[] accessTokenCiphertext,
-        LocalDateTime accessTokenExpiresAt,
+        @UtcTimestamp Instant accessTokenExpiresAt,
         @Nullable byte[] refreshTokenCiphertext,
-        LocalDateTime issuedAt,
+        @UtcTimestamp Instant issuedAt,
         long encryptionKeyId,
         String scopes,
-        @Nullable LocalDateTime lastRefreshedAt,
-        @Nullable LocalDateTime lastAttemptAt,
+        @Nullable @UtcTimestamp Instant lastRefreshedAt,
+        @Nullable @UtcTimestamp Instant lastAttemptAt,
         int consecutiveFailures,
         long refreshFence,
         @Nullable String leaseOwner,
-        @Nullable LocalDateTime leaseUntil,
+        @Nullable @UtcTimestamp Instant leaseUntil,
         @Version Long version) {
 
     @Override

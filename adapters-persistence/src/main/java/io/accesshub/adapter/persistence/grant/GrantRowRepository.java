@@ -5,11 +5,11 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
-import java.time.LocalDateTime;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Micronaut Data access to {@code token_grant}. Changes go through {@link #updateIfVersion}, a conditional update
+ * Micronaut Data access to {@code token_grant} (parameters named like row properties use their converters). Changes go through {@link #updateIfVersion}, a conditional update
  * that advances the version and leaves the lease columns (owned by the refresh engine) alone.
  */
 @JdbcRepository(dialect = Dialect.MYSQL)
@@ -30,8 +30,8 @@ interface GrantRowRepository extends GenericRepository<GrantRow, String> {
             + " consecutive_failures = :consecutiveFailures, refresh_fence = :refreshFence, version = version + 1"
             + " WHERE installation_id = :installationId AND version = :version")
     int updateIfVersion(String installationId, long version, String source, byte[] accessTokenCiphertext,
-                        LocalDateTime accessTokenExpiresAt, @Nullable byte[] refreshTokenCiphertext,
-                        LocalDateTime issuedAt, long encryptionKeyId, String scopes,
-                        @Nullable LocalDateTime lastRefreshedAt, @Nullable LocalDateTime lastAttemptAt,
+                        Instant accessTokenExpiresAt, @Nullable byte[] refreshTokenCiphertext,
+                        Instant issuedAt, long encryptionKeyId, String scopes,
+                        @Nullable Instant lastRefreshedAt, @Nullable Instant lastAttemptAt,
                         int consecutiveFailures, long refreshFence);
 }

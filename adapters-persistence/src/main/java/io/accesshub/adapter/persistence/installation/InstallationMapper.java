@@ -1,6 +1,5 @@
 package io.accesshub.adapter.persistence.installation;
 
-import io.accesshub.adapter.persistence.DbTime;
 import io.accesshub.domain.installation.CompanyInstallDetails;
 import io.accesshub.domain.installation.Installation;
 import io.accesshub.domain.installation.InstallationId;
@@ -43,9 +42,9 @@ final class InstallationMapper {
                 details.installToFutureLocations(),
                 details.approveAllLocations(),
                 details.bulkInstallation(),
-                DbTime.toColumn(installation.createdAt()),
-                DbTime.toColumn(installation.statusChangedAt()),
-                DbTime.toColumn(installation.lastLifecycleChangeAt()),
+                installation.createdAt(),
+                installation.statusChangedAt(),
+                installation.lastLifecycleChangeAt(),
                 version);
     }
 
@@ -65,9 +64,9 @@ final class InstallationMapper {
                 details,
                 InstallationStatus.valueOf(row.status()),
                 StateReason.valueOf(row.statusReason()),
-                DbTime.fromColumn(row.createdAt()),
-                DbTime.fromColumn(row.statusChangedAt()),
-                DbTime.fromColumn(row.lastLifecycleChangeAt()),
+                row.createdAt(),
+                row.statusChangedAt(),
+                row.lastLifecycleChangeAt(),
                 row.version());
     }
 }

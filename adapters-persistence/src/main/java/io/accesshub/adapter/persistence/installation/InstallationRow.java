@@ -4,7 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Version;
-import java.time.LocalDateTime;
+import io.accesshub.adapter.persistence.UtcTimestamp;
+import java.time.Instant;
 
 /** One row of the {@code installation} table; times are UTC. */
 @MappedEntity("installation")
@@ -21,8 +22,8 @@ public record InstallationRow(
         boolean installToFutureLocations,
         boolean approveAllLocations,
         boolean bulkInstallation,
-        LocalDateTime createdAt,
-        LocalDateTime statusChangedAt,
-        LocalDateTime lastLifecycleChangeAt,
+        @UtcTimestamp Instant createdAt,
+        @UtcTimestamp Instant statusChangedAt,
+        @UtcTimestamp Instant lastLifecycleChangeAt,
         @Version Long version) {
 }
