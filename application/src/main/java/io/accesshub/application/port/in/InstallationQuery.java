@@ -1,0 +1,45 @@
+package io.accesshub.application.port.in;
+
+import io.accesshub.domain.installation.InstallationStatus;
+import io.accesshub.domain.marketplace.CompanyId;
+import io.accesshub.domain.marketplace.LocationId;
+import io.accesshub.domain.marketplace.MarketplaceAppId;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/** Which installations an operator wants to see: every present criterion must match. */
+public record InstallationQuery(Optional<MarketplaceAppId> appId, Optional<CompanyId> companyId,
+                                Optional<LocationId> locationId, Optional<InstallationStatus> status) {
+
+    private static final InstallationQuery ALL =
+            new InstallationQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+    public InstallationQuery {
+        Objects.requireNonNull(appId, "appId");
+        Objects.requireNonNull(companyId, "companyId");
+        Objects.requireNonNull(locationId, "locationId");
+        Objects.requireNonNull(status, "status");
+    }
+
+    /** Every installation. */
+    public static InstallationQuery all() {
+        return ALL;
+    }
+
+    public InstallationQuery withApp(MarketplaceAppId value) {
+        return new InstallationQuery(Optional.of(value), companyId, locationId, status);
+    }
+
+    public InstallationQuery withCompany(CompanyId value) {
+        return new InstallationQuery(appId, Optional.of(value), locationId, status);
+    }
+
+    public InstallationQuery withLocation(LocationId value) {
+        return new InstallationQuery(appId, companyId, Optional.of(value), status);
+    }
+
+    public InstallationQuery withStatus(InstallationStatus value) {
+        return new InstallationQuery(appId, companyId, locationId, Optional.of(value));
+    }
+}

@@ -1,0 +1,32 @@
+package io.accesshub.application.port.in;
+
+import io.accesshub.domain.installation.CompanyInstallDetails;
+import io.accesshub.domain.installation.InstallationId;
+import io.accesshub.domain.installation.InstallationKey;
+import io.accesshub.domain.installation.InstallationStatus;
+import io.accesshub.domain.installation.StateReason;
+import io.accesshub.domain.marketplace.UserType;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** An installation as operators see it: state and reason, key, company details and its grant's summary. */
+public record InstallationSummary(InstallationId id, InstallationKey key, UserType userType,
+                                  InstallationStatus status, StateReason reason, Instant createdAt,
+                                  Instant statusChangedAt, Instant lastLifecycleChangeAt,
+                                  CompanyInstallDetails companyDetails, Optional<GrantSummary> grant) {
+
+    public InstallationSummary {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(userType, "userType");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(statusChangedAt, "statusChangedAt");
+        Objects.requireNonNull(lastLifecycleChangeAt, "lastLifecycleChangeAt");
+        Objects.requireNonNull(companyDetails, "companyDetails");
+        Objects.requireNonNull(grant, "grant");
+    }
+}

@@ -1,0 +1,70 @@
+package io.accesshub.application.service;
+
+import io.accesshub.application.paging.Page;
+import io.accesshub.application.paging.PageRequest;
+import io.accesshub.application.port.in.GetInstallationUseCase;
+import io.accesshub.application.port.in.GrantSummary;
+import io.accesshub.application.port.in.InstallationQuery;
+import io.accesshub.application.port.in.InstallationSummary;
+import io.accesshub.application.port.in.ListInstallationsUseCase;
+import io.accesshub.application.port.out.GrantRepository;
+import io.accesshub.application.port.out.InstallationFilter;
+import io.accesshub.application.port.out.InstallationRepository;
+import io.accesshub.domain.grant.Grant;
+import io.accesshub.domain.installation.Installation;
+import io.accesshub.domain.installation.InstallationId;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Read side of installations for operators: loads installations and their grants and summarises them. */
+public final class InstallationQueryService implements ListInstallationsUseCase, GetInstallationUseCase {
+
+    private final InstallationRepository installations;
+    private final GrantRepository grants;
+    private final Clock clock;
+
+    public InstallationQueryService(InstallationRepository installations, GrantRepository grants, Clock clock) {
+        this.installations = Objects.requireNonNull(installations, "installations");
+        this.grants = Objects.requireNonNull(grants, "grants");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Page<InstallationSummary> list(InstallationQuery query, PageRequest page) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(page, "page");
+        InstallationFilter filter = new InstallationFilter(query.appId(), query.companyId(), query.locationId(),
+                Optional.empty(), query.status());
+        Page<Installation> found = installations.list(filter, page);
+        Instant now = clock.instant();
+        return new Page<>(found.items().stream().map(i -> summarise(i, now)).toList(), found.totalCount(),
+                found.request());
+    }
+
+    @Override
+    public Optional<InstallationSummary> get(InstallationId id) {
+        Objects.requireNonNull(id, "id");
+        Instant now = clock.instant();
+        return installations.findById(id).map(i -> summarise(i, now));
+    }
+
+    private InstallationSummary summarise(Installation installation, Instant now) {
+        Optional<GrantSummary> grant = grants.findByInstallationId(installation.id()).map(g -> summarise(g, now));
+        return new InstallationSummary(installation.id(), installation.key(), installation.userType(),
+                installation.status(), installation.reason(), installation.createdAt(),
+                installation.statusChangedAt(), installation.lastLifecycleChangeAt(), installation.companyDetails(),
+                grant);
+    }
+
+    private static GrantSummary summarise(Grant grant, Instant now) {
+        Duration age = Duration.between(grant.issuedAt(), now);
+        return new GrantSummary(grant.source(), grant.scopes(), grant.accessTokenExpiresAt(), grant.issuedAt(),
+                grant.refreshToken().isPresent(), age.isNegative() ? Duration.ZERO : age,
+                grant.bookkeeping().lastRefreshedAt(), grant.bookkeeping().lastAttemptAt(),
+                grant.bookkeeping().consecutiveFailures());
+    }
+}
