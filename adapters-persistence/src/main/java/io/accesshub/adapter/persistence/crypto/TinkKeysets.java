@@ -24,7 +24,13 @@ public final class TinkKeysets {
     }
 
     static void register() throws GeneralSecurityException {
-        AeadConfig.register();
+        try {
+            AeadConfig.register();
+        } catch (LinkageError e) {
+            throw new IllegalStateException("Tink cannot start: it needs com.google.protobuf:protobuf-java 4.x on the"
+                    + " classpath, but the Micronaut BOM pins 3.25; manage protobuf-java 4.33.6 in the module that runs"
+                    + " the hub", e);
+        }
     }
 
     /** A new keyset holding one fresh AES-256-GCM key as primary. */
