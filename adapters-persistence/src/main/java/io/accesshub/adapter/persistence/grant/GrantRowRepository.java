@@ -6,6 +6,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,4 +35,16 @@ interface GrantRowRepository extends GenericRepository<GrantRow, String> {
                         Instant issuedAt, long encryptionKeyId, String scopes,
                         @Nullable Instant lastRefreshedAt, @Nullable Instant lastAttemptAt,
                         int consecutiveFailures, long refreshFence);
+
+    @Query("SELECT * FROM token_grant WHERE encryption_key_id <> :primaryKeyId ORDER BY installation_id LIMIT :limit")
+    List<GrantRow> findNotEncryptedWith(long primaryKeyId, int limit);
+
+    @Query("SELECT COUNT(*) FROM token_grant WHERE encryption_key_id <> :primaryKeyId")
+    long countNotEncryptedWith(long primaryKeyId);
+
+    @Query("UPDATE token_grant SET access_token_ciphertext = :accessTokenCiphertext,"
+            + " refresh_token_ciphertext = :refreshTokenCiphertext, encryption_key_id = :newKeyId"
+            + " WHERE installation_id = :installationId AND version = :version AND encryption_key_id = :oldKeyId")
+    int replaceCiphertexts(String installationId, long version, long oldKeyId, long newKeyId,
+                           byte[] accessTokenCiphertext, @Nullable byte[] refreshTokenCiphertext);
 }
