@@ -1,2 +1,2 @@
-/** The grant aggregate (the tokens of one installation), scopes and the refresh timing policy. */
+/** The grant aggregate (the tokens of one installation), scopes, refresh timing and the refresh recovery ladder. */
 package io.accesshub.domain.grant;
