@@ -13,15 +13,22 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class EmbeddedMariaDbTest {
 
+    private final ScratchDirectories scratch = new ScratchDirectories();
+
+    @AfterEach
+    void deleteDirectories() throws Exception {
+        scratch.deleteAll();
+    }
+
     @Test
     void dataSurvivesARestartOfAPersistentInstance() throws Exception {
-        Path directory = Path.of("target", "embedded-restart-" + UUID.randomUUID());
+        Path directory = scratch.create("embedded-restart");
         Files.createDirectories(directory);
         try (EmbeddedMariaDb first = EmbeddedMariaDb.startPersistent(directory)) {
             try (Connection c = DriverManager.getConnection(first.jdbcUrl(), first.username(), first.password());
@@ -46,7 +53,7 @@ class EmbeddedMariaDbTest {
 
     @Test
     void aSecondServerOnTheDataOfARunningOneIsRefused() throws Exception {
-        Path directory = Path.of("target", "embedded-in-use-" + UUID.randomUUID());
+        Path directory = scratch.create("embedded-in-use");
         try (EmbeddedMariaDb running = EmbeddedMariaDb.startPersistentWithSharedBinaries(directory)) {
             assertThatThrownBy(() -> EmbeddedMariaDb.startPersistentWithSharedBinaries(directory))
                     .isInstanceOf(IllegalStateException.class)
@@ -60,7 +67,7 @@ class EmbeddedMariaDbTest {
 
     @Test
     void aServerOrphanedByAKilledJvmIsStoppedAndItsDataReused() throws Exception {
-        Path directory = Path.of("target", "embedded-orphan-" + UUID.randomUUID()).toAbsolutePath();
+        Path directory = scratch.create("embedded-orphan");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 EmbeddedServerInChildJvm.class.getName(), directory.toString())

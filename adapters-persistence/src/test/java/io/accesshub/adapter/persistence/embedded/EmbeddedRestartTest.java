@@ -20,15 +20,22 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The application's restart on the persistent embedded database: data kept, Liquibase applies nothing new. */
 class EmbeddedRestartTest {
 
+    private final ScratchDirectories scratch = new ScratchDirectories();
+
+    @AfterEach
+    void deleteDirectories() throws Exception {
+        scratch.deleteAll();
+    }
+
     @Test
     void installationsAndGrantsSurviveARestartAndLiquibaseRunsCleanlyTwice() throws Exception {
-        Path directory = Path.of("target", "embedded-app-restart-" + UUID.randomUUID());
+        Path directory = scratch.create("embedded-app-restart");
         Files.createDirectories(directory);
         Path keysetFile = directory.resolve("token-keyset.json");
         Installation installation = anInstallation().build();
