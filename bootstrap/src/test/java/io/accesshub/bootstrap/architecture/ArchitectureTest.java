@@ -97,10 +97,4 @@ class ArchitectureTest {
         HubArchitectureRules.annotationOnlyIn("io.micronaut.data.annotation.MappedEntity",
             "io.accesshub.adapter.persistence..").check(production);
     }
-
-    @Test
-    void controllersLiveInTheHttpAdapter() {
-        HubArchitectureRules.annotationOnlyIn("io.micronaut.http.annotation.Controller",
-            "io.accesshub.adapter.http..").check(production);
-    }
 }
