@@ -37,6 +37,13 @@ public final class GhlSimulator implements AutoCloseable {
     /** The {@code Version} header value HighLevel's v2 API expects. */
     public static final String API_VERSION = "2021-07-28";
 
+    static {
+        // The JDK server otherwise waits on Nagle + delayed ACK: ~40 ms per small response.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final SimulatorConfig config;
     private final SimClock clock;
     private final Ids ids;

@@ -1,0 +1,80 @@
+package io.accesshub.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The control API drives everything the Java API does, for non-Java callers and the demo. */
+class ControlApiTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private GhlSimulator simulator;
+    private SimulatorClient client;
+
+    @BeforeEach
+    void start() {
+        simulator = GhlSimulator.start(SimulatorConfig.builder().fastTestProfile().build());
+        client = new SimulatorClient(simulator);
+    }
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    private String post(String path, String json) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path))
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + " -> " + response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private String get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path)).build(),
+            HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Test
+    void authorizeAdvanceFaultsAndReportWorkOverHttp() throws Exception {
+        String authorized = post("/_sim/authorize", "{\"target\":\"LOCATION\",\"locationId\":\"sim-loc-0002\","
+            + "\"state\":\"abc\"}");
+        String code = authorized.replaceAll(".*\"code\":\"([^\"]+)\".*", "$1");
+        assertThat(authorized).contains("state=abc");
+        assertThat(client.exchangeCode(code).status()).isEqualTo(200);
+
+        post("/_sim/faults", "{\"endpoint\":\"TOKEN\",\"kind\":\"ERROR_STATUS\",\"status\":502,\"times\":1}");
+        assertThat(client.refresh("whatever").status()).isEqualTo(502);
+        assertThat(client.refresh("whatever").status()).as("one-shot fault is gone").isEqualTo(400);
+
+        Instant before = simulator.now();
+        post("/_sim/clock/advance", "{\"seconds\":3600}");
+        assertThat(Duration.between(before, simulator.now())).isEqualTo(Duration.ofHours(1));
+
+        assertThat(get("/_sim/invariants")).contains("\"invalidGrantTotal\":1");
+        assertThat(get("/_sim/webhooks/keys")).contains("BEGIN PUBLIC KEY");
+        post("/_sim/locations/sim-loc-0002/disable", "{}");
+        assertThat(get("/_sim/presentations")).contains("AUTHORIZATION_CODE");
+    }
+
+    @Test
+    void resetForgetsInstallsTokensAndTime() throws Exception {
+        Map<String, Object> pair = client.installLocation("sim-loc-0001").body();
+        simulator.clock().advance(Duration.ofDays(2));
+
+        post("/_sim/reset", "{}");
+
+        assertThat(simulator.presentations()).isEmpty();
+        assertThat(simulator.now()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(client.refresh((String) pair.get("refresh_token")).status()).isEqualTo(400);
+    }
+}
