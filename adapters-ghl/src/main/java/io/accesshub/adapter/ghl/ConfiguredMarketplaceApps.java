@@ -1,0 +1,74 @@
+package io.accesshub.adapter.ghl;
+
+import io.accesshub.application.port.out.MarketplaceApp;
+import io.accesshub.application.port.out.MarketplaceApps;
+import io.accesshub.domain.grant.Scopes;
+import io.accesshub.domain.marketplace.ClientId;
+import io.accesshub.domain.marketplace.MarketplaceAppId;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The apps configured under {@code accesshub.apps}, validated at startup, keyed by the app id of their client id. */
+@Singleton
+public final class ConfiguredMarketplaceApps implements MarketplaceApps {
+
+    /** An app with its adapter-only settings. */
+    record Entry(MarketplaceApp app, AppConfiguration configuration) {
+    }
+
+    private final Map<MarketplaceAppId, Entry> byId;
+    private final Optional<MarketplaceApp> defaultApp;
+
+    public ConfiguredMarketplaceApps(List<AppConfiguration> configurations) {
+        Map<MarketplaceAppId, Entry> entries = new LinkedHashMap<>();
+        List<MarketplaceApp> defaults = new ArrayList<>();
+        for (AppConfiguration c : configurations) {
+            if (c.getClientId() == null || c.getClientSecret() == null || c.getRedirectUri() == null) {
+                throw new IllegalStateException("App '" + c.getName() + "' needs client-id, client-secret and "
+                    + "redirect-uri (accesshub.apps." + c.getName() + ".*)");
+            }
+            MarketplaceAppId id = ClientId.parse(c.getClientId()).appId();
+            MarketplaceApp app = new MarketplaceApp(id, c.getName(), Scopes.parse(c.getScopes()));
+            if (entries.putIfAbsent(id, new Entry(app, c)) != null) {
+                throw new IllegalStateException("Two configured apps share the app id " + id);
+            }
+            if (c.isDefault()) {
+                defaults.add(app);
+            }
+        }
+        if (defaults.size() > 1) {
+            throw new IllegalStateException("Only one app may be marked default");
+        }
+        this.byId = Map.copyOf(entries);
+        this.defaultApp = entries.size() == 1 ? Optional.of(entries.values().iterator().next().app())
+            : defaults.stream().findFirst();
+    }
+
+    @Override
+    public List<MarketplaceApp> all() {
+        return byId.values().stream().map(Entry::app).toList();
+    }
+
+    @Override
+    public Optional<MarketplaceApp> find(MarketplaceAppId id) {
+        return Optional.ofNullable(byId.get(id)).map(Entry::app);
+    }
+
+    @Override
+    public Optional<MarketplaceApp> defaultApp() {
+        return defaultApp;
+    }
+
+    /** The adapter-side configuration of an app the core named; an unknown app is a programming error. */
+    AppConfiguration configuration(MarketplaceAppId id) {
+        Entry entry = byId.get(id);
+        if (entry == null) {
+            throw new IllegalArgumentException("No app with id " + id + " is configured");
+        }
+        return entry.configuration();
+    }
+}

@@ -1,0 +1,275 @@
+package io.accesshub.adapter.ghl;
+
+import io.accesshub.application.port.out.AuthorizationCode;
+import io.accesshub.application.port.out.GrantedTo;
+import io.accesshub.application.port.out.MarketplaceGateway;
+import io.accesshub.application.port.out.TokenExchangeOutcome;
+import io.accesshub.domain.grant.AccessToken;
+import io.accesshub.domain.grant.IssuedTokens;
+import io.accesshub.domain.grant.RefreshToken;
+import io.accesshub.domain.grant.Scopes;
+import io.accesshub.domain.installation.CompanyInstallDetails;
+import io.accesshub.domain.marketplace.CompanyId;
+import io.accesshub.domain.marketplace.LocationId;
+import io.accesshub.domain.marketplace.MarketplaceAppId;
+import io.accesshub.domain.marketplace.UserType;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.client.exceptions.ReadTimeoutException;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one client for HighLevel's OAuth endpoints. It never retries: a request that may have spent a single-use
+ * credential is reported as {@link TokenExchangeOutcome.Uncertain} and the caller's recovery rules decide. Logs carry
+ * the endpoint, status and HighLevel's {@code traceId}, never a token, code or secret.
+ */
+@Singleton
+public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HighLevelMarketplaceGateway.class);
+    private static final String TOKEN_PATH = "/oauth/token";
+    private static final String LOCATION_TOKEN_PATH = "/oauth/locationToken";
+
+    private final HttpClient http;
+    private final ConfiguredMarketplaceApps apps;
+    private final HighLevelConfiguration configuration;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final RequestPacer pacer;
+
+    public HighLevelMarketplaceGateway(@Client(id = "highlevel") HttpClient http, ConfiguredMarketplaceApps apps,
+                                       HighLevelConfiguration configuration, JsonMapper json, Clock clock) {
+        this.http = http;
+        this.apps = apps;
+        this.configuration = configuration;
+        this.json = json;
+        this.clock = clock;
+        this.pacer = new RequestPacer(configuration.getRequestsPerWindow(), configuration.getWindow(),
+            configuration.getMaxPacingWait());
+    }
+
+    @Override
+    public URI authorizationPage(MarketplaceAppId app, Optional<String> state) {
+        AppConfiguration c = apps.configuration(app);
+        String base = c.getAuthorizationUrl().orElse("white-label".equalsIgnoreCase(c.getListing())
+            ? configuration.getWhiteLabelAuthorizationUrl() : configuration.getAuthorizationUrl());
+        StringBuilder url = new StringBuilder(base).append(base.contains("?") ? '&' : '?')
+            .append("response_type=code")
+            .append("&client_id=").append(encode(c.getClientId()))
+            .append("&redirect_uri=").append(encode(c.getRedirectUri()))
+            .append("&scope=").append(encode(c.getScopes()));
+        c.getLoginWindowOpenMode().ifPresent(mode -> url.append("&loginWindowOpenMode=").append(encode(mode)));
+        c.getVersionId().ifPresent(version -> url.append("&version_id=").append(encode(version)));
+        state.ifPresent(s -> url.append("&state=").append(encode(s)));
+        return URI.create(url.toString());
+    }
+
+    @Override
+    public TokenExchangeOutcome exchangeAuthorizationCode(MarketplaceAppId app, AuthorizationCode code) {
+        AppConfiguration c = apps.configuration(app);
+        Map<String, String> form = credentials(c);
+        form.put("grant_type", "authorization_code");
+        form.put("code", code.value());
+        form.put("redirect_uri", c.getRedirectUri());
+        return send(TOKEN_PATH, form, Optional.empty());
+    }
+
+    @Override
+    public TokenExchangeOutcome refresh(MarketplaceAppId app, RefreshToken refreshToken, UserType userType) {
+        Map<String, String> form = credentials(apps.configuration(app));
+        form.put("grant_type", "refresh_token");
+        form.put("refresh_token", refreshToken.value());
+        form.put("user_type", userType.highLevelName());
+        return send(TOKEN_PATH, form, Optional.empty());
+    }
+
+    @Override
+    public TokenExchangeOutcome mintLocationToken(MarketplaceAppId app, AccessToken companyAccessToken,
+                                                  CompanyId companyId, LocationId locationId) {
+        try {
+            Optional<Duration> tooLong = pacer.acquire(app.value(), companyId.value());
+            if (tooLong.isPresent()) {
+                return new TokenExchangeOutcome.Transient(tooLong, "paced: the company's rate budget is in use");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new TokenExchangeOutcome.Transient(Optional.empty(), "interrupted while pacing");
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("companyId", companyId.value());
+        form.put("locationId", locationId.value());
+        TokenExchangeOutcome outcome = send(LOCATION_TOKEN_PATH, form, Optional.of(companyAccessToken));
+        if (outcome instanceof TokenExchangeOutcome.Transient t && t.cause().contains("429")) {
+            pacer.exhausted(app.value(), companyId.value());
+        }
+        return outcome;
+    }
+
+    private static Map<String, String> credentials(AppConfiguration c) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("client_id", c.getClientId());
+        form.put("client_secret", c.getClientSecret());
+        return form;
+    }
+
+    private TokenExchangeOutcome send(String path, Map<String, String> form, Optional<AccessToken> bearer) {
+        MutableHttpRequest<String> request = HttpRequest.POST(path, formBody(form))
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+            .accept(MediaType.APPLICATION_JSON_TYPE);
+        bearer.ifPresent(token -> request.bearerAuth(token.value()).header("Version", configuration.getApiVersion()));
+        try {
+            HttpResponse<String> response = http.toBlocking().exchange(request, String.class);
+            Map<String, Object> body = parse(response.body());
+            LOG.info("HighLevel POST {} answered {} (traceId {})", path, response.code(), body.get("traceId"));
+            return issued(body).<TokenExchangeOutcome>map(i -> i)
+                .orElseGet(() -> new TokenExchangeOutcome.Uncertain("2xx without a usable token pair"));
+        } catch (HttpClientResponseException e) {
+            return classify(path, e);
+        } catch (ReadTimeoutException e) {
+            LOG.warn("HighLevel POST {} timed out after the request was sent", path);
+            return new TokenExchangeOutcome.Uncertain("read timeout after the request was sent");
+        } catch (HttpClientException e) {
+            if (isConnectFailure(e)) {
+                LOG.warn("HighLevel POST {} could not connect: {}", path, e.getClass().getSimpleName());
+                return new TokenExchangeOutcome.Transient(Optional.empty(), "connection failed before sending");
+            }
+            LOG.warn("HighLevel POST {} lost its answer: {}", path, e.getClass().getSimpleName());
+            return new TokenExchangeOutcome.Uncertain("connection closed without an answer");
+        }
+    }
+
+    private static boolean isConnectFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof io.netty.channel.ConnectTimeoutException) {
+                return true;
+            }
+            if (t.getMessage() != null && t.getMessage().startsWith("Connect Error")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private TokenExchangeOutcome classify(String path, HttpClientResponseException e) {
+        int status = e.getStatus().getCode();
+        Map<String, Object> body = parse(e.getResponse().getBody(String.class).orElse(""));
+        String message = messageOf(body);
+        String lower = message.toLowerCase(Locale.ROOT);
+        LOG.info("HighLevel POST {} answered {} (traceId {})", path, status, body.get("traceId"));
+        if (lower.contains("location is not active")) {
+            return new TokenExchangeOutcome.LocationNotActive();
+        }
+        if (status == 429) {
+            Optional<Duration> retryAfter = e.getResponse().getHeaders().get("Retry-After", Long.class)
+                .map(Duration::ofSeconds);
+            return new TokenExchangeOutcome.Transient(retryAfter, "HighLevel answered 429");
+        }
+        if (status >= 500) {
+            return new TokenExchangeOutcome.Transient(Optional.empty(), "HighLevel answered " + status);
+        }
+        if (lower.contains("invalid grant") || lower.contains("invalid_grant")) {
+            return new TokenExchangeOutcome.InvalidGrant(message);
+        }
+        return new TokenExchangeOutcome.Rejected(status, message);
+    }
+
+    /** HighLevel's error bodies are loose: {@code message} may be a string or a list; some carry {@code error}. */
+    private static String messageOf(Map<String, Object> body) {
+        Object message = body.get("message");
+        if (message instanceof Collection<?> list) {
+            return String.join("; ", list.stream().map(String::valueOf).toList());
+        }
+        if (message != null) {
+            return String.valueOf(message);
+        }
+        Object description = body.get("error_description");
+        if (description != null) {
+            return String.valueOf(description);
+        }
+        return String.valueOf(body.getOrDefault("error", ""));
+    }
+
+    private Optional<TokenExchangeOutcome.Issued> issued(Map<String, Object> body) {
+        Object access = body.get("access_token");
+        Object userType = body.get("userType");
+        Object companyId = body.get("companyId");
+        if (!(access instanceof String accessValue) || accessValue.isBlank() || userType == null
+            || companyId == null) {
+            return Optional.empty();
+        }
+        Instant issuedAt = clock.instant();
+        long expiresIn = body.get("expires_in") instanceof Number n ? n.longValue() : 86_399L;
+        Optional<RefreshToken> refresh = body.get("refresh_token") instanceof String r && !r.isBlank()
+            ? Optional.of(RefreshToken.of(r)) : Optional.empty();
+        IssuedTokens tokens = new IssuedTokens(AccessToken.of(accessValue), issuedAt.plusSeconds(expiresIn), refresh,
+            Scopes.parse(String.valueOf(body.getOrDefault("scope", ""))), issuedAt);
+        UserType type = UserType.fromHighLevelName(String.valueOf(userType));
+        Optional<LocationId> location = body.get("locationId") instanceof String l && !l.isBlank()
+            ? Optional.of(LocationId.of(l)) : Optional.empty();
+        CompanyInstallDetails details = CompanyInstallDetails.none();
+        if (type == UserType.COMPANY) {
+            Set<LocationId> approved = new LinkedHashSet<>();
+            if (body.get("approvedLocations") instanceof Collection<?> list) {
+                list.forEach(id -> approved.add(LocationId.of(String.valueOf(id))));
+            }
+            details = CompanyInstallDetails.of(approved, Boolean.TRUE.equals(body.get("installToFutureLocations")),
+                Boolean.TRUE.equals(body.get("approveAllLocations")),
+                Boolean.TRUE.equals(body.get("isBulkInstallation")));
+        }
+        Optional<String> userId = body.get("userId") instanceof String u ? Optional.of(u) : Optional.empty();
+        return Optional.of(new TokenExchangeOutcome.Issued(tokens,
+            new GrantedTo(type, CompanyId.of(String.valueOf(companyId)), location, details, userId)));
+    }
+
+    private Map<String, Object> parse(String body) {
+        if (body == null || body.isBlank()) {
+            return Map.of();
+        }
+        try {
+            Map<String, Object> map = json.readValue(body, Argument.mapOf(String.class, Object.class));
+            return map == null ? Map.of() : map;
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+    }
+
+    private static String formBody(Map<String, String> form) {
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, v) -> {
+            if (body.length() > 0) {
+                body.append('&');
+            }
+            body.append(encode(k)).append('=').append(encode(v));
+        });
+        return body.toString();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
