@@ -1,0 +1,75 @@
+package io.accesshub.application.port.in;
+
+import io.accesshub.domain.installation.InstallationId;
+import io.accesshub.domain.marketplace.CompanyId;
+import io.accesshub.domain.marketplace.LocationId;
+import io.accesshub.domain.marketplace.MarketplaceAppId;
+import io.accesshub.domain.marketplace.UserType;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Completes an install from HighLevel's OAuth redirect: checks the state (or accepts a marketplace-initiated install
+ * without one), exchanges the code exactly once and stores the installation and its grant in one transaction.
+ */
+public interface CompleteInstallUseCase {
+
+    /** Handles one callback. */
+    InstallOutcome complete(CompleteInstall command);
+
+    /** The callback's parameters; the code's value never appears in {@code toString}. */
+    record CompleteInstall(String code, Optional<String> state, Optional<MarketplaceAppId> app) {
+        public CompleteInstall {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(app, "app");
+        }
+
+        @Override
+        public String toString() {
+            return "CompleteInstall[code=<redacted>, state=" + (state.isPresent() ? "<present>" : "<none>") + ", app="
+                + app + "]";
+        }
+    }
+
+    /** How the callback ended. */
+    sealed interface InstallOutcome {
+        /** The install is stored and active. */
+        record Installed(InstallationId installationId, UserType userType, CompanyId companyId,
+                         Optional<LocationId> locationId) implements InstallOutcome {
+        }
+
+        /** Nothing was stored; {@code code} is stable for clients and pages. */
+        record Refused(InstallRefusal reason) implements InstallOutcome {
+        }
+    }
+
+    /** Why an install was refused, with a stable code. */
+    enum InstallRefusal {
+        MISSING_CODE("missing_code", "The callback carried no authorization code."),
+        STATE_REQUIRED("state_required", "Installs must be started from this service."),
+        STATE_UNKNOWN("state_unknown", "The install link is not known here; start the install again."),
+        STATE_EXPIRED("state_expired", "The install link expired; start the install again."),
+        STATE_REUSED("state_reused", "This install link was already used."),
+        UNKNOWN_APP("unknown_app", "The app is not configured in this hub."),
+        CODE_REJECTED("code_rejected", "HighLevel refused the authorization code (expired or already used)."),
+        MARKETPLACE_UNAVAILABLE("marketplace_unavailable",
+            "HighLevel could not be reached or did not answer; start the install again.");
+
+        private final String code;
+        private final String message;
+
+        InstallRefusal(String code, String message) {
+            this.code = code;
+            this.message = message;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public String message() {
+            return message;
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package io.accesshub.application.service;
+
+import io.accesshub.application.port.in.BeginInstallUseCase;
+import io.accesshub.application.port.in.CompleteInstallUseCase;
+import io.accesshub.application.port.out.AlreadyExistsException;
+import io.accesshub.application.port.out.AuthorizationCode;
+import io.accesshub.application.port.out.GrantRepository;
+import io.accesshub.application.port.out.GrantedTo;
+import io.accesshub.application.port.out.IdGenerator;
+import io.accesshub.application.port.out.InstallStateStore;
+import io.accesshub.application.port.out.InstallationEventPublisher;
+import io.accesshub.application.port.out.InstallationRepository;
+import io.accesshub.application.port.out.MarketplaceApp;
+import io.accesshub.application.port.out.MarketplaceApps;
+import io.accesshub.application.port.out.MarketplaceGateway;
+import io.accesshub.application.port.out.SecretGenerator;
+import io.accesshub.application.port.out.TokenExchangeOutcome;
+import io.accesshub.application.port.out.TransactionRunner;
+import io.accesshub.domain.grant.Grant;
+import io.accesshub.domain.grant.GrantSource;
+import io.accesshub.domain.grant.IssuedTokens;
+import io.accesshub.domain.installation.Installation;
+import io.accesshub.domain.installation.InstallationEvent;
+import io.accesshub.domain.installation.InstallationKey;
+import io.accesshub.domain.installation.InstallationStatus;
+import io.accesshub.domain.installation.StateReason;
+import io.accesshub.domain.marketplace.MarketplaceAppId;
+import io.accesshub.domain.marketplace.UserType;
+import io.accesshub.domain.shared.DomainException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Runs the browser install: a hashed single-use state on the way out, and on the way back exactly one code exchange
+ * followed by one transaction that stores the installation and its grant (nothing is stored when anything fails).
+ */
+public final class InstallService implements BeginInstallUseCase, CompleteInstallUseCase {
+
+    /** How long an install link stays valid. */
+    public static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
+
+    private final MarketplaceApps apps;
+    private final MarketplaceGateway gateway;
+    private final InstallStateStore states;
+    private final SecretGenerator secrets;
+    private final InstallationRepository installations;
+    private final GrantRepository grants;
+    private final InstallationEventPublisher events;
+    private final TransactionRunner transactions;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final boolean acceptMarketplaceInitiated;
+
+    public InstallService(MarketplaceApps apps, MarketplaceGateway gateway, InstallStateStore states,
+                          SecretGenerator secrets, InstallationRepository installations, GrantRepository grants,
+                          InstallationEventPublisher events, TransactionRunner transactions, IdGenerator ids,
+                          Clock clock, boolean acceptMarketplaceInitiated) {
+        this.apps = Objects.requireNonNull(apps, "apps");
+        this.gateway = Objects.requireNonNull(gateway, "gateway");
+        this.states = Objects.requireNonNull(states, "states");
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.installations = Objects.requireNonNull(installations, "installations");
+        this.grants = Objects.requireNonNull(grants, "grants");
+        this.events = Objects.requireNonNull(events, "events");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.acceptMarketplaceInitiated = acceptMarketplaceInitiated;
+    }
+
+    @Override
+    public BeginInstallResult begin(Optional<MarketplaceAppId> app) {
+        Optional<MarketplaceApp> resolved = apps.resolve(app);
+        if (resolved.isEmpty()) {
+            return new BeginInstallResult.UnknownApp();
+        }
+        String state = secrets.newState();
+        states.save(hash(state), resolved.get().id(), clock.instant().plus(STATE_LIFETIME));
+        return new BeginInstallResult.Redirect(gateway.authorizationPage(resolved.get().id(), Optional.of(state)));
+    }
+
+    @Override
+    public InstallOutcome complete(CompleteInstall command) {
+        if (command.code().isBlank()) {
+            return refused(InstallRefusal.MISSING_CODE);
+        }
+        Optional<MarketplaceAppId> app;
+        if (command.state().isPresent()) {
+            InstallStateStore.StateConsumption consumed = states.consume(hash(command.state().get()), clock.instant());
+            if (consumed instanceof InstallStateStore.StateConsumption.Consumed c) {
+                app = Optional.of(c.app());
+            } else if (consumed instanceof InstallStateStore.StateConsumption.Expired) {
+                return refused(InstallRefusal.STATE_EXPIRED);
+            } else if (consumed instanceof InstallStateStore.StateConsumption.AlreadyUsed) {
+                return refused(InstallRefusal.STATE_REUSED);
+            } else {
+                return refused(InstallRefusal.STATE_UNKNOWN);
+            }
+        } else if (acceptMarketplaceInitiated) {
+            app = apps.resolve(command.app()).map(MarketplaceApp::id);
+        } else {
+            return refused(InstallRefusal.STATE_REQUIRED);
+        }
+        if (app.isEmpty()) {
+            return refused(InstallRefusal.UNKNOWN_APP);
+        }
+        TokenExchangeOutcome outcome = gateway.exchangeAuthorizationCode(app.get(),
+            new AuthorizationCode(command.code()));
+        if (outcome instanceof TokenExchangeOutcome.Issued issued) {
+            return store(app.get(), issued.tokens(), issued.grantedTo());
+        }
+        if (outcome instanceof TokenExchangeOutcome.InvalidGrant || outcome instanceof TokenExchangeOutcome.Rejected) {
+            return refused(InstallRefusal.CODE_REJECTED);
+        }
+        return refused(InstallRefusal.MARKETPLACE_UNAVAILABLE);
+    }
+
+    private InstallOutcome store(MarketplaceAppId app, IssuedTokens tokens, GrantedTo grantedTo) {
+        InstallationKey key = grantedTo.userType() == UserType.COMPANY
+            ? InstallationKey.forCompany(app, grantedTo.companyId())
+            : InstallationKey.forLocation(app, grantedTo.companyId(), grantedTo.locationId().orElseThrow());
+        try {
+            return transactions.inTransaction(() -> storeOnce(key, tokens, grantedTo));
+        } catch (AlreadyExistsException concurrentFirstInstall) {
+            // Another callback or webhook created the same installation first: apply ours on top of it.
+            return transactions.inTransaction(() -> storeOnce(key, tokens, grantedTo));
+        }
+    }
+
+    private InstallOutcome storeOnce(InstallationKey key, IssuedTokens tokens, GrantedTo grantedTo) {
+        Instant now = clock.instant();
+        Optional<Installation> existing = installations.findByKey(key);
+        Installation installation;
+        List<InstallationEvent> recorded;
+        if (existing.isEmpty()) {
+            installation = Installation.create(ids.newInstallationId(), key, grantedTo.companyDetails(), now)
+                .activate(StateReason.GRANT_ISSUED, now);
+            recorded = installation.recordedEvents();
+            installations.add(installation);
+        } else {
+            installation = existing.get();
+            if (installation.status() == InstallationStatus.UNINSTALLED) {
+                installation = installation.reinstall(grantedTo.companyDetails(), now, now);
+            } else {
+                installation = confirm(installation, now);
+                if (key.userType() == UserType.COMPANY) {
+                    installation = installation.recordCompanyDetails(grantedTo.companyDetails());
+                }
+            }
+            installation = installation.activate(StateReason.GRANT_ISSUED, now);
+            recorded = installation.recordedEvents();
+            installation = installations.update(installation);
+        }
+        Optional<Grant> grant = grants.findByInstallationId(installation.id());
+        if (grant.isPresent()) {
+            grants.update(grant.get().reissue(tokens));
+        } else {
+            grants.add(Grant.create(installation.id(), GrantSource.DIRECT_INSTALL, tokens));
+        }
+        events.publish(recorded);
+        return new InstallOutcome.Installed(installation.id(), key.userType(), key.companyId(), key.locationId());
+    }
+
+    private static Installation confirm(Installation installation, Instant now) {
+        try {
+            return installation.confirmInstalled(now);
+        } catch (DomainException olderThanTheLastChange) {
+            return installation;
+        }
+    }
+
+    private static InstallOutcome refused(InstallRefusal reason) {
+        return new InstallOutcome.Refused(reason);
+    }
+
+    /** SHA-256 (hex) of a state: only hashes are stored. */
+    public static String hash(String state) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(state.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
