@@ -1,0 +1,14 @@
+package io.accesshub.adapter.persistence.installstate;
+
+import io.accesshub.adapter.persistence.support.SharedContext;
+import io.accesshub.application.port.out.InstallStateStore;
+import io.accesshub.application.port.out.InstallStateStoreContract;
+
+/** The install-state contract against the real database. */
+class JdbcInstallStateStoreContractTest extends InstallStateStoreContract {
+
+    @Override
+    protected InstallStateStore newStore() {
+        return SharedContext.bean(InstallStateStore.class);
+    }
+}
