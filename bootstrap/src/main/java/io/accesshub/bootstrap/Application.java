@@ -8,7 +8,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Starts the hub: the embedded MariaDB first when no external database is configured (so Liquibase and the
- * datasource find a ready server), then Micronaut.
+ * datasource find a ready server), demo mode (in-process HighLevel simulator) when it applies, then Micronaut.
  */
 public final class Application {
 
@@ -28,10 +28,17 @@ public final class Application {
             System.getProperty("liquibase.showSummaryOutput", "LOG"));
         Map<String, String> environment = System.getenv();
         Path dataDirectory = Path.of(environment.getOrDefault("ACCESSHUB_DATA_DIR", DEFAULT_DATA_DIR));
-        EmbeddedMariaDb.startUnlessConfigured(environment, dataDirectory.resolve("mariadb"));
-        Micronaut.build(args)
-            .mainClass(Application.class)
-            .banner(false)
-            .start();
+        boolean embedded = EmbeddedMariaDb.startUnlessConfigured(environment, dataDirectory.resolve("mariadb"))
+            .isPresent();
+        DemoMode demo = DemoMode.enabled(environment, embedded) ? DemoMode.start(environment, dataDirectory) : null;
+        Micronaut micronaut = Micronaut.build(args).mainClass(Application.class).banner(false);
+        if (demo != null) {
+            micronaut.environments(DemoMode.ENVIRONMENT);
+            Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "demo-simulator-shutdown"));
+        }
+        micronaut.start();
+        if (demo != null) {
+            demo.announce();
+        }
     }
 }

@@ -97,4 +97,28 @@ class ArchitectureTest {
         HubArchitectureRules.annotationOnlyIn("io.micronaut.data.annotation.MappedEntity",
             "io.accesshub.adapter.persistence..").check(production);
     }
+
+    @Test
+    void controllersLiveInTheHttpAdapter() {
+        HubArchitectureRules.annotationOnlyIn("io.micronaut.http.annotation.Controller",
+            "io.accesshub.adapter.http..").check(production);
+    }
+
+    @Test
+    void httpClientsLiveInTheHighLevelAdapter() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+            .that().resideInAPackage("io.accesshub..")
+            .and().resideOutsideOfPackage("io.accesshub.adapter.ghl..")
+            .should().dependOnClassesThat().resideInAPackage("io.micronaut.http.client..")
+            .because("one client talks to HighLevel; nothing else in the hub makes outbound HTTP calls")
+            .check(production);
+    }
+
+    @Test
+    void useCasesAreInboundPortsAndServicesImplementThem() {
+        HubArchitectureRules.namedClassesLiveIn("UseCase", "io.accesshub.application.port.in..").check(production);
+        HubArchitectureRules.namedClassesLiveIn("Service", "io.accesshub.application.service..")
+            .check(production.that(com.tngtech.archunit.base.DescribedPredicate.describe("in the core",
+                c -> c.getPackageName().startsWith("io.accesshub.application"))));
+    }
 }

@@ -1,0 +1,139 @@
+package io.accesshub.adapter.http.install;
+
+import io.accesshub.application.port.in.BeginInstallUseCase;
+import io.accesshub.application.port.in.BeginInstallUseCase.BeginInstallResult;
+import io.accesshub.application.port.in.CompleteInstallUseCase;
+import io.accesshub.application.port.in.CompleteInstallUseCase.CompleteInstall;
+import io.accesshub.application.port.in.CompleteInstallUseCase.InstallOutcome;
+import io.accesshub.application.port.in.CompleteInstallUseCase.InstallRefusal;
+import io.accesshub.domain.marketplace.MarketplaceAppId;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /oauth/install} sends the browser to HighLevel's authorization page; {@code GET /oauth/callback} completes
+ * the install. Both answer humans: small HTML pages with a stable error code, never a token or code.
+ */
+@Controller("/oauth")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class InstallController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InstallController.class);
+
+    private final BeginInstallUseCase begin;
+    private final CompleteInstallUseCase complete;
+    private final InstallConfiguration configuration;
+    private final ConcurrentMap<String, Bucket> callbacksByAddress = new ConcurrentHashMap<>();
+
+    public InstallController(BeginInstallUseCase begin, CompleteInstallUseCase complete,
+                             InstallConfiguration configuration) {
+        this.begin = begin;
+        this.complete = complete;
+        this.configuration = configuration;
+    }
+
+    @Get("/install")
+    public HttpResponse<?> install(@Nullable @QueryValue String app) {
+        Optional<MarketplaceAppId> requested;
+        try {
+            requested = Optional.ofNullable(app).filter(a -> !a.isBlank()).map(MarketplaceAppId::of);
+        } catch (RuntimeException e) {
+            return page(HttpStatus.BAD_REQUEST, "Unknown app", "unknown_app", "The app parameter is not valid.");
+        }
+        BeginInstallResult result = begin.begin(requested);
+        if (result instanceof BeginInstallResult.Redirect redirect) {
+            return HttpResponse.redirect(redirect.authorizationPage()).header("Cache-Control", "no-store");
+        }
+        return page(HttpStatus.NOT_FOUND, "Unknown app", "unknown_app",
+            "This hub has no such app configured (name it with ?app= when several are).");
+    }
+
+    @Get("/callback")
+    public HttpResponse<?> callback(HttpRequest<?> request, @Nullable @QueryValue String code,
+                                    @Nullable @QueryValue String state, @Nullable @QueryValue String app,
+                                    @Nullable @QueryValue String error) {
+        if (error != null && (code == null || code.isBlank())) {
+            return page(HttpStatus.BAD_REQUEST, "Install cancelled", "authorization_denied",
+                "HighLevel did not authorize the install.");
+        }
+        if (code == null || code.isBlank()) {
+            return refusal(InstallRefusal.MISSING_CODE);
+        }
+        Optional<String> presentedState = Optional.ofNullable(state).filter(s -> !s.isBlank());
+        if (presentedState.isEmpty() && !allowMarketplaceCallback(request)) {
+            return page(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts", "too_many_installs",
+                "Too many installs from this address; wait a minute and try again.");
+        }
+        Optional<MarketplaceAppId> requested;
+        try {
+            requested = Optional.ofNullable(app).filter(a -> !a.isBlank()).map(MarketplaceAppId::of);
+        } catch (RuntimeException e) {
+            return refusal(InstallRefusal.UNKNOWN_APP);
+        }
+        InstallOutcome outcome = complete.complete(new CompleteInstall(code, presentedState, requested));
+        if (outcome instanceof InstallOutcome.Installed installed) {
+            LOG.info("Installed {} for company {}{}", installed.userType(), installed.companyId(),
+                installed.locationId().map(l -> " location " + l).orElse(""));
+            Optional<String> redirect = configuration.getSuccessRedirectUrl();
+            if (redirect.isPresent()) {
+                return HttpResponse.redirect(URI.create(redirect.get()));
+            }
+            String where = installed.locationId().map(l -> "location " + l).orElse("agency " + installed.companyId());
+            return page(HttpStatus.OK, "App installed", null, "The app is installed for " + where
+                + ". You can close this window.");
+        }
+        InstallRefusal reason = ((InstallOutcome.Refused) outcome).reason();
+        LOG.info("Install refused: {}", reason.code());
+        return refusal(reason);
+    }
+
+    private HttpResponse<?> refusal(InstallRefusal reason) {
+        HttpStatus status = reason == InstallRefusal.MARKETPLACE_UNAVAILABLE ? HttpStatus.SERVICE_UNAVAILABLE
+            : HttpStatus.BAD_REQUEST;
+        return page(status, "Install failed", reason.code(), reason.message());
+    }
+
+    private boolean allowMarketplaceCallback(HttpRequest<?> request) {
+        String address = request.getRemoteAddress().getAddress().getHostAddress();
+        int perMinute = Math.max(1, configuration.getMarketplaceCallbacksPerMinute());
+        Bucket bucket = callbacksByAddress.computeIfAbsent(address, a -> Bucket.builder()
+            .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+            .build());
+        return bucket.tryConsume(1);
+    }
+
+    private static HttpResponse<String> page(HttpStatus status, String title, @Nullable String errorCode,
+                                             String message) {
+        String body = "<!doctype html><html lang=en><head><meta charset=utf-8><title>" + escape(title)
+            + "</title><style>body{font-family:sans-serif;max-width:40em;margin:4em auto;padding:0 1em}"
+            + "code{background:#eee;padding:.1em .3em}</style></head><body><h1>" + escape(title) + "</h1><p>"
+            + escape(message) + "</p>" + (errorCode == null ? "" : "<p>Error code: <code>" + escape(errorCode)
+            + "</code></p>") + "</body></html>";
+        return HttpResponse.<String>status(status).contentType(MediaType.TEXT_HTML_TYPE)
+            .header("Cache-Control", "no-store").body(body);
+    }
+
+    private static String escape(String value) {
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

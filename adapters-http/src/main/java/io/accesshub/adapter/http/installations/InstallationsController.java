@@ -1,0 +1,92 @@
+package io.accesshub.adapter.http.installations;
+
+import io.accesshub.adapter.http.problem.Problem;
+import io.accesshub.adapter.http.problem.Problems;
+import io.accesshub.adapter.http.security.Permission;
+import io.accesshub.application.paging.Page;
+import io.accesshub.application.paging.PageRequest;
+import io.accesshub.application.port.in.GetInstallationUseCase;
+import io.accesshub.application.port.in.InstallationQuery;
+import io.accesshub.application.port.in.InstallationSummary;
+import io.accesshub.application.port.in.ListInstallationsUseCase;
+import io.accesshub.domain.installation.InstallationId;
+import io.accesshub.domain.installation.InstallationStatus;
+import io.accesshub.domain.marketplace.CompanyId;
+import io.accesshub.domain.marketplace.LocationId;
+import io.accesshub.domain.marketplace.MarketplaceAppId;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import java.util.Locale;
+import java.util.Optional;
+
+/** {@code GET /api/v1/installations} (filtered, paged) and {@code GET /api/v1/installations/{id}}. */
+@Controller("/api/v1/installations")
+@Secured(Permission.INSTALLATIONS_READ_ROLE)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class InstallationsController {
+
+    private final ListInstallationsUseCase list;
+    private final GetInstallationUseCase get;
+
+    public InstallationsController(ListInstallationsUseCase list, GetInstallationUseCase get) {
+        this.list = list;
+        this.get = get;
+    }
+
+    @Get
+    public HttpResponse<?> list(@Nullable @QueryValue String appId, @Nullable @QueryValue String companyId,
+                                @Nullable @QueryValue String locationId, @Nullable @QueryValue String status,
+                                @Nullable @QueryValue Integer offset, @Nullable @QueryValue Integer limit) {
+        InstallationQuery query = InstallationQuery.all();
+        try {
+            if (appId != null) {
+                query = query.withApp(MarketplaceAppId.of(appId));
+            }
+            if (companyId != null) {
+                query = query.withCompany(CompanyId.of(companyId));
+            }
+            if (locationId != null) {
+                query = query.withLocation(LocationId.of(locationId));
+            }
+            if (status != null) {
+                query = query.withStatus(InstallationStatus.valueOf(status.toUpperCase(Locale.ROOT)));
+            }
+        } catch (RuntimeException e) {
+            return Problems.response(Problem.of(400, "invalid_filter", "Invalid filter",
+                "appId, companyId and locationId are HighLevel ids; status is one of PENDING, ACTIVE, DEGRADED, "
+                    + "SUSPENDED, NEEDS_REAUTH, UNINSTALLED."));
+        }
+        int from = offset == null ? 0 : offset;
+        int size = limit == null ? 50 : limit;
+        if (from < 0 || size < 1 || size > 500) {
+            return Problems.response(Problem.of(400, "invalid_paging", "Invalid paging",
+                "offset must be 0 or more and limit between 1 and 500."));
+        }
+        Page<InstallationSummary> page = list.list(query, new PageRequest(from, size));
+        return HttpResponse.ok(new InstallationPageResponse(page.items().stream().map(InstallationResponse::of)
+            .toList(), page.totalCount(), from, size, page.hasNext())).header("Cache-Control", "no-store");
+    }
+
+    @Get("/{id}")
+    public HttpResponse<?> get(@PathVariable String id) {
+        Optional<InstallationId> parsed;
+        try {
+            parsed = Optional.of(InstallationId.parse(id));
+        } catch (RuntimeException e) {
+            parsed = Optional.empty();
+        }
+        Optional<InstallationSummary> found = parsed.flatMap(get::get);
+        if (found.isEmpty()) {
+            return Problems.response(Problem.of(404, "not_found", "No such installation",
+                "No installation has this id."));
+        }
+        return HttpResponse.ok(InstallationResponse.of(found.get())).header("Cache-Control", "no-store");
+    }
+}
