@@ -9,7 +9,21 @@ import io.accesshub.application.port.out.MarketplaceApps;
 import io.accesshub.application.port.out.MarketplaceGateway;
 import io.accesshub.application.port.out.SecretGenerator;
 import io.accesshub.application.port.out.TransactionRunner;
+import io.accesshub.application.port.out.RefreshLeases;
+import io.accesshub.application.service.GrantRefresher;
 import io.accesshub.application.service.InstallService;
+import io.accesshub.application.service.ProactiveRefreshService;
+import io.accesshub.application.service.RefreshSettings;
+import io.accesshub.application.service.TokenService;
+import io.accesshub.domain.grant.RefreshRecovery;
+import io.accesshub.domain.grant.RefreshTiming;
+import java.net.InetAddress;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import io.accesshub.application.service.InstallationQueryService;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -21,6 +35,17 @@ import java.time.Clock;
 public class HubWiring {
 
     private final RandomIds randomIds = new RandomIds();
+    private final AtomicInteger refreshThreads = new AtomicInteger();
+    /** Names this instance in refresh leases (host + random suffix), so leases show who holds them. */
+    private final String instanceId = hostName() + "-" + Long.toHexString(new SecureRandom().nextLong() & 0xffffffL);
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return "hub";
+        }
+    }
 
     @Singleton
     Clock clock() {
@@ -51,6 +76,58 @@ public class HubWiring {
                                   boolean acceptMarketplaceInitiated) {
         return new InstallService(apps, gateway, states, secrets, installations, grants, events, transactions, ids,
             clock, acceptMarketplaceInitiated);
+    }
+
+    @Singleton
+    RefreshSettings refreshSettings(
+        @Value("${accesshub.refresh.window:30m}") Duration window,
+        @Value("${accesshub.refresh.refresh-token-max-age:335d}") Duration refreshTokenMaxAge,
+        @Value("${accesshub.refresh.safety-margin:60s}") Duration safetyMargin,
+        @Value("${accesshub.refresh.grace-window:20s}") Duration graceWindow,
+        @Value("${accesshub.refresh.lease:60s}") Duration lease,
+        @Value("${micronaut.http.services.highlevel.read-timeout:15s}") Duration requestTimeout,
+        @Value("${accesshub.refresh.wait-for-other-instance:20s}") Duration waitForOther,
+        @Value("${accesshub.refresh.backoff-base:30s}") Duration backoffBase,
+        @Value("${accesshub.refresh.backoff-max:15m}") Duration backoffMax) {
+        Duration lifetime = Duration.ofDays(365);
+        RefreshTiming timing = new RefreshTiming(window, lifetime, lifetime.minus(refreshTokenMaxAge), safetyMargin);
+        return new RefreshSettings(timing, new RefreshRecovery(graceWindow), lease, requestTimeout, waitForOther,
+            Duration.ofMillis(50), backoffBase, backoffMax);
+    }
+
+    @Singleton
+    GrantRefresher grantRefresher(InstallationRepository installations, GrantRepository grants, RefreshLeases leases,
+                                  MarketplaceGateway gateway, InstallationEventPublisher events,
+                                  TransactionRunner transactions, RefreshSettings settings, Clock clock) {
+        return new GrantRefresher(installations, grants, leases, gateway, events, transactions, settings, clock,
+            instanceId, HubWiring::pause, ThreadLocalRandom.current()::nextDouble);
+    }
+
+    @Singleton
+    TokenService tokenService(MarketplaceApps apps, InstallationRepository installations, GrantRepository grants,
+                              GrantRefresher refresher, RefreshSettings settings, Clock clock) {
+        return new TokenService(apps, installations, grants, refresher, settings, clock);
+    }
+
+    @Singleton
+    ProactiveRefreshService proactiveRefreshService(RefreshLeases leases, GrantRefresher refresher,
+                                                    RefreshSettings settings, Clock clock,
+                                                    @Value("${accesshub.refresh.pool-size:4}") int poolSize,
+                                                    @Value("${accesshub.refresh.batch-size:50}") int batchSize) {
+        ExecutorService pool = Executors.newFixedThreadPool(poolSize, runnable -> {
+            Thread thread = new Thread(runnable, "refresh-" + refreshThreads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new ProactiveRefreshService(leases, refresher, settings, clock, pool, batchSize);
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Singleton

@@ -1,0 +1,87 @@
+package io.accesshub.adapter.http.token;
+
+import io.accesshub.adapter.http.problem.Problem;
+import io.accesshub.adapter.http.problem.Problems;
+import io.accesshub.adapter.http.security.Permission;
+import io.accesshub.application.port.in.GetAccessTokenUseCase;
+import io.accesshub.application.port.in.TokenResult;
+import io.accesshub.domain.marketplace.CompanyId;
+import io.accesshub.domain.marketplace.LocationId;
+import io.accesshub.domain.marketplace.MarketplaceAppId;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * {@code GET /api/v1/locations/{locationId}/access-token} and {@code GET /api/v1/companies/{companyId}/access-token}
+ * for services holding {@code tokens:read}. Problems carry stable codes: {@code not_installed} 404,
+ * {@code reauthorization_required} / {@code suspended} 409, {@code marketplace_unavailable} 503.
+ */
+@Controller("/api/v1")
+@Secured(Permission.TOKENS_READ_ROLE)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class AccessTokenController {
+
+    private final GetAccessTokenUseCase tokens;
+
+    public AccessTokenController(GetAccessTokenUseCase tokens) {
+        this.tokens = tokens;
+    }
+
+    @Get("/locations/{locationId}/access-token")
+    public MutableHttpResponse<?> location(@PathVariable String locationId, @Nullable @QueryValue String app) {
+        return read(() -> tokens.accessTokenForLocation(app(app), LocationId.of(locationId)));
+    }
+
+    @Get("/companies/{companyId}/access-token")
+    public MutableHttpResponse<?> company(@PathVariable String companyId, @Nullable @QueryValue String app) {
+        return read(() -> tokens.accessTokenForCompany(app(app), CompanyId.of(companyId)));
+    }
+
+    private static Optional<MarketplaceAppId> app(@Nullable String app) {
+        return Optional.ofNullable(app).filter(a -> !a.isBlank()).map(MarketplaceAppId::of);
+    }
+
+    private static MutableHttpResponse<?> read(Supplier<TokenResult> lookup) {
+        TokenResult result;
+        try {
+            result = lookup.get();
+        } catch (io.accesshub.domain.shared.DomainException invalidId) {
+            return Problems.response(Problem.of(400, "invalid_id", "Invalid id",
+                "Location, company and app ids are HighLevel ids (letters, digits, '-', '_', '.').")).header(
+                    "Cache-Control", "no-store");
+        }
+        MutableHttpResponse<?> response;
+        if (result instanceof TokenResult.Issued issued) {
+            response = HttpResponse.ok(new AccessTokenResponse(issued.accessToken().value(), "Bearer",
+                issued.expiresAt(), issued.scopes().values().stream().map(Object::toString).sorted().toList(),
+                issued.companyId().value(), issued.locationId().map(LocationId::value).orElse(null),
+                issued.source().name()));
+        } else if (result instanceof TokenResult.NotInstalled) {
+            response = Problems.response(Problem.of(404, "not_installed", "Not installed",
+                "The app is not installed there."));
+        } else if (result instanceof TokenResult.NeedsReauthorization lost) {
+            response = Problems.response(Problem.of(409, "reauthorization_required", "Reauthorization required",
+                "The grant is lost (" + lost.reason().name() + "); the app must be installed again."));
+        } else if (result instanceof TokenResult.Suspended suspended) {
+            response = Problems.response(Problem.of(409, "suspended", "Location not active",
+                "HighLevel reports the location as not active (" + suspended.reason().name() + ")."));
+        } else {
+            TokenResult.MarketplaceUnavailable unavailable = (TokenResult.MarketplaceUnavailable) result;
+            response = Problems.response(Problem.of(503, "marketplace_unavailable", "HighLevel unavailable",
+                "No fresh token could be obtained right now; retry shortly."));
+            unavailable.retryAfter().ifPresent(d -> response.header("Retry-After",
+                String.valueOf(Math.max(1, d.toSeconds()))));
+        }
+        return response.header("Cache-Control", "no-store");
+    }
+}

@@ -1,0 +1,103 @@
+package io.accesshub.application.service;
+
+import io.accesshub.application.paging.PageRequest;
+import io.accesshub.application.port.in.GetAccessTokenUseCase;
+import io.accesshub.application.port.in.TokenResult;
+import io.accesshub.application.port.out.GrantRepository;
+import io.accesshub.application.port.out.InstallationFilter;
+import io.accesshub.application.port.out.InstallationRepository;
+import io.accesshub.application.port.out.MarketplaceApp;
+import io.accesshub.application.port.out.MarketplaceApps;
+import io.accesshub.application.service.GrantRefresher.RefreshResult;
+import io.accesshub.domain.grant.Grant;
+import io.accesshub.domain.installation.Installation;
+import io.accesshub.domain.installation.InstallationKey;
+import io.accesshub.domain.marketplace.CompanyId;
+import io.accesshub.domain.marketplace.LocationId;
+import io.accesshub.domain.marketplace.MarketplaceAppId;
+import io.accesshub.domain.marketplace.UserType;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Token reads: one indexed read and a decrypt in steady state; a refresh (joined when already running) only when
+ * the token is expired or inside the safety margin.
+ */
+public final class TokenService implements GetAccessTokenUseCase {
+
+    private final MarketplaceApps apps;
+    private final InstallationRepository installations;
+    private final GrantRepository grants;
+    private final GrantRefresher refresher;
+    private final RefreshSettings settings;
+    private final Clock clock;
+
+    public TokenService(MarketplaceApps apps, InstallationRepository installations, GrantRepository grants,
+                        GrantRefresher refresher, RefreshSettings settings, Clock clock) {
+        this.apps = Objects.requireNonNull(apps, "apps");
+        this.installations = Objects.requireNonNull(installations, "installations");
+        this.grants = Objects.requireNonNull(grants, "grants");
+        this.refresher = Objects.requireNonNull(refresher, "refresher");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public TokenResult accessTokenForLocation(Optional<MarketplaceAppId> app, LocationId locationId) {
+        Optional<MarketplaceApp> resolved = apps.resolve(app);
+        if (resolved.isEmpty()) {
+            return new TokenResult.NotInstalled();
+        }
+        InstallationFilter filter = InstallationFilter.all().withApp(resolved.get().id()).withLocation(locationId)
+            .withUserType(UserType.LOCATION);
+        return installations.list(filter, new PageRequest(0, 1)).items().stream().findFirst()
+            .map(this::tokenOf)
+            .orElseGet(TokenResult.NotInstalled::new);
+    }
+
+    @Override
+    public TokenResult accessTokenForCompany(Optional<MarketplaceAppId> app, CompanyId companyId) {
+        return apps.resolve(app)
+            .flatMap(a -> installations.findByKey(InstallationKey.forCompany(a.id(), companyId)))
+            .map(this::tokenOf)
+            .orElseGet(TokenResult.NotInstalled::new);
+    }
+
+    private TokenResult tokenOf(Installation installation) {
+        switch (installation.status()) {
+            case UNINSTALLED, PENDING:
+                return new TokenResult.NotInstalled();
+            case NEEDS_REAUTH:
+                return new TokenResult.NeedsReauthorization(installation.reason());
+            default:
+                break;
+        }
+        Optional<Grant> grant = grants.findByInstallationId(installation.id());
+        if (grant.isEmpty()) {
+            return new TokenResult.NotInstalled();
+        }
+        if (settings.timing().isUsableAt(grant.get(), clock.instant())) {
+            return issued(installation, grant.get());
+        }
+        RefreshResult result = refresher.refresh(installation.id(), false);
+        if (result instanceof RefreshResult.Usable usable) {
+            return issued(installation, usable.grant());
+        }
+        if (result instanceof RefreshResult.Suspended suspended) {
+            return new TokenResult.Suspended(suspended.reason());
+        }
+        if (result instanceof RefreshResult.NeedsReauth lost) {
+            return new TokenResult.NeedsReauthorization(lost.reason());
+        }
+        if (result instanceof RefreshResult.Gone) {
+            return new TokenResult.NotInstalled();
+        }
+        return new TokenResult.MarketplaceUnavailable(((RefreshResult.Unavailable) result).retryAfter());
+    }
+
+    private static TokenResult issued(Installation installation, Grant grant) {
+        return new TokenResult.Issued(grant.accessToken(), grant.accessTokenExpiresAt(), grant.scopes(),
+            installation.key().companyId(), installation.key().locationId(), grant.source());
+    }
+}

@@ -1,0 +1,167 @@
+package io.accesshub.bootstrap.e2e;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.accesshub.adapter.http.security.ApiKeyRegistry;
+import io.accesshub.adapter.persistence.crypto.TinkKeysets;
+import io.accesshub.adapter.persistence.testdb.TestDatabase;
+import io.accesshub.simulator.AuthorizeRequest;
+import io.accesshub.simulator.GhlSimulator;
+import io.accesshub.simulator.SimulatorConfig;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One simulated HighLevel and any number of hub instances (application contexts with their own HTTP servers) on the
+ * test JVM's one database, sharing one token keyset: what an end-to-end test needs. Close it after the test.
+ */
+final class HubHarness implements AutoCloseable {
+
+    static final String API_KEY = "e2e-test-api-key-0001";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A hub instance. */
+    record Hub(EmbeddedServer server) {
+        String url(String path) {
+            return "http://127.0.0.1:" + server.getPort() + path;
+        }
+
+        <T> T bean(Class<T> type) {
+            return server.getApplicationContext().getBean(type);
+        }
+    }
+
+    /** A response with its parsed JSON body (empty for non-JSON). */
+    record Response(int status, String body, Map<String, Object> json, java.net.http.HttpHeaders headers) {
+    }
+
+    final GhlSimulator simulator;
+    private final String keyset = TinkKeysets.generate();
+    private final List<Hub> hubs = new ArrayList<>();
+    private final int callbackPort;
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+        .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+
+    HubHarness(SimulatorConfig.Builder simulator) {
+        TestDatabase.shared().truncateTables();
+        this.callbackPort = freePort();
+        this.simulator = GhlSimulator.start(simulator
+            .redirectUris(List.of("http://localhost:" + callbackPort + "/oauth/callback")).build());
+    }
+
+    /** Starts a hub instance; the first one listens on the port registered as redirect URI. */
+    Hub startHub(Map<String, Object> extra) {
+        Map<String, Object> properties = new HashMap<>(TestDatabase.shared().properties());
+        SimulatorConfig c = simulator.config();
+        properties.put("micronaut.server.port", hubs.isEmpty() ? callbackPort : -1);
+        properties.put("micronaut.http.services.highlevel.url", simulator.baseUrl());
+        properties.put("micronaut.http.services.highlevel.read-timeout", "2s");
+        properties.put("accesshub.refresh.lease", "10s");
+        properties.put("accesshub.refresh.wait-for-other-instance", "10s");
+        properties.put("accesshub.refresh.scheduler.enabled", "false");
+        properties.put("accesshub.token-encryption.keyset", keyset);
+        properties.put("accesshub.api.keys", "e2e:" + ApiKeyRegistry.sha256Hex(API_KEY)
+            + ":tokens:read+installations:read+admin");
+        properties.put("accesshub.apps.main.client-id", c.clientId());
+        properties.put("accesshub.apps.main.client-secret", c.clientSecret());
+        properties.put("accesshub.apps.main.scopes", c.scopeString());
+        properties.put("accesshub.apps.main.redirect-uri", "http://localhost:" + callbackPort + "/oauth/callback");
+        properties.put("accesshub.apps.main.authorization-url", simulator.baseUrl() + "/v2/oauth/chooselocation");
+        properties.putAll(extra);
+        Hub hub = new Hub(ApplicationContext.run(EmbeddedServer.class, properties));
+        hubs.add(hub);
+        return hub;
+    }
+
+    Hub startHub() {
+        return startHub(Map.of());
+    }
+
+    /** Runs the browser install through the hub and the simulator's consent; returns the callback's response. */
+    Response installThroughBrowser(Hub hub, AuthorizeRequest.Target target, String locationId,
+                                   List<String> selected) throws IOException, InterruptedException {
+        HttpResponse<String> install = http.send(HttpRequest.newBuilder(URI.create(hub.url("/oauth/install"))).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (install.statusCode() != 303 && install.statusCode() != 302 && install.statusCode() != 301) {
+            throw new AssertionError("install link answered " + install.statusCode());
+        }
+        String authorization = install.headers().firstValue("Location").orElseThrow();
+        String callback = simulator.authorize(AuthorizeRequest.fromAuthorizationUrl(authorization, target, locationId,
+            selected, false)).redirectUrl();
+        return get(callback.replace("localhost:" + callbackPort, "127.0.0.1:" + hub.server().getPort()), null);
+    }
+
+    Response get(String url, String apiKey) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, Object> json = Map.of();
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        if (type.contains("json") && !response.body().isEmpty()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> parsed = JSON.readValue(response.body(), Map.class);
+            json = parsed;
+        }
+        return new Response(response.statusCode(), response.body(), json, response.headers());
+    }
+
+    /** Reads a location's token through a hub's token API. */
+    Response locationToken(Hub hub, String locationId) throws IOException, InterruptedException {
+        return get(hub.url("/api/v1/locations/" + locationId + "/access-token"), API_KEY);
+    }
+
+    /** Moves every stored access token's expiry into the past (what a day without refreshes would do). */
+    void expireAllAccessTokens() {
+        sql("UPDATE token_grant SET access_token_expires_at = '2000-01-01 00:00:00.000000'");
+    }
+
+    void sql(String statement) {
+        try (Connection connection = TestDatabase.shared().openConnection();
+             Statement s = connection.createStatement()) {
+            s.executeUpdate(statement);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The installation status of a location, read through the installations API. */
+    @SuppressWarnings("unchecked")
+    String status(Hub hub, String locationId) throws IOException, InterruptedException {
+        Response list = get(hub.url("/api/v1/installations?locationId=" + locationId), API_KEY);
+        List<Map<String, Object>> items = (List<Map<String, Object>>) list.json().get("items");
+        if (items == null) {
+            throw new AssertionError("installations API answered " + list.status() + ": " + list.body());
+        }
+        return items.isEmpty() ? "NONE" : (String) items.get(0).get("status");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Hub hub : hubs) {
+            hub.server().getApplicationContext().close();
+        }
+        simulator.close();
+    }
+}
