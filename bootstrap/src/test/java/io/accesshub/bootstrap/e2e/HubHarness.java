@@ -126,7 +126,8 @@ final class HubHarness implements AutoCloseable {
 
     /** Moves every stored access token's expiry into the past (what a day without refreshes would do). */
     void expireAllAccessTokens() {
-        sql("UPDATE token_grant SET access_token_expires_at = '2000-01-01 00:00:00.000000'");
+        sql("UPDATE token_grant SET issued_at = DATE_SUB(issued_at, INTERVAL 2 DAY),"
+            + " access_token_expires_at = DATE_ADD(issued_at, INTERVAL 86399 SECOND)");
     }
 
     void sql(String statement) {

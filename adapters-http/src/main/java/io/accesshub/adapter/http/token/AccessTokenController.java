@@ -39,12 +39,34 @@ public class AccessTokenController {
 
     @Get("/locations/{locationId}/access-token")
     public MutableHttpResponse<?> location(@PathVariable String locationId, @Nullable @QueryValue String app) {
-        return read(() -> tokens.accessTokenForLocation(app(app), LocationId.of(locationId)));
+        LocationId location;
+        Optional<MarketplaceAppId> appId;
+        try {
+            location = LocationId.of(locationId);
+            appId = app(app);
+        } catch (io.accesshub.domain.shared.DomainException invalidId) {
+            return invalidId();
+        }
+        return read(() -> tokens.accessTokenForLocation(appId, location));
     }
 
     @Get("/companies/{companyId}/access-token")
     public MutableHttpResponse<?> company(@PathVariable String companyId, @Nullable @QueryValue String app) {
-        return read(() -> tokens.accessTokenForCompany(app(app), CompanyId.of(companyId)));
+        CompanyId company;
+        Optional<MarketplaceAppId> appId;
+        try {
+            company = CompanyId.of(companyId);
+            appId = app(app);
+        } catch (io.accesshub.domain.shared.DomainException invalidId) {
+            return invalidId();
+        }
+        return read(() -> tokens.accessTokenForCompany(appId, company));
+    }
+
+    private static MutableHttpResponse<?> invalidId() {
+        return Problems.response(Problem.of(400, "invalid_id", "Invalid id",
+            "Location, company and app ids are HighLevel ids (letters, digits, '-', '_', '.').")).header(
+                "Cache-Control", "no-store");
     }
 
     private static Optional<MarketplaceAppId> app(@Nullable String app) {
@@ -52,14 +74,7 @@ public class AccessTokenController {
     }
 
     private static MutableHttpResponse<?> read(Supplier<TokenResult> lookup) {
-        TokenResult result;
-        try {
-            result = lookup.get();
-        } catch (io.accesshub.domain.shared.DomainException invalidId) {
-            return Problems.response(Problem.of(400, "invalid_id", "Invalid id",
-                "Location, company and app ids are HighLevel ids (letters, digits, '-', '_', '.').")).header(
-                    "Cache-Control", "no-store");
-        }
+        TokenResult result = lookup.get();
         MutableHttpResponse<?> response;
         if (result instanceof TokenResult.Issued issued) {
             response = HttpResponse.ok(new AccessTokenResponse(issued.accessToken().value(), "Bearer",
