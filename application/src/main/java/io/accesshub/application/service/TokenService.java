@@ -17,14 +17,23 @@ import io.accesshub.domain.marketplace.LocationId;
 import io.accesshub.domain.marketplace.MarketplaceAppId;
 import io.accesshub.domain.marketplace.UserType;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 /**
  * Token reads: one indexed read and a decrypt in steady state; a refresh (joined when already running) only when
- * the token is expired or inside the safety margin.
+ * the token is expired or inside the safety margin. A usable token may be served from a short-lived in-memory cache
+ * ({@code cacheTtl}, zero disables it): an access token stays valid at HighLevel until it expires, so a cached one
+ * that still outlives the safety margin is as good as the stored one; lifecycle changes show after at most the TTL.
  */
 public final class TokenService implements GetAccessTokenUseCase {
+
+    private static final int MAX_CACHED = 100_000;
 
     private final MarketplaceApps apps;
     private final InstallationRepository installations;
@@ -32,19 +41,49 @@ public final class TokenService implements GetAccessTokenUseCase {
     private final GrantRefresher refresher;
     private final RefreshSettings settings;
     private final Clock clock;
+    private final Duration cacheTtl;
+    private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(TokenResult.Issued result, Instant until) {
+    }
 
     public TokenService(MarketplaceApps apps, InstallationRepository installations, GrantRepository grants,
-                        GrantRefresher refresher, RefreshSettings settings, Clock clock) {
+                        GrantRefresher refresher, RefreshSettings settings, Clock clock, Duration cacheTtl) {
         this.apps = Objects.requireNonNull(apps, "apps");
         this.installations = Objects.requireNonNull(installations, "installations");
         this.grants = Objects.requireNonNull(grants, "grants");
         this.refresher = Objects.requireNonNull(refresher, "refresher");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.cacheTtl = Objects.requireNonNull(cacheTtl, "cacheTtl");
+    }
+
+    private TokenResult cached(String key, Supplier<TokenResult> load) {
+        Instant now = clock.instant();
+        Cached hit = cache.get(key);
+        if (hit != null && now.isBefore(hit.until())
+            && now.plus(settings.timing().onDemandSafetyMargin()).isBefore(hit.result().expiresAt())) {
+            return hit.result();
+        }
+        TokenResult result = load.get();
+        if (result instanceof TokenResult.Issued issued && !cacheTtl.isZero()) {
+            if (cache.size() > MAX_CACHED) {
+                cache.clear();
+            }
+            cache.put(key, new Cached(issued, now.plus(cacheTtl)));
+        } else {
+            cache.remove(key);
+        }
+        return result;
     }
 
     @Override
     public TokenResult accessTokenForLocation(Optional<MarketplaceAppId> app, LocationId locationId) {
+        return cached("L|" + app.map(MarketplaceAppId::value).orElse("") + "|" + locationId.value(),
+            () -> loadLocation(app, locationId));
+    }
+
+    private TokenResult loadLocation(Optional<MarketplaceAppId> app, LocationId locationId) {
         Optional<MarketplaceApp> resolved = apps.resolve(app);
         if (resolved.isEmpty()) {
             return new TokenResult.NotInstalled();
@@ -58,6 +97,11 @@ public final class TokenService implements GetAccessTokenUseCase {
 
     @Override
     public TokenResult accessTokenForCompany(Optional<MarketplaceAppId> app, CompanyId companyId) {
+        return cached("C|" + app.map(MarketplaceAppId::value).orElse("") + "|" + companyId.value(),
+            () -> loadCompany(app, companyId));
+    }
+
+    private TokenResult loadCompany(Optional<MarketplaceAppId> app, CompanyId companyId) {
         return apps.resolve(app)
             .flatMap(a -> installations.findByKey(InstallationKey.forCompany(a.id(), companyId)))
             .map(this::tokenOf)

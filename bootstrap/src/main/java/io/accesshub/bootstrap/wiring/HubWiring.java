@@ -105,8 +105,9 @@ public class HubWiring {
 
     @Singleton
     TokenService tokenService(MarketplaceApps apps, InstallationRepository installations, GrantRepository grants,
-                              GrantRefresher refresher, RefreshSettings settings, Clock clock) {
-        return new TokenService(apps, installations, grants, refresher, settings, clock);
+                              GrantRefresher refresher, RefreshSettings settings, Clock clock,
+                              @Value("${accesshub.token-cache.ttl:2s}") Duration cacheTtl) {
+        return new TokenService(apps, installations, grants, refresher, settings, clock, cacheTtl);
     }
 
     @Singleton

@@ -71,6 +71,8 @@ final class HubHarness implements AutoCloseable {
         properties.put("accesshub.refresh.lease", "10s");
         properties.put("accesshub.refresh.wait-for-other-instance", "10s");
         properties.put("accesshub.refresh.scheduler.enabled", "false");
+        // Tests move expiries in the database behind the hub's back: read through, no token cache.
+        properties.put("accesshub.token-cache.ttl", "0s");
         properties.put("accesshub.token-encryption.keyset", keyset);
         properties.put("accesshub.api.keys", "e2e:" + ApiKeyRegistry.sha256Hex(API_KEY)
             + ":tokens:read+installations:read+admin");
