@@ -2,6 +2,7 @@ package io.accesshub.adapter.ghl;
 
 import io.accesshub.application.port.out.AuthorizationCode;
 import io.accesshub.application.port.out.GrantedTo;
+import io.accesshub.application.port.out.InstalledLocationsOutcome;
 import io.accesshub.application.port.out.MarketplaceGateway;
 import io.accesshub.application.port.out.TokenExchangeOutcome;
 import io.accesshub.domain.grant.AccessToken;
@@ -33,7 +34,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -128,6 +131,56 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
             pacer.exhausted(app.value(), companyId.value());
         }
         return outcome;
+    }
+
+    @Override
+    public InstalledLocationsOutcome installedLocations(MarketplaceAppId app, AccessToken companyAccessToken,
+                                                        CompanyId companyId, int offset, int limit) {
+        try {
+            Optional<Duration> tooLong = pacer.acquire(app.value(), companyId.value());
+            if (tooLong.isPresent()) {
+                return new InstalledLocationsOutcome.Unavailable(tooLong, "paced");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new InstalledLocationsOutcome.Unavailable(Optional.empty(), "interrupted while pacing");
+        }
+        String path = "/oauth/installedLocations?companyId=" + encode(companyId.value()) + "&appId="
+            + encode(app.value()) + "&skip=" + offset + "&limit=" + limit;
+        MutableHttpRequest<Object> request = HttpRequest.GET(path).bearerAuth(companyAccessToken.value())
+            .header("Version", configuration.getApiVersion()).accept(MediaType.APPLICATION_JSON_TYPE);
+        try {
+            HttpResponse<String> response = http.toBlocking().exchange(request, String.class);
+            Map<String, Object> body = parse(response.body());
+            LOG.info("HighLevel GET /oauth/installedLocations answered {} (traceId {})", response.code(),
+                body.get("traceId"));
+            List<InstalledLocationsOutcome.InstalledLocation> locations = new ArrayList<>();
+            if (body.get("locations") instanceof Collection<?> list) {
+                for (Object item : list) {
+                    if (item instanceof Map<?, ?> location && location.get("_id") != null) {
+                        locations.add(new InstalledLocationsOutcome.InstalledLocation(
+                            LocationId.of(String.valueOf(location.get("_id"))),
+                            String.valueOf(location.get("name") == null ? "" : location.get("name")),
+                            !Boolean.FALSE.equals(location.get("isInstalled"))));
+                    }
+                }
+            }
+            int count = body.get("count") instanceof Number n ? n.intValue() : locations.size();
+            return new InstalledLocationsOutcome.Page(locations, count,
+                Boolean.TRUE.equals(body.get("installToFutureLocations")));
+        } catch (HttpClientResponseException e) {
+            int status = e.getStatus().getCode();
+            if (status == 429) {
+                pacer.exhausted(app.value(), companyId.value());
+            }
+            if (status == 429 || status >= 500) {
+                return new InstalledLocationsOutcome.Unavailable(Optional.empty(), "HighLevel answered " + status);
+            }
+            return new InstalledLocationsOutcome.Refused(status, messageOf(parse(e.getResponse().getBody(String.class)
+                .orElse(""))));
+        } catch (HttpClientException e) {
+            return new InstalledLocationsOutcome.Unavailable(Optional.empty(), e.getClass().getSimpleName());
+        }
     }
 
     private static Map<String, String> credentials(AppConfiguration c) {

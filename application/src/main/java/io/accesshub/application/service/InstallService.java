@@ -10,6 +10,7 @@ import io.accesshub.application.port.out.IdGenerator;
 import io.accesshub.application.port.out.InstallStateStore;
 import io.accesshub.application.port.out.InstallationEventPublisher;
 import io.accesshub.application.port.out.InstallationRepository;
+import io.accesshub.application.port.out.LocationProvisioningQueue;
 import io.accesshub.application.port.out.MarketplaceApp;
 import io.accesshub.application.port.out.MarketplaceApps;
 import io.accesshub.application.port.out.MarketplaceGateway;
@@ -58,11 +59,12 @@ public final class InstallService implements BeginInstallUseCase, CompleteInstal
     private final IdGenerator ids;
     private final Clock clock;
     private final boolean acceptMarketplaceInitiated;
+    private final LocationProvisioningQueue provisioning;
 
     public InstallService(MarketplaceApps apps, MarketplaceGateway gateway, InstallStateStore states,
                           SecretGenerator secrets, InstallationRepository installations, GrantRepository grants,
                           InstallationEventPublisher events, TransactionRunner transactions, IdGenerator ids,
-                          Clock clock, boolean acceptMarketplaceInitiated) {
+                          Clock clock, boolean acceptMarketplaceInitiated, LocationProvisioningQueue provisioning) {
         this.apps = Objects.requireNonNull(apps, "apps");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.states = Objects.requireNonNull(states, "states");
@@ -74,6 +76,7 @@ public final class InstallService implements BeginInstallUseCase, CompleteInstal
         this.ids = Objects.requireNonNull(ids, "ids");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.acceptMarketplaceInitiated = acceptMarketplaceInitiated;
+        this.provisioning = Objects.requireNonNull(provisioning, "provisioning");
     }
 
     @Override
@@ -166,6 +169,10 @@ public final class InstallService implements BeginInstallUseCase, CompleteInstal
             grants.add(Grant.create(installation.id(), GrantSource.DIRECT_INSTALL, tokens));
         }
         events.publish(recorded);
+        if (key.userType() == UserType.COMPANY) {
+            // Location tokens are minted in the background (paced), never inside the browser's callback.
+            provisioning.enqueue(installation.id(), now);
+        }
         return new InstallOutcome.Installed(installation.id(), key.userType(), key.companyId(), key.locationId());
     }
 

@@ -66,6 +66,12 @@ public final class FakeMarketplaceGateway implements MarketplaceGateway {
         return next(mints, "mint");
     }
 
+    @Override
+    public io.accesshub.application.port.out.InstalledLocationsOutcome installedLocations(MarketplaceAppId app,
+            AccessToken companyAccessToken, CompanyId companyId, int offset, int limit) {
+        return new io.accesshub.application.port.out.InstalledLocationsOutcome.Page(List.of(), 0, false);
+    }
+
     private static TokenExchangeOutcome next(Deque<Supplier<TokenExchangeOutcome>> script, String what) {
         Supplier<TokenExchangeOutcome> outcome = script.poll();
         if (outcome == null) {

@@ -7,6 +7,7 @@ import io.accesshub.application.fakes.FixedMarketplaceApps;
 import io.accesshub.application.fakes.InMemoryGrantRepository;
 import io.accesshub.application.fakes.InMemoryInstallStateStore;
 import io.accesshub.application.fakes.InMemoryInstallationRepository;
+import io.accesshub.application.fakes.InMemoryLocationProvisioningQueue;
 import io.accesshub.application.fakes.InMemoryTransactionRunner;
 import io.accesshub.application.fakes.RecordingInstallationEventPublisher;
 import io.accesshub.application.fakes.SequentialIdGenerator;
@@ -56,12 +57,13 @@ class InstallServiceTest {
     private final InMemoryGrantRepository grants = new InMemoryGrantRepository();
     private final RecordingInstallationEventPublisher events = new RecordingInstallationEventPublisher();
     private final AtomicInteger stateCounter = new AtomicInteger();
+    private final InMemoryLocationProvisioningQueue provisioning = new InMemoryLocationProvisioningQueue();
 
     private InstallService service(boolean acceptMarketplaceInitiated) {
         return new InstallService(new FixedMarketplaceApps(new MarketplaceApp(APP, "main", Scopes.parse("oauth.write"))),
             gateway, states, () -> "state-" + stateCounter.incrementAndGet(), installations, grants, events,
-            new InMemoryTransactionRunner(installations, grants, events), new SequentialIdGenerator(), clock,
-            acceptMarketplaceInitiated);
+            new InMemoryTransactionRunner(installations, grants, events, provisioning), new SequentialIdGenerator(), clock,
+            acceptMarketplaceInitiated, provisioning);
     }
 
     private static TokenExchangeOutcome.Issued locationPair(String suffix) {
@@ -181,6 +183,7 @@ class InstallServiceTest {
         Installation company = installations.findById(installed.installationId()).orElseThrow();
         assertThat(company.companyDetails().installToFutureLocations()).isTrue();
         assertThat(company.companyDetails().approvedLocations()).containsExactly(LOCATION);
+        assertThat(provisioning.pending()).as("location tokens are minted in the background").containsExactly(company.id());
     }
 
     @Test

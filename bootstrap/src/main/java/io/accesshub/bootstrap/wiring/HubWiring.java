@@ -9,7 +9,9 @@ import io.accesshub.application.port.out.MarketplaceApps;
 import io.accesshub.application.port.out.MarketplaceGateway;
 import io.accesshub.application.port.out.SecretGenerator;
 import io.accesshub.application.port.out.TransactionRunner;
+import io.accesshub.application.port.out.LocationProvisioningQueue;
 import io.accesshub.application.port.out.RefreshLeases;
+import io.accesshub.application.service.LocationProvisioningService;
 import io.accesshub.application.service.GrantRefresher;
 import io.accesshub.application.service.InstallService;
 import io.accesshub.application.service.ProactiveRefreshService;
@@ -73,9 +75,21 @@ public class HubWiring {
                                   GrantRepository grants, InstallationEventPublisher events,
                                   TransactionRunner transactions, IdGenerator ids, Clock clock,
                                   @Value("${accesshub.install.accept-marketplace-initiated:true}")
-                                  boolean acceptMarketplaceInitiated) {
+                                  boolean acceptMarketplaceInitiated, LocationProvisioningQueue provisioning) {
         return new InstallService(apps, gateway, states, secrets, installations, grants, events, transactions, ids,
-            clock, acceptMarketplaceInitiated);
+            clock, acceptMarketplaceInitiated, provisioning);
+    }
+
+    @Singleton
+    LocationProvisioningService locationProvisioningService(LocationProvisioningQueue queue,
+                                                            InstallationRepository installations,
+                                                            GrantRepository grants, GrantRefresher refresher,
+                                                            MarketplaceGateway gateway,
+                                                            InstallationEventPublisher events,
+                                                            TransactionRunner transactions, IdGenerator ids,
+                                                            Clock clock) {
+        return new LocationProvisioningService(queue, installations, grants, refresher, gateway, events, transactions,
+            ids, clock, instanceId, 100);
     }
 
     @Singleton

@@ -28,4 +28,8 @@ public interface MarketplaceGateway {
     /** Mints a location token from an agency's access token ({@code oauth.write}). */
     TokenExchangeOutcome mintLocationToken(MarketplaceAppId app, AccessToken companyAccessToken, CompanyId companyId,
                                            LocationId locationId);
+
+    /** One page ({@code offset}, {@code limit}) of the agency's locations with whether the app is installed there. */
+    InstalledLocationsOutcome installedLocations(MarketplaceAppId app, AccessToken companyAccessToken,
+                                                 CompanyId companyId, int offset, int limit);
 }

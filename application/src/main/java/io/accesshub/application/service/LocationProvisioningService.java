@@ -1,0 +1,181 @@
+package io.accesshub.application.service;
+
+import io.accesshub.application.port.in.ProvisionLocationsUseCase;
+import io.accesshub.application.port.out.AlreadyExistsException;
+import io.accesshub.application.port.out.GrantRepository;
+import io.accesshub.application.port.out.InstallationEventPublisher;
+import io.accesshub.application.port.out.InstallationRepository;
+import io.accesshub.application.port.out.InstalledLocationsOutcome;
+import io.accesshub.application.port.out.LocationProvisioningQueue;
+import io.accesshub.application.port.out.LocationProvisioningQueue.ProvisioningJob;
+import io.accesshub.application.port.out.MarketplaceGateway;
+import io.accesshub.application.port.out.TokenExchangeOutcome;
+import io.accesshub.application.port.out.TransactionRunner;
+import io.accesshub.application.port.out.IdGenerator;
+import io.accesshub.application.service.GrantRefresher.RefreshResult;
+import io.accesshub.domain.exchange.LocationTokenDecision;
+import io.accesshub.domain.exchange.LocationTokenPolicy;
+import io.accesshub.domain.grant.Grant;
+import io.accesshub.domain.grant.GrantSource;
+import io.accesshub.domain.grant.IssuedTokens;
+import io.accesshub.domain.installation.CompanyInstallDetails;
+import io.accesshub.domain.installation.Installation;
+import io.accesshub.domain.installation.InstallationEvent;
+import io.accesshub.domain.installation.InstallationKey;
+import io.accesshub.domain.installation.InstallationStatus;
+import io.accesshub.domain.installation.StateReason;
+import io.accesshub.domain.marketplace.LocationId;
+import io.accesshub.domain.shared.DomainException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Mints location tokens for an agency installation: pages HighLevel's installed locations and, for each installed
+ * location without a usable grant of its own, mints one from the agency grant and stores it as a
+ * {@link GrantSource#MINTED_FROM_COMPANY} location installation. The gateway paces mints within the agency's rate
+ * limit; a page interrupted by an outage is redone from its start (minting is idempotent per location).
+ */
+public final class LocationProvisioningService implements ProvisionLocationsUseCase {
+
+    private static final Duration LEASE = Duration.ofMinutes(10);
+    private static final Duration RETRY = Duration.ofMinutes(1);
+
+    private final LocationProvisioningQueue queue;
+    private final InstallationRepository installations;
+    private final GrantRepository grants;
+    private final GrantRefresher refresher;
+    private final MarketplaceGateway gateway;
+    private final InstallationEventPublisher events;
+    private final TransactionRunner transactions;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final String owner;
+    private final int pageSize;
+
+    public LocationProvisioningService(LocationProvisioningQueue queue, InstallationRepository installations,
+                                       GrantRepository grants, GrantRefresher refresher, MarketplaceGateway gateway,
+                                       InstallationEventPublisher events, TransactionRunner transactions,
+                                       IdGenerator ids, Clock clock, String owner, int pageSize) {
+        this.queue = Objects.requireNonNull(queue, "queue");
+        this.installations = Objects.requireNonNull(installations, "installations");
+        this.grants = Objects.requireNonNull(grants, "grants");
+        this.refresher = Objects.requireNonNull(refresher, "refresher");
+        this.gateway = Objects.requireNonNull(gateway, "gateway");
+        this.events = Objects.requireNonNull(events, "events");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.owner = Objects.requireNonNull(owner, "owner");
+        this.pageSize = pageSize;
+    }
+
+    @Override
+    public boolean provisionNextPage() {
+        Optional<ProvisioningJob> claimed = queue.claim(owner, LEASE);
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        ProvisioningJob job = claimed.get();
+        Optional<Installation> company = installations.findById(job.companyInstallation());
+        if (company.isEmpty() || company.get().status() == InstallationStatus.UNINSTALLED
+            || company.get().status() == InstallationStatus.NEEDS_REAUTH) {
+            queue.finish(job);
+            return true;
+        }
+        RefreshResult companyGrant = refresher.refresh(company.get().id(), false);
+        if (!(companyGrant instanceof RefreshResult.Usable usable)) {
+            queue.retryLater(job, clock.instant().plus(RETRY));
+            return true;
+        }
+        InstallationKey companyKey = company.get().key();
+        InstalledLocationsOutcome outcome = gateway.installedLocations(companyKey.appId(), usable.grant().accessToken(),
+            companyKey.companyId(), job.nextOffset(), pageSize);
+        if (outcome instanceof InstalledLocationsOutcome.Refused) {
+            queue.finish(job);
+            return true;
+        }
+        if (!(outcome instanceof InstalledLocationsOutcome.Page page)) {
+            queue.retryLater(job, clock.instant().plus(RETRY));
+            return true;
+        }
+        for (InstalledLocationsOutcome.InstalledLocation location : page.locations()) {
+            if (location.installed() && !mint(company.get(), usable.grant(), location.id())) {
+                queue.retryLater(job, clock.instant().plus(RETRY));
+                return true;
+            }
+        }
+        int next = job.nextOffset() + page.locations().size();
+        if (page.locations().isEmpty() || next >= page.totalCount()) {
+            queue.finish(job);
+        } else {
+            queue.advance(job, next, LEASE);
+        }
+        return true;
+    }
+
+    /** Mints and stores one location's grant; false on a passing failure (the page is retried later). */
+    private boolean mint(Installation company, Grant companyGrant, LocationId locationId) {
+        InstallationKey key = InstallationKey.forLocation(company.key().appId(), company.key().companyId(), locationId);
+        Optional<Installation> existing = installations.findByKey(key);
+        if (existing.isPresent() && existing.get().status() == InstallationStatus.ACTIVE
+            && grants.findByInstallationId(existing.get().id()).isPresent()) {
+            return true;
+        }
+        if (!(LocationTokenPolicy.decide(company, companyGrant, key) instanceof LocationTokenDecision.Allowed)) {
+            return true;
+        }
+        TokenExchangeOutcome outcome = gateway.mintLocationToken(key.appId(), companyGrant.accessToken(),
+            key.companyId(), locationId);
+        if (outcome instanceof TokenExchangeOutcome.Issued issued) {
+            store(key, issued.tokens());
+            return true;
+        }
+        return !(outcome instanceof TokenExchangeOutcome.Transient || outcome instanceof TokenExchangeOutcome.Uncertain);
+    }
+
+    private void store(InstallationKey key, IssuedTokens tokens) {
+        try {
+            transactions.runInTransaction(() -> storeOnce(key, tokens));
+        } catch (AlreadyExistsException raced) {
+            transactions.runInTransaction(() -> storeOnce(key, tokens));
+        }
+    }
+
+    private void storeOnce(InstallationKey key, IssuedTokens tokens) {
+        Instant now = clock.instant();
+        Optional<Installation> existing = installations.findByKey(key);
+        Installation installation;
+        List<InstallationEvent> recorded;
+        if (existing.isEmpty()) {
+            installation = Installation.create(ids.newInstallationId(), key, CompanyInstallDetails.none(), now)
+                .activate(StateReason.GRANT_MINTED, now);
+            recorded = installation.recordedEvents();
+            installations.add(installation);
+        } else {
+            installation = existing.get();
+            try {
+                if (installation.status() == InstallationStatus.UNINSTALLED) {
+                    installation = installation.reinstall(CompanyInstallDetails.none(), now, now);
+                }
+                installation = installation.activate(StateReason.GRANT_MINTED, now);
+            } catch (DomainException notApplicable) {
+                return;
+            }
+            recorded = installation.recordedEvents();
+            if (installation != existing.get()) {
+                installations.update(installation);
+            }
+        }
+        Optional<Grant> grant = grants.findByInstallationId(installation.id());
+        if (grant.isPresent()) {
+            grants.update(grant.get().remint(tokens));
+        } else {
+            grants.add(Grant.create(installation.id(), GrantSource.MINTED_FROM_COMPANY, tokens));
+        }
+        events.publish(recorded);
+    }
+}

@@ -1,0 +1,72 @@
+package io.accesshub.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.accesshub.application.port.in.ProvisionLocationsUseCase;
+import io.accesshub.simulator.AuthorizeRequest;
+import io.accesshub.simulator.SimulatorConfig;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** An agency bulk install: the callback stores the agency grant; location tokens are minted in the background. */
+class InstallAgencyProvisioningTest {
+
+    private HubHarness harness;
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    @Test
+    void installedLocationsGetMintedTokensAndOthersDoNot() throws Exception {
+        harness = new HubHarness(SimulatorConfig.builder().locationCount(6));
+        HubHarness.Hub hub = harness.startHub();
+        List<String> selected = List.of("sim-loc-0001", "sim-loc-0002", "sim-loc-0004");
+
+        assertThat(harness.installThroughBrowser(hub, AuthorizeRequest.Target.AGENCY, null, selected).status())
+            .isEqualTo(200);
+        assertThat(harness.locationToken(hub, "sim-loc-0001").status()).as("nothing minted inline").isEqualTo(404);
+
+        ProvisionLocationsUseCase provisioning = hub.bean(ProvisionLocationsUseCase.class);
+        int pages = 0;
+        while (provisioning.provisionNextPage()) {
+            pages++;
+        }
+
+        assertThat(pages).isPositive();
+        for (String location : selected) {
+            HubHarness.Response token = harness.locationToken(hub, location);
+            assertThat(token.status()).as(location).isEqualTo(200);
+            assertThat(token.json()).containsEntry("source", "MINTED_FROM_COMPANY").containsEntry("locationId", location);
+            assertThat(harness.status(hub, location)).isEqualTo("ACTIVE");
+        }
+        assertThat(harness.locationToken(hub, "sim-loc-0003").status()).isEqualTo(404);
+        assertThat(harness.simulator.invariants().tooManyRequests()).isZero();
+        assertThat(provisioning.provisionNextPage()).as("the job is done").isFalse();
+    }
+
+    @Test
+    void aLocationWhoseRefreshTokenIsRejectedIsRemintedFromTheAgency() throws Exception {
+        harness = new HubHarness(SimulatorConfig.builder().locationCount(3).noRefreshGraceWindow());
+        HubHarness.Hub hub = harness.startHub();
+        harness.installThroughBrowser(hub, AuthorizeRequest.Target.AGENCY, null, List.of("sim-loc-0001"));
+        ProvisionLocationsUseCase provisioning = hub.bean(ProvisionLocationsUseCase.class);
+        while (provisioning.provisionNextPage()) {
+            // drain
+        }
+        String before = (String) harness.locationToken(hub, "sim-loc-0001").json().get("accessToken");
+        harness.simulator.revokeGrants(harness.simulator.config().companyId(), "sim-loc-0001");
+        harness.sql("UPDATE token_grant SET issued_at = DATE_SUB(issued_at, INTERVAL 2 DAY),"
+            + " access_token_expires_at = DATE_ADD(issued_at, INTERVAL 86399 SECOND)"
+            + " WHERE location_key = 'sim-loc-0001'");
+
+        HubHarness.Response read = harness.locationToken(hub, "sim-loc-0001");
+
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        assertThat(read.json().get("accessToken")).isNotEqualTo(before);
+        assertThat(read.json()).containsEntry("source", "MINTED_FROM_COMPANY");
+        assertThat(harness.status(hub, "sim-loc-0001")).isEqualTo("ACTIVE");
+    }
+}
