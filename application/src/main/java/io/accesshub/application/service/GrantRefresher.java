@@ -79,6 +79,7 @@ public final class GrantRefresher {
     private final Consumer<Duration> pause;
     private final DoubleSupplier jitter;
     private final AtomicLong leaseCounter = new AtomicLong();
+    private final CompanyCascadeRunner cascade;
     private final ConcurrentMap<InstallationId, CompletableFuture<RefreshResult>> inFlight =
         new ConcurrentHashMap<>();
 
@@ -97,6 +98,7 @@ public final class GrantRefresher {
         this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
         this.pause = Objects.requireNonNull(pause, "pause");
         this.jitter = Objects.requireNonNull(jitter, "jitter");
+        this.cascade = new CompanyCascadeRunner(installations, grants, events, transactions, clock);
     }
 
     /**
@@ -246,6 +248,9 @@ public final class GrantRefresher {
             StateReason reason = ((RecoveryStep.MarkNeedsReauth) step).reason();
             changeInstallation(installation.id(), i -> i.markNeedsReauth(reason, clock.instant()));
             leases.release(lease, true, Optional.empty());
+            if (key.userType() == UserType.COMPANY) {
+                installations.findById(installation.id()).ifPresent(cascade::cascade);
+            }
             return new RefreshResult.NeedsReauth(reason);
         }
     }

@@ -69,4 +69,28 @@ class InstallAgencyProvisioningTest {
         assertThat(read.json()).containsEntry("source", "MINTED_FROM_COMPANY");
         assertThat(harness.status(hub, "sim-loc-0001")).isEqualTo("ACTIVE");
     }
+
+    @Test
+    void anAgencyGrantThatIsLostCascadesToItsMintedLocations() throws Exception {
+        harness = new HubHarness(SimulatorConfig.builder().locationCount(3).noRefreshGraceWindow());
+        HubHarness.Hub hub = harness.startHub();
+        harness.installThroughBrowser(hub, AuthorizeRequest.Target.AGENCY, null, List.of("sim-loc-0001"));
+        ProvisionLocationsUseCase provisioning = hub.bean(ProvisionLocationsUseCase.class);
+        while (provisioning.provisionNextPage()) {
+            // drain
+        }
+        assertThat(harness.status(hub, "sim-loc-0001")).isEqualTo("ACTIVE");
+        harness.simulator.revokeGrants(harness.simulator.config().companyId(), null);
+        harness.sql("UPDATE token_grant SET issued_at = DATE_SUB(issued_at, INTERVAL 2 DAY),"
+            + " access_token_expires_at = DATE_ADD(issued_at, INTERVAL 86399 SECOND) WHERE location_key = ''");
+
+        HubHarness.Response company = harness.get(hub.url("/api/v1/companies/sim-company-1/access-token"),
+            HubHarness.API_KEY);
+
+        assertThat(company.status()).isEqualTo(409);
+        assertThat(company.json()).containsEntry("code", "reauthorization_required");
+        assertThat(harness.status(hub, "sim-loc-0001")).as("minted location follows its agency")
+            .isEqualTo("NEEDS_REAUTH");
+        assertThat(harness.locationToken(hub, "sim-loc-0001").json()).containsEntry("code", "reauthorization_required");
+    }
 }

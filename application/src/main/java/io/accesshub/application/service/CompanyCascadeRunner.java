@@ -1,0 +1,97 @@
+package io.accesshub.application.service;
+
+import io.accesshub.application.paging.Page;
+import io.accesshub.application.paging.PageRequest;
+import io.accesshub.application.port.out.ConcurrentUpdateException;
+import io.accesshub.application.port.out.GrantRepository;
+import io.accesshub.application.port.out.InstallationEventPublisher;
+import io.accesshub.application.port.out.InstallationFilter;
+import io.accesshub.application.port.out.InstallationRepository;
+import io.accesshub.application.port.out.TransactionRunner;
+import io.accesshub.domain.exchange.CascadeStep;
+import io.accesshub.domain.exchange.CompanyCascade;
+import io.accesshub.domain.installation.Installation;
+import io.accesshub.domain.marketplace.UserType;
+import io.accesshub.domain.shared.DomainException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Applies an agency installation's loss (needs-reauth or uninstalled) to the location grants minted from it, one
+ * location per transaction, following the domain's {@link CompanyCascade} rule; locations with their own direct
+ * grants are left alone.
+ */
+final class CompanyCascadeRunner {
+
+    private static final int PAGE = 200;
+
+    private final InstallationRepository installations;
+    private final GrantRepository grants;
+    private final InstallationEventPublisher events;
+    private final TransactionRunner transactions;
+    private final Clock clock;
+
+    CompanyCascadeRunner(InstallationRepository installations, GrantRepository grants,
+                         InstallationEventPublisher events, TransactionRunner transactions, Clock clock) {
+        this.installations = Objects.requireNonNull(installations, "installations");
+        this.grants = Objects.requireNonNull(grants, "grants");
+        this.events = Objects.requireNonNull(events, "events");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Cascades the current state of this agency installation; returns how many locations changed. */
+    int cascade(Installation company) {
+        InstallationFilter filter = InstallationFilter.all().withApp(company.key().appId())
+            .withCompany(company.key().companyId()).withUserType(UserType.LOCATION);
+        int changed = 0;
+        PageRequest request = new PageRequest(0, PAGE);
+        while (true) {
+            Page<Installation> page = installations.list(filter, request);
+            for (Installation location : page.items()) {
+                if (applyTo(company, location)) {
+                    changed++;
+                }
+            }
+            if (!page.hasNext()) {
+                return changed;
+            }
+            request = request.next();
+        }
+    }
+
+    private boolean applyTo(Installation company, Installation location) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return transactions.inTransaction(() -> {
+                    Optional<Installation> current = installations.findById(location.id());
+                    if (current.isEmpty()) {
+                        return false;
+                    }
+                    CascadeStep step = CompanyCascade.decide(company, current.get(),
+                        grants.findByInstallationId(location.id()));
+                    Instant now = clock.instant();
+                    Installation changed;
+                    if (step instanceof CascadeStep.MarkNeedsReauth lost) {
+                        changed = current.get().markNeedsReauth(lost.reason(), now);
+                    } else if (step instanceof CascadeStep.Uninstall removed) {
+                        changed = current.get().uninstall(removed.reason(), now, now);
+                        grants.deleteByInstallationId(location.id());
+                    } else {
+                        return false;
+                    }
+                    installations.update(changed);
+                    events.publish(changed.recordedEvents());
+                    return true;
+                });
+            } catch (ConcurrentUpdateException raced) {
+                // the location changed meanwhile: decide again on its newer state
+            } catch (DomainException notApplicable) {
+                return false;
+            }
+        }
+        return false;
+    }
+}
