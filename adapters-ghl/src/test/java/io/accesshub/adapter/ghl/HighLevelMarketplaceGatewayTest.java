@@ -2,6 +2,7 @@ package io.accesshub.adapter.ghl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -64,11 +65,25 @@ class HighLevelMarketplaceGatewayTest {
         secrets.add(c.clientSecret());
         logs.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+        // The root logger is at WARN; capture the gateway (and the HTTP client) at DEBUG so the secrecy check sees
+        // every line they would write in a verbose deployment.
+        gatewayLogger().setLevel(Level.DEBUG);
+        clientLogger().setLevel(Level.DEBUG);
+    }
+
+    private static Logger gatewayLogger() {
+        return (Logger) LoggerFactory.getLogger("io.accesshub.adapter.ghl");
+    }
+
+    private static Logger clientLogger() {
+        return (Logger) LoggerFactory.getLogger("io.micronaut.http.client");
     }
 
     @AfterEach
     void stop() {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+        gatewayLogger().setLevel(null);
+        clientLogger().setLevel(null);
         String all = String.join("\n", logs.list.stream().map(e -> e.getFormattedMessage()
             + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage())).toList());
         for (String secret : secrets) {
@@ -210,5 +225,21 @@ class HighLevelMarketplaceGatewayTest {
         assertThat(url).startsWith(simulator.baseUrl() + "/v2/oauth/chooselocation?response_type=code")
             .contains("client_id=" + simulator.config().clientId(), "redirect_uri=http%3A%2F%2Flocalhost%3A8080",
                 "scope=oauth.write", "version_id=v-77", "state=st-1");
+    }
+
+    @Test
+    void logsNameTheEndpointStatusAndTraceIdButNoTokenCodeOrSecret() {
+        start(SimulatorConfig.builder().fastTestProfile().noRefreshGraceWindow(), Map.of());
+        RefreshToken original = installedRefreshToken("sim-loc-0002");
+        issued(gateway.refresh(app, original, UserType.LOCATION));
+        assertThat(gateway.refresh(app, original, UserType.LOCATION))
+            .isInstanceOf(TokenExchangeOutcome.InvalidGrant.class);
+
+        List<String> lines = logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("/oauth/token", "200", "traceId")
+            .containsPattern("traceId [0-9a-f-]{36}"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("/oauth/token", "400", "traceId"));
+        assertThat(lines).noneMatch(line -> line.contains(original.value()));
+        // the secrets collected during the test are checked against every captured line in stop()
     }
 }
