@@ -105,4 +105,13 @@ class InstallFlowTest {
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.body()).contains("unknown_app");
     }
+
+    @Test
+    void theOpenApiDocumentIsServedWithoutAKey() throws Exception {
+        HubHarness.Response document = harness.get(hub.url("/openapi/accesshub-api-v1.yml"), null);
+
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.body()).contains("openapi: 3", "/api/v1/locations/{locationId}/access-token",
+            "AccessTokenResponse", "/oauth/callback");
+    }
 }

@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public class InstallController {
 
     private static final Logger LOG = LoggerFactory.getLogger(InstallController.class);
+    /** Bounds the memory of the per-address limiter; clearing it only forgives recent callers. */
+    private static final int MAX_TRACKED_ADDRESSES = 10_000;
 
     private final BeginInstallUseCase begin;
     private final CompleteInstallUseCase complete;
@@ -116,6 +118,9 @@ public class InstallController {
     private boolean allowMarketplaceCallback(HttpRequest<?> request) {
         String address = request.getRemoteAddress().getAddress().getHostAddress();
         int perMinute = Math.max(1, configuration.getMarketplaceCallbacksPerMinute());
+        if (callbacksByAddress.size() > MAX_TRACKED_ADDRESSES) {
+            callbacksByAddress.clear();
+        }
         Bucket bucket = callbacksByAddress.computeIfAbsent(address, a -> Bucket.builder()
             .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
             .build());

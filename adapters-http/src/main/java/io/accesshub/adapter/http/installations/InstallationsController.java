@@ -23,6 +23,11 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -40,6 +45,12 @@ public class InstallationsController {
         this.get = get;
     }
 
+    @Operation(summary = "Installations, filtered and paged; never tokens")
+    @SecurityRequirement(name = "apiKey")
+    @ApiResponse(responseCode = "200", description = "a page", content = @Content(mediaType = "application/json",
+        schema = @Schema(implementation = InstallationPageResponse.class)))
+    @ApiResponse(responseCode = "400", description = "invalid_filter or invalid_paging",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get
     public HttpResponse<?> list(@Nullable @QueryValue String appId, @Nullable @QueryValue String companyId,
                                 @Nullable @QueryValue String locationId, @Nullable @QueryValue String status,
@@ -74,15 +85,21 @@ public class InstallationsController {
             .toList(), page.totalCount(), from, size, page.hasNext())).header("Cache-Control", "no-store");
     }
 
+    @Operation(summary = "One installation; never its tokens")
+    @SecurityRequirement(name = "apiKey")
+    @ApiResponse(responseCode = "200", description = "the installation", content = @Content(
+        mediaType = "application/json", schema = @Schema(implementation = InstallationResponse.class)))
+    @ApiResponse(responseCode = "404", description = "not_found",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get("/{id}")
     public HttpResponse<?> get(@PathVariable String id) {
-        Optional<InstallationId> parsed;
+        InstallationId parsed;
         try {
-            parsed = Optional.of(InstallationId.parse(id));
+            parsed = InstallationId.parse(id);
         } catch (RuntimeException e) {
-            parsed = Optional.empty();
+            return Problems.response(Problem.of(400, "invalid_id", "Invalid id", "Installation ids are UUIDs."));
         }
-        Optional<InstallationSummary> found = parsed.flatMap(get::get);
+        Optional<InstallationSummary> found = get.get(parsed);
         if (found.isEmpty()) {
             return Problems.response(Problem.of(404, "not_found", "No such installation",
                 "No installation has this id."));

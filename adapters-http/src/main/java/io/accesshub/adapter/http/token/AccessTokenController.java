@@ -18,6 +18,11 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -37,6 +42,16 @@ public class AccessTokenController {
         this.tokens = tokens;
     }
 
+    @Operation(summary = "A usable access token for a location")
+    @SecurityRequirement(name = "apiKey")
+    @ApiResponse(responseCode = "200", description = "the token",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccessTokenResponse.class)))
+    @ApiResponse(responseCode = "404", description = "not_installed",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "reauthorization_required or suspended",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "marketplace_unavailable",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get("/locations/{locationId}/access-token")
     public MutableHttpResponse<?> location(@PathVariable String locationId, @Nullable @QueryValue String app) {
         LocationId location;
@@ -50,6 +65,16 @@ public class AccessTokenController {
         return read(() -> tokens.accessTokenForLocation(appId, location));
     }
 
+    @Operation(summary = "A usable access token for a agency (company)")
+    @SecurityRequirement(name = "apiKey")
+    @ApiResponse(responseCode = "200", description = "the token",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccessTokenResponse.class)))
+    @ApiResponse(responseCode = "404", description = "not_installed",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "reauthorization_required or suspended",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "marketplace_unavailable",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get("/companies/{companyId}/access-token")
     public MutableHttpResponse<?> company(@PathVariable String companyId, @Nullable @QueryValue String app) {
         CompanyId company;

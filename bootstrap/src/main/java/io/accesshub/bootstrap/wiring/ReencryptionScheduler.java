@@ -1,0 +1,41 @@
+package io.accesshub.bootstrap.wiring;
+
+import io.accesshub.adapter.persistence.grant.GrantReencryption;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves token ciphertexts onto the keyset's primary key in the background after a key rotation, a batch per
+ * interval; once {@code remaining()} is zero the old key can be removed from the keyset.
+ */
+@Singleton
+@Requires(property = "accesshub.token-encryption.reencryption.enabled", notEquals = "false")
+public class ReencryptionScheduler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReencryptionScheduler.class);
+
+    private final GrantReencryption reencryption;
+    private final int batchSize;
+
+    public ReencryptionScheduler(GrantReencryption reencryption,
+                                 @io.micronaut.context.annotation.Value(
+                                     "${accesshub.token-encryption.reencryption.batch-size:200}") int batchSize) {
+        this.reencryption = reencryption;
+        this.batchSize = batchSize;
+    }
+
+    @Scheduled(fixedDelay = "${accesshub.token-encryption.reencryption.interval:60s}", initialDelay = "30s")
+    void reencrypt() {
+        try {
+            int moved = reencryption.reencryptBatch(batchSize);
+            if (moved > 0) {
+                LOG.info("Re-encrypted {} grants onto the primary key; {} remain", moved, reencryption.remaining());
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Re-encryption failed; it runs again at the next interval", e);
+        }
+    }
+}
