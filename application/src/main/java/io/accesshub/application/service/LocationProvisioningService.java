@@ -55,6 +55,7 @@ public final class LocationProvisioningService implements ProvisionLocationsUseC
     private final Clock clock;
     private final String owner;
     private final int pageSize;
+    private final LocationMinter minter;
 
     public LocationProvisioningService(LocationProvisioningQueue queue, InstallationRepository installations,
                                        GrantRepository grants, GrantRefresher refresher, MarketplaceGateway gateway,
@@ -71,6 +72,7 @@ public final class LocationProvisioningService implements ProvisionLocationsUseC
         this.clock = Objects.requireNonNull(clock, "clock");
         this.owner = Objects.requireNonNull(owner, "owner");
         this.pageSize = pageSize;
+        this.minter = new LocationMinter(installations, grants, gateway, events, transactions, ids, clock);
     }
 
     @Override
@@ -117,7 +119,7 @@ public final class LocationProvisioningService implements ProvisionLocationsUseC
         return true;
     }
 
-    /** Mints and stores one location's grant; false on a passing failure (the page is retried later). */
+    /** Mints one location's grant unless it already has a usable one; false on a passing failure. */
     private boolean mint(Installation company, Grant companyGrant, LocationId locationId) {
         InstallationKey key = InstallationKey.forLocation(company.key().appId(), company.key().companyId(), locationId);
         Optional<Installation> existing = installations.findByKey(key);
@@ -125,57 +127,6 @@ public final class LocationProvisioningService implements ProvisionLocationsUseC
             && grants.findByInstallationId(existing.get().id()).isPresent()) {
             return true;
         }
-        if (!(LocationTokenPolicy.decide(company, companyGrant, key) instanceof LocationTokenDecision.Allowed)) {
-            return true;
-        }
-        TokenExchangeOutcome outcome = gateway.mintLocationToken(key.appId(), companyGrant.accessToken(),
-            key.companyId(), locationId);
-        if (outcome instanceof TokenExchangeOutcome.Issued issued) {
-            store(key, issued.tokens());
-            return true;
-        }
-        return !(outcome instanceof TokenExchangeOutcome.Transient || outcome instanceof TokenExchangeOutcome.Uncertain);
-    }
-
-    private void store(InstallationKey key, IssuedTokens tokens) {
-        try {
-            transactions.runInTransaction(() -> storeOnce(key, tokens));
-        } catch (AlreadyExistsException raced) {
-            transactions.runInTransaction(() -> storeOnce(key, tokens));
-        }
-    }
-
-    private void storeOnce(InstallationKey key, IssuedTokens tokens) {
-        Instant now = clock.instant();
-        Optional<Installation> existing = installations.findByKey(key);
-        Installation installation;
-        List<InstallationEvent> recorded;
-        if (existing.isEmpty()) {
-            installation = Installation.create(ids.newInstallationId(), key, CompanyInstallDetails.none(), now)
-                .activate(StateReason.GRANT_MINTED, now);
-            recorded = installation.recordedEvents();
-            installations.add(installation);
-        } else {
-            installation = existing.get();
-            try {
-                if (installation.status() == InstallationStatus.UNINSTALLED) {
-                    installation = installation.reinstall(CompanyInstallDetails.none(), now, now);
-                }
-                installation = installation.activate(StateReason.GRANT_MINTED, now);
-            } catch (DomainException notApplicable) {
-                return;
-            }
-            recorded = installation.recordedEvents();
-            if (installation != existing.get()) {
-                installations.update(installation);
-            }
-        }
-        Optional<Grant> grant = grants.findByInstallationId(installation.id());
-        if (grant.isPresent()) {
-            grants.update(grant.get().remint(tokens));
-        } else {
-            grants.add(Grant.create(installation.id(), GrantSource.MINTED_FROM_COMPANY, tokens));
-        }
-        events.publish(recorded);
+        return minter.mint(company, companyGrant, locationId) != LocationMinter.Outcome.TRY_LATER;
     }
 }

@@ -4,6 +4,11 @@ import io.accesshub.application.paging.PageRequest;
 import io.accesshub.application.port.in.GetAccessTokenUseCase;
 import io.accesshub.application.port.in.TokenResult;
 import io.accesshub.application.port.out.GrantRepository;
+import io.accesshub.application.port.out.IdGenerator;
+import io.accesshub.application.port.out.InstallationEventPublisher;
+import io.accesshub.application.port.out.MarketplaceGateway;
+import io.accesshub.application.port.out.TransactionRunner;
+import io.accesshub.domain.installation.InstallationStatus;
 import io.accesshub.application.port.out.InstallationFilter;
 import io.accesshub.application.port.out.InstallationRepository;
 import io.accesshub.application.port.out.MarketplaceApp;
@@ -19,6 +24,9 @@ import io.accesshub.domain.marketplace.UserType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,8 +55,13 @@ public final class TokenService implements GetAccessTokenUseCase {
     private record Cached(TokenResult.Issued result, Instant until) {
     }
 
+    private final LocationMinter minter;
+    private final ConcurrentMap<String, Instant> notMintableUntil = new ConcurrentHashMap<>();
+
     public TokenService(MarketplaceApps apps, InstallationRepository installations, GrantRepository grants,
-                        GrantRefresher refresher, RefreshSettings settings, Clock clock, Duration cacheTtl) {
+                        GrantRefresher refresher, RefreshSettings settings, Clock clock, Duration cacheTtl,
+                        MarketplaceGateway gateway, InstallationEventPublisher events, TransactionRunner transactions,
+                        IdGenerator ids) {
         this.apps = Objects.requireNonNull(apps, "apps");
         this.installations = Objects.requireNonNull(installations, "installations");
         this.grants = Objects.requireNonNull(grants, "grants");
@@ -56,6 +69,7 @@ public final class TokenService implements GetAccessTokenUseCase {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.cacheTtl = Objects.requireNonNull(cacheTtl, "cacheTtl");
+        this.minter = new LocationMinter(installations, grants, gateway, events, transactions, ids, clock);
     }
 
     private TokenResult cached(String key, Supplier<TokenResult> load) {
@@ -90,9 +104,51 @@ public final class TokenService implements GetAccessTokenUseCase {
         }
         InstallationFilter filter = InstallationFilter.all().withApp(resolved.get().id()).withLocation(locationId)
             .withUserType(UserType.LOCATION);
-        return installations.list(filter, new PageRequest(0, 1)).items().stream().findFirst()
-            .map(this::tokenOf)
-            .orElseGet(TokenResult.NotInstalled::new);
+        Optional<Installation> location = installations.list(filter, new PageRequest(0, 1)).items().stream()
+            .findFirst();
+        TokenResult result = location.map(this::tokenOf).orElseGet(TokenResult.NotInstalled::new);
+        if (result instanceof TokenResult.NotInstalled
+            && location.map(i -> i.status() != InstallationStatus.UNINSTALLED).orElse(true)) {
+            return mintOnDemand(resolved.get().id(), locationId).orElse(result);
+        }
+        return result;
+    }
+
+    /**
+     * A location without its own grant under an active agency grant holding {@code oauth.write}: mint its token now.
+     * Agencies that approved the location are tried first; a location no agency can mint for is remembered for a
+     * minute so unknown ids do not turn into a stream of HighLevel calls.
+     */
+    private Optional<TokenResult> mintOnDemand(MarketplaceAppId app, LocationId locationId) {
+        String key = app.value() + "|" + locationId.value();
+        Instant now = clock.instant();
+        Instant blockedUntil = notMintableUntil.get(key);
+        if (blockedUntil != null && now.isBefore(blockedUntil)) {
+            return Optional.empty();
+        }
+        InstallationFilter companies = InstallationFilter.all().withApp(app).withUserType(UserType.COMPANY);
+        List<Installation> candidates = new ArrayList<>(installations.list(companies, new PageRequest(0, 50)).items());
+        candidates.removeIf(c -> c.status() != InstallationStatus.ACTIVE && c.status() != InstallationStatus.DEGRADED);
+        candidates.sort(Comparator.comparing(c -> !c.companyDetails().approvedLocations().contains(locationId)));
+        for (Installation company : candidates) {
+            RefreshResult companyGrant = refresher.refresh(company.id(), false);
+            if (!(companyGrant instanceof RefreshResult.Usable usable)) {
+                continue;
+            }
+            LocationMinter.Outcome outcome = minter.mint(company, usable.grant(), locationId);
+            if (outcome == LocationMinter.Outcome.MINTED) {
+                InstallationKey minted = InstallationKey.forLocation(app, company.key().companyId(), locationId);
+                return installations.findByKey(minted).map(this::tokenOf);
+            }
+            if (outcome == LocationMinter.Outcome.TRY_LATER) {
+                return Optional.of(new TokenResult.MarketplaceUnavailable(Optional.empty()));
+            }
+        }
+        if (notMintableUntil.size() > MAX_CACHED) {
+            notMintableUntil.clear();
+        }
+        notMintableUntil.put(key, now.plus(Duration.ofMinutes(1)));
+        return Optional.empty();
     }
 
     @Override

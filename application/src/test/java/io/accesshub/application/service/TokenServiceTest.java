@@ -68,7 +68,8 @@ class TokenServiceTest {
             "test", d -> { }, () -> 0.5);
         return new TokenService(new FixedMarketplaceApps(new MarketplaceApp(
                 installation.key().appId(), "main", Scopes.parse("oauth.write"))),
-            installations, grants, refresher, RefreshSettings.defaults(), clock, cacheTtl);
+            installations, grants, refresher, RefreshSettings.defaults(), clock, cacheTtl, new FakeMarketplaceGateway(),
+            events, new InMemoryTransactionRunner(installations, grants, events), new io.accesshub.application.fakes.SequentialIdGenerator());
     }
 
     private Installation storeActiveLocation() {

@@ -120,8 +120,11 @@ public class HubWiring {
     @Singleton
     TokenService tokenService(MarketplaceApps apps, InstallationRepository installations, GrantRepository grants,
                               GrantRefresher refresher, RefreshSettings settings, Clock clock,
-                              @Value("${accesshub.token-cache.ttl:2s}") Duration cacheTtl) {
-        return new TokenService(apps, installations, grants, refresher, settings, clock, cacheTtl);
+                              @Value("${accesshub.token-cache.ttl:2s}") Duration cacheTtl,
+                              MarketplaceGateway gateway, InstallationEventPublisher events,
+                              TransactionRunner transactions, IdGenerator ids) {
+        return new TokenService(apps, installations, grants, refresher, settings, clock, cacheTtl, gateway, events,
+            transactions, ids);
     }
 
     @Singleton

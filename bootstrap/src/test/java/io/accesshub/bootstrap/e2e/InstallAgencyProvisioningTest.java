@@ -27,7 +27,8 @@ class InstallAgencyProvisioningTest {
 
         assertThat(harness.installThroughBrowser(hub, AuthorizeRequest.Target.AGENCY, null, selected).status())
             .isEqualTo(200);
-        assertThat(harness.locationToken(hub, "sim-loc-0001").status()).as("nothing minted inline").isEqualTo(404);
+        assertThat(harness.status(hub, "sim-loc-0001")).as("nothing minted inside the callback").isEqualTo("NONE");
+        assertThat(harness.simulator.invariants().requestsPerEndpoint()).doesNotContainKey("POST /oauth/locationToken");
 
         ProvisionLocationsUseCase provisioning = hub.bean(ProvisionLocationsUseCase.class);
         int pages = 0;
@@ -92,5 +93,23 @@ class InstallAgencyProvisioningTest {
         assertThat(harness.status(hub, "sim-loc-0001")).as("minted location follows its agency")
             .isEqualTo("NEEDS_REAUTH");
         assertThat(harness.locationToken(hub, "sim-loc-0001").json()).containsEntry("code", "reauthorization_required");
+    }
+
+    @Test
+    void aLocationUnderTheAgencyIsMintedOnDemandBeforeProvisioningReachesIt() throws Exception {
+        harness = new HubHarness(SimulatorConfig.builder().locationCount(4));
+        HubHarness.Hub hub = harness.startHub();
+        harness.installThroughBrowser(hub, AuthorizeRequest.Target.AGENCY, null, List.of("sim-loc-0002"));
+
+        HubHarness.Response minted = harness.locationToken(hub, "sim-loc-0002");
+        HubHarness.Response notInstalledThere = harness.locationToken(hub, "sim-loc-0003");
+        HubHarness.Response again = harness.locationToken(hub, "sim-loc-0003");
+
+        assertThat(minted.status()).as(minted.body()).isEqualTo(200);
+        assertThat(minted.json()).containsEntry("source", "MINTED_FROM_COMPANY");
+        assertThat(notInstalledThere.status()).isEqualTo(404);
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(harness.simulator.invariants().requestsPerEndpoint().get("POST /oauth/locationToken"))
+            .as("one mint for the installed location, one refused attempt, then remembered").isEqualTo(2L);
     }
 }

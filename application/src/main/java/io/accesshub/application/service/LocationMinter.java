@@ -1,0 +1,118 @@
+package io.accesshub.application.service;
+
+import io.accesshub.application.port.out.AlreadyExistsException;
+import io.accesshub.application.port.out.GrantRepository;
+import io.accesshub.application.port.out.IdGenerator;
+import io.accesshub.application.port.out.InstallationEventPublisher;
+import io.accesshub.application.port.out.InstallationRepository;
+import io.accesshub.application.port.out.MarketplaceGateway;
+import io.accesshub.application.port.out.TokenExchangeOutcome;
+import io.accesshub.application.port.out.TransactionRunner;
+import io.accesshub.domain.exchange.LocationTokenDecision;
+import io.accesshub.domain.exchange.LocationTokenPolicy;
+import io.accesshub.domain.grant.Grant;
+import io.accesshub.domain.grant.GrantSource;
+import io.accesshub.domain.grant.IssuedTokens;
+import io.accesshub.domain.installation.CompanyInstallDetails;
+import io.accesshub.domain.installation.Installation;
+import io.accesshub.domain.installation.InstallationEvent;
+import io.accesshub.domain.installation.InstallationKey;
+import io.accesshub.domain.installation.InstallationStatus;
+import io.accesshub.domain.installation.StateReason;
+import io.accesshub.domain.marketplace.LocationId;
+import io.accesshub.domain.shared.DomainException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Mints a location token from an agency grant (when {@link LocationTokenPolicy} allows it) and stores it as a
+ * {@link GrantSource#MINTED_FROM_COMPANY} location installation in one transaction. Shared by background
+ * provisioning and on-demand token reads.
+ */
+final class LocationMinter {
+
+    /** How a mint ended. */
+    enum Outcome { MINTED, NOT_ALLOWED, REFUSED, TRY_LATER }
+
+    private final InstallationRepository installations;
+    private final GrantRepository grants;
+    private final MarketplaceGateway gateway;
+    private final InstallationEventPublisher events;
+    private final TransactionRunner transactions;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    LocationMinter(InstallationRepository installations, GrantRepository grants, MarketplaceGateway gateway,
+                   InstallationEventPublisher events, TransactionRunner transactions, IdGenerator ids, Clock clock) {
+        this.installations = Objects.requireNonNull(installations, "installations");
+        this.grants = Objects.requireNonNull(grants, "grants");
+        this.gateway = Objects.requireNonNull(gateway, "gateway");
+        this.events = Objects.requireNonNull(events, "events");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Mints for {@code locationId} from this agency installation and its usable grant. */
+    Outcome mint(Installation company, Grant companyGrant, LocationId locationId) {
+        InstallationKey key = InstallationKey.forLocation(company.key().appId(), company.key().companyId(), locationId);
+        if (!(LocationTokenPolicy.decide(company, companyGrant, key) instanceof LocationTokenDecision.Allowed)) {
+            return Outcome.NOT_ALLOWED;
+        }
+        TokenExchangeOutcome outcome = gateway.mintLocationToken(key.appId(), companyGrant.accessToken(),
+            key.companyId(), locationId);
+        if (outcome instanceof TokenExchangeOutcome.Issued issued) {
+            store(key, issued.tokens());
+            return Outcome.MINTED;
+        }
+        if (outcome instanceof TokenExchangeOutcome.Transient || outcome instanceof TokenExchangeOutcome.Uncertain) {
+            return Outcome.TRY_LATER;
+        }
+        return Outcome.REFUSED;
+    }
+
+    private void store(InstallationKey key, IssuedTokens tokens) {
+        try {
+            transactions.runInTransaction(() -> storeOnce(key, tokens));
+        } catch (AlreadyExistsException raced) {
+            transactions.runInTransaction(() -> storeOnce(key, tokens));
+        }
+    }
+
+    private void storeOnce(InstallationKey key, IssuedTokens tokens) {
+        Instant now = clock.instant();
+        Optional<Installation> existing = installations.findByKey(key);
+        Installation installation;
+        List<InstallationEvent> recorded;
+        if (existing.isEmpty()) {
+            installation = Installation.create(ids.newInstallationId(), key, CompanyInstallDetails.none(), now)
+                .activate(StateReason.GRANT_MINTED, now);
+            recorded = installation.recordedEvents();
+            installations.add(installation);
+        } else {
+            installation = existing.get();
+            try {
+                if (installation.status() == InstallationStatus.UNINSTALLED) {
+                    installation = installation.reinstall(CompanyInstallDetails.none(), now, now);
+                }
+                installation = installation.activate(StateReason.GRANT_MINTED, now);
+            } catch (DomainException notApplicable) {
+                return;
+            }
+            recorded = installation.recordedEvents();
+            if (installation != existing.get()) {
+                installations.update(installation);
+            }
+        }
+        Optional<Grant> grant = grants.findByInstallationId(installation.id());
+        if (grant.isPresent()) {
+            grants.update(grant.get().remint(tokens));
+        } else {
+            grants.add(Grant.create(installation.id(), GrantSource.MINTED_FROM_COMPANY, tokens));
+        }
+        events.publish(recorded);
+    }
+}
