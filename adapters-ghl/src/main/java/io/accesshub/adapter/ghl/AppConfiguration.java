@@ -21,6 +21,7 @@ public class AppConfiguration {
     private String versionId;
     private String loginWindowOpenMode;
     private boolean defaultApp;
+    private String locationTokenPolicy = "refresh-own-token-then-remint";
 
     public AppConfiguration(@Parameter String name) {
         this.name = name;
@@ -104,6 +105,15 @@ public class AppConfiguration {
 
     public void setDefault(boolean defaultApp) {
         this.defaultApp = defaultApp;
+    }
+
+    /** {@code refresh-own-token-then-remint} (default) or {@code always-remint}. */
+    public String getLocationTokenPolicy() {
+        return locationTokenPolicy;
+    }
+
+    public void setLocationTokenPolicy(String locationTokenPolicy) {
+        this.locationTokenPolicy = locationTokenPolicy;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.accesshub.adapter.ghl;
 
 import io.accesshub.application.port.out.MarketplaceApp;
+import io.accesshub.application.port.out.LocationTokenRefreshPolicy;
 import io.accesshub.application.port.out.MarketplaceApps;
 import io.accesshub.domain.grant.Scopes;
 import io.accesshub.domain.marketplace.ClientId;
@@ -32,7 +33,7 @@ public final class ConfiguredMarketplaceApps implements MarketplaceApps {
                     + "redirect-uri (accesshub.apps." + c.getName() + ".*)");
             }
             MarketplaceAppId id = ClientId.parse(c.getClientId()).appId();
-            MarketplaceApp app = new MarketplaceApp(id, c.getName(), Scopes.parse(c.getScopes()));
+            MarketplaceApp app = new MarketplaceApp(id, c.getName(), Scopes.parse(c.getScopes()), policy(c));
             if (entries.putIfAbsent(id, new Entry(app, c)) != null) {
                 throw new IllegalStateException("Two configured apps share the app id " + id);
             }
@@ -46,6 +47,16 @@ public final class ConfiguredMarketplaceApps implements MarketplaceApps {
         this.byId = Map.copyOf(entries);
         this.defaultApp = entries.size() == 1 ? Optional.of(entries.values().iterator().next().app())
             : defaults.stream().findFirst();
+    }
+
+    private static LocationTokenRefreshPolicy policy(AppConfiguration c) {
+        String value = c.getLocationTokenPolicy() == null ? "" : c.getLocationTokenPolicy().trim();
+        return switch (value.toLowerCase(java.util.Locale.ROOT).replace('_', '-')) {
+            case "", "refresh-own-token-then-remint" -> LocationTokenRefreshPolicy.REFRESH_OWN_TOKEN_THEN_REMINT;
+            case "always-remint" -> LocationTokenRefreshPolicy.ALWAYS_REMINT;
+            default -> throw new IllegalStateException("App '" + c.getName() + "': location-token-policy must be "
+                + "refresh-own-token-then-remint or always-remint");
+        };
     }
 
     @Override

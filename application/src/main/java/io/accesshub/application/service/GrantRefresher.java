@@ -4,6 +4,8 @@ import io.accesshub.application.port.out.ConcurrentUpdateException;
 import io.accesshub.application.port.out.GrantRepository;
 import io.accesshub.application.port.out.InstallationEventPublisher;
 import io.accesshub.application.port.out.InstallationRepository;
+import io.accesshub.application.port.out.LocationTokenRefreshPolicy;
+import io.accesshub.application.port.out.MarketplaceApps;
 import io.accesshub.application.port.out.MarketplaceGateway;
 import io.accesshub.application.port.out.RefreshLease;
 import io.accesshub.application.port.out.RefreshLeases;
@@ -12,6 +14,7 @@ import io.accesshub.application.port.out.TransactionRunner;
 import io.accesshub.domain.exchange.LocationTokenDecision;
 import io.accesshub.domain.exchange.LocationTokenPolicy;
 import io.accesshub.domain.grant.Grant;
+import io.accesshub.domain.grant.GrantSource;
 import io.accesshub.domain.grant.RecoveryAttempts;
 import io.accesshub.domain.grant.RecoveryStep;
 import io.accesshub.domain.grant.RefreshAssessment;
@@ -67,6 +70,7 @@ public final class GrantRefresher {
         }
     }
 
+    private final MarketplaceApps apps;
     private final InstallationRepository installations;
     private final GrantRepository grants;
     private final RefreshLeases leases;
@@ -83,10 +87,12 @@ public final class GrantRefresher {
     private final ConcurrentMap<InstallationId, CompletableFuture<RefreshResult>> inFlight =
         new ConcurrentHashMap<>();
 
-    public GrantRefresher(InstallationRepository installations, GrantRepository grants, RefreshLeases leases,
+    public GrantRefresher(MarketplaceApps apps, InstallationRepository installations, GrantRepository grants,
+                          RefreshLeases leases,
                           MarketplaceGateway gateway, InstallationEventPublisher events,
                           TransactionRunner transactions, RefreshSettings settings, Clock clock, String instanceId,
                           Consumer<Duration> pause, DoubleSupplier jitter) {
+        this.apps = Objects.requireNonNull(apps, "apps");
         this.installations = Objects.requireNonNull(installations, "installations");
         this.grants = Objects.requireNonNull(grants, "grants");
         this.leases = Objects.requireNonNull(leases, "leases");
@@ -192,7 +198,7 @@ public final class GrantRefresher {
             Instant presentedAt = clock.instant().minus(lease.unfinishedAttemptAge().get());
             attempts = RecoveryAttempts.firstFailure(presentedAt, remintPossible);
             failure = RefreshFailure.NO_ANSWER;
-        } else if (grant.refreshToken().isEmpty()) {
+        } else if (grant.refreshToken().isEmpty() || (remintPossible && alwaysRemints(key, grant))) {
             attempts = RecoveryAttempts.firstFailure(clock.instant(), remintPossible);
             failure = RefreshFailure.REJECTED;
         } else {
@@ -268,6 +274,11 @@ public final class GrantRefresher {
         return grants.findByInstallationId(refreshed.installationId())
             .<RefreshResult>map(RefreshResult.Usable::new)
             .orElseGet(RefreshResult.Gone::new);
+    }
+
+    private boolean alwaysRemints(InstallationKey key, Grant grant) {
+        return grant.source() == GrantSource.MINTED_FROM_COMPANY && apps.find(key.appId())
+            .map(app -> app.locationTokenPolicy() == LocationTokenRefreshPolicy.ALWAYS_REMINT).orElse(false);
     }
 
     private boolean companyCanMint(InstallationKey location) {

@@ -63,11 +63,12 @@ class TokenServiceTest {
 
     private TokenService service(Duration cacheTtl, Installation installation) {
         RecordingInstallationEventPublisher events = new RecordingInstallationEventPublisher();
-        GrantRefresher refresher = new GrantRefresher(installations, grants, NO_LEASES, new FakeMarketplaceGateway(),
+        FixedMarketplaceApps apps = new FixedMarketplaceApps(new MarketplaceApp(
+            installation.key().appId(), "main", Scopes.parse("oauth.write")));
+        GrantRefresher refresher = new GrantRefresher(apps, installations, grants, NO_LEASES, new FakeMarketplaceGateway(),
             events, new InMemoryTransactionRunner(installations, grants, events), RefreshSettings.defaults(), clock,
             "test", d -> { }, () -> 0.5);
-        return new TokenService(new FixedMarketplaceApps(new MarketplaceApp(
-                installation.key().appId(), "main", Scopes.parse("oauth.write"))),
+        return new TokenService(apps,
             installations, grants, refresher, RefreshSettings.defaults(), clock, cacheTtl, new FakeMarketplaceGateway(),
             events, new InMemoryTransactionRunner(installations, grants, events), new io.accesshub.application.fakes.SequentialIdGenerator());
     }

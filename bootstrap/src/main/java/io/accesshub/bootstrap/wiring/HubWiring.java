@@ -110,10 +110,11 @@ public class HubWiring {
     }
 
     @Singleton
-    GrantRefresher grantRefresher(InstallationRepository installations, GrantRepository grants, RefreshLeases leases,
+    GrantRefresher grantRefresher(MarketplaceApps apps, InstallationRepository installations, GrantRepository grants,
+                                  RefreshLeases leases,
                                   MarketplaceGateway gateway, InstallationEventPublisher events,
                                   TransactionRunner transactions, RefreshSettings settings, Clock clock) {
-        return new GrantRefresher(installations, grants, leases, gateway, events, transactions, settings, clock,
+        return new GrantRefresher(apps, installations, grants, leases, gateway, events, transactions, settings, clock,
             instanceId, HubWiring::pause, ThreadLocalRandom.current()::nextDouble);
     }
 

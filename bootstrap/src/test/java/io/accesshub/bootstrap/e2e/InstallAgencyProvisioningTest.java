@@ -112,4 +112,26 @@ class InstallAgencyProvisioningTest {
         assertThat(harness.simulator.invariants().requestsPerEndpoint().get("POST /oauth/locationToken"))
             .as("one mint for the installed location, one refused attempt, then remembered").isEqualTo(2L);
     }
+
+    @Test
+    void anAppThatAlwaysRemintsNeverPresentsTheLocationsRefreshToken() throws Exception {
+        harness = new HubHarness(SimulatorConfig.builder().locationCount(2).noRefreshGraceWindow());
+        HubHarness.Hub hub = harness.startHub(java.util.Map.of("accesshub.apps.main.location-token-policy",
+            "always-remint"));
+        harness.installThroughBrowser(hub, AuthorizeRequest.Target.AGENCY, null, List.of("sim-loc-0001"));
+        assertThat(harness.locationToken(hub, "sim-loc-0001").status()).isEqualTo(200);
+        long mintsBefore = harness.simulator.invariants().requestsPerEndpoint().get("POST /oauth/locationToken");
+        harness.sql("UPDATE token_grant SET issued_at = DATE_SUB(issued_at, INTERVAL 2 DAY),"
+            + " access_token_expires_at = DATE_ADD(issued_at, INTERVAL 86399 SECOND)"
+            + " WHERE location_key = 'sim-loc-0001'");
+
+        HubHarness.Response read = harness.locationToken(hub, "sim-loc-0001");
+
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        assertThat(harness.simulator.invariants().requestsPerEndpoint().get("POST /oauth/locationToken"))
+            .isEqualTo(mintsBefore + 1);
+        assertThat(harness.simulator.presentations()).noneMatch(p -> p.isPresentation()
+            && p.kind() == io.accesshub.simulator.Presentation.Kind.REFRESH_TOKEN
+            && "sim-loc-0001".equals(p.resourceId()));
+    }
 }
