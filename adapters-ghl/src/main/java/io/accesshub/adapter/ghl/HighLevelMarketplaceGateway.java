@@ -99,7 +99,7 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
         form.put("grant_type", "authorization_code");
         form.put("code", code.value());
         form.put("redirect_uri", c.getRedirectUri());
-        return send(TOKEN_PATH, form, Optional.empty());
+        return send(TOKEN_PATH, form, Optional.empty(), Optional.empty());
     }
 
     @Override
@@ -108,7 +108,7 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
         form.put("grant_type", "refresh_token");
         form.put("refresh_token", refreshToken.value());
         form.put("user_type", userType.highLevelName());
-        return send(TOKEN_PATH, form, Optional.empty());
+        return send(TOKEN_PATH, form, Optional.empty(), Optional.empty());
     }
 
     @Override
@@ -126,11 +126,8 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("companyId", companyId.value());
         form.put("locationId", locationId.value());
-        TokenExchangeOutcome outcome = send(LOCATION_TOKEN_PATH, form, Optional.of(companyAccessToken));
-        if (outcome instanceof TokenExchangeOutcome.Transient t && t.cause().contains("429")) {
-            pacer.exhausted(app.value(), companyId.value());
-        }
-        return outcome;
+        return send(LOCATION_TOKEN_PATH, form, Optional.of(companyAccessToken),
+            Optional.of(new PacedResource(app.value(), companyId.value())));
     }
 
     @Override
@@ -151,6 +148,8 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
             .header("Version", configuration.getApiVersion()).accept(MediaType.APPLICATION_JSON_TYPE);
         try {
             HttpResponse<String> response = http.toBlocking().exchange(request, String.class);
+            observeRateLimit(Optional.of(new PacedResource(app.value(), companyId.value())), response.code(),
+                response.getHeaders());
             Map<String, Object> body = parse(response.body());
             LOG.info("HighLevel GET /oauth/installedLocations answered {} (traceId {})", response.code(),
                 body.get("traceId"));
@@ -170,9 +169,8 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
                 Boolean.TRUE.equals(body.get("installToFutureLocations")));
         } catch (HttpClientResponseException e) {
             int status = e.getStatus().getCode();
-            if (status == 429) {
-                pacer.exhausted(app.value(), companyId.value());
-            }
+            observeRateLimit(Optional.of(new PacedResource(app.value(), companyId.value())), status,
+                e.getResponse().getHeaders());
             if (status == 429 || status >= 500) {
                 return new InstalledLocationsOutcome.Unavailable(Optional.empty(), "HighLevel answered " + status);
             }
@@ -190,18 +188,40 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
         return form;
     }
 
-    private TokenExchangeOutcome send(String path, Map<String, String> form, Optional<AccessToken> bearer) {
+    /** The rate budget a call spends: HighLevel's headers about it slow the pacer down. */
+    private record PacedResource(String app, String resource) {
+    }
+
+    /** Drains the pacer when HighLevel says the window's budget is spent ({@code X-RateLimit-Remaining: 0} or 429). */
+    private void observeRateLimit(Optional<PacedResource> paced, int status, io.micronaut.http.HttpHeaders headers) {
+        if (paced.isEmpty()) {
+            return;
+        }
+        boolean spent = status == 429 || headers.get("X-RateLimit-Remaining", Long.class).map(r -> r <= 0)
+            .orElse(false);
+        if (spent) {
+            Duration pause = headers.get("Retry-After", Long.class).map(Duration::ofSeconds)
+                .or(() -> headers.get("X-RateLimit-Interval-Milliseconds", Long.class).map(Duration::ofMillis))
+                .orElse(configuration.getWindow());
+            pacer.exhausted(paced.get().app(), paced.get().resource(), pause);
+        }
+    }
+
+    private TokenExchangeOutcome send(String path, Map<String, String> form, Optional<AccessToken> bearer,
+                                      Optional<PacedResource> paced) {
         MutableHttpRequest<String> request = HttpRequest.POST(path, formBody(form))
             .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
             .accept(MediaType.APPLICATION_JSON_TYPE);
         bearer.ifPresent(token -> request.bearerAuth(token.value()).header("Version", configuration.getApiVersion()));
         try {
             HttpResponse<String> response = http.toBlocking().exchange(request, String.class);
+            observeRateLimit(paced, response.code(), response.getHeaders());
             Map<String, Object> body = parse(response.body());
             LOG.info("HighLevel POST {} answered {} (traceId {})", path, response.code(), body.get("traceId"));
             return issued(body).<TokenExchangeOutcome>map(i -> i)
                 .orElseGet(() -> new TokenExchangeOutcome.Uncertain("2xx without a usable token pair"));
         } catch (HttpClientResponseException e) {
+            observeRateLimit(paced, e.getStatus().getCode(), e.getResponse().getHeaders());
             return classify(path, e);
         } catch (ReadTimeoutException e) {
             LOG.warn("HighLevel POST {} timed out after the request was sent", path);

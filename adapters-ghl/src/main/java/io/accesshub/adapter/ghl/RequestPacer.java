@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentMap;
 final class RequestPacer {
 
     private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    /** System.nanoTime() until which a resource is paused because HighLevel said its budget is spent. */
+    private final ConcurrentMap<String, Long> pausedUntil = new ConcurrentHashMap<>();
     private final int requestsPerWindow;
     private final Duration window;
     private final Duration maxWait;
@@ -29,7 +31,18 @@ final class RequestPacer {
      * exceed the bound.
      */
     Optional<Duration> acquire(String app, String resource) throws InterruptedException {
-        Bucket bucket = buckets.computeIfAbsent(app + "/" + resource, key -> newBucket());
+        String key = app + "/" + resource;
+        Long paused = pausedUntil.get(key);
+        if (paused != null) {
+            long waitNanos = paused - System.nanoTime();
+            if (waitNanos > maxWait.toNanos()) {
+                return Optional.of(Duration.ofNanos(waitNanos));
+            }
+            if (waitNanos > 0) {
+                Thread.sleep(waitNanos / 1_000_000, (int) (waitNanos % 1_000_000));
+            }
+        }
+        Bucket bucket = buckets.computeIfAbsent(key, k -> newBucket());
         if (bucket.asBlocking().tryConsume(1, maxWait)) {
             return Optional.empty();
         }
@@ -48,9 +61,15 @@ final class RequestPacer {
             .build();
     }
 
-    /** HighLevel said the budget is spent: drain the bucket so following calls wait for the next window. */
-    void exhausted(String app, String resource) {
-        Bucket bucket = buckets.get(app + "/" + resource);
+    /**
+     * HighLevel said the budget is spent (429, or {@code X-RateLimit-Remaining: 0}): following calls for the resource
+     * wait {@code pause} (its {@code Retry-After} or window, plus a tenth for clock skew) and the bucket is drained.
+     */
+    void exhausted(String app, String resource, Duration pause) {
+        String key = app + "/" + resource;
+        long until = System.nanoTime() + pause.plus(pause.dividedBy(10)).toNanos();
+        pausedUntil.merge(key, until, Math::max);
+        Bucket bucket = buckets.get(key);
         if (bucket != null) {
             bucket.tryConsumeAsMuchAsPossible();
         }

@@ -242,4 +242,23 @@ class HighLevelMarketplaceGatewayTest {
         assertThat(lines).noneMatch(line -> line.contains(original.value()));
         // the secrets collected during the test are checked against every captured line in stop()
     }
+
+    @Test
+    void whenHighLevelSaysTheBudgetIsSpentTheGatewayWaitsForTheNextWindow() {
+        start(SimulatorConfig.builder().rateLimitPerWindow(5).rateLimitWindow(Duration.ofMillis(500)).locationCount(1),
+            Map.of("accesshub.highlevel.requests-per-window", 1000, "accesshub.highlevel.window", "1s"));
+        SimulatorConfig c = simulator.config();
+        String code = simulator.authorize(AuthorizeRequest.forAgency(c.clientId(), c.redirectUris().get(0),
+            c.scopeString(), List.of(), false)).code();
+        secrets.add(code);
+        TokenExchangeOutcome.Issued company = issued(gateway.exchangeAuthorizationCode(app, new AuthorizationCode(code)));
+
+        for (int i = 0; i < 16; i++) {
+            issued(gateway.mintLocationToken(app, company.tokens().accessToken(), company.grantedTo().companyId(),
+                LocationId.of("sim-loc-0001")));
+        }
+
+        assertThat(simulator.invariants().tooManyRequests())
+            .as("the pacer is configured far above the simulator's limit; the headers alone keep it polite").isZero();
+    }
 }
