@@ -77,6 +77,8 @@ final class DemoMode implements AutoCloseable {
         setDefault(app + "redirect-uri", hubBase + "/oauth/callback");
         setDefault(app + "authorization-url", simulatorBase + "/v2/oauth/chooselocation");
         setDefault(app + "default", "true");
+        setDefault("accesshub.webhooks.ed25519-public-keys", simulator.webhookKeys().ed25519Pem());
+        setDefault("accesshub.webhooks.rsa-public-keys", simulator.webhookKeys().rsaPem());
         setDefault("accesshub.token-encryption.keyset-file",
             dataDirectory.resolve("demo-keyset.json").toAbsolutePath().toString());
         setDefault("accesshub.token-encryption.create-if-missing", "true");

@@ -183,6 +183,16 @@ public final class GhlSimulator implements AutoCloseable {
         return signer.keys();
     }
 
+    /** {@code X-GHL-Signature} (Ed25519, base64) HighLevel would send for these exact bytes. */
+    public String ed25519SignatureFor(byte[] body) {
+        return signer.signEd25519(body);
+    }
+
+    /** {@code X-WH-Signature} (RSA-SHA256, base64) HighLevel would send for these exact bytes. */
+    public String rsaSignatureFor(byte[] body) {
+        return signer.signRsa(body);
+    }
+
     /** Sets (or clears, with null) the URL webhooks are delivered to. */
     public void setWebhookUrl(String url) {
         webhookUrl.set(url);

@@ -11,6 +11,8 @@ import io.accesshub.application.port.out.SecretGenerator;
 import io.accesshub.application.port.out.TransactionRunner;
 import io.accesshub.application.port.out.LocationProvisioningQueue;
 import io.accesshub.application.port.out.RefreshLeases;
+import io.accesshub.application.port.out.WebhookInbox;
+import io.accesshub.application.service.WebhookIntakeService;
 import io.accesshub.application.service.LocationProvisioningService;
 import io.accesshub.application.service.GrantRefresher;
 import io.accesshub.application.service.InstallService;
@@ -147,6 +149,12 @@ public class HubWiring {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Singleton
+    WebhookIntakeService webhookIntakeService(WebhookInbox inbox, Clock clock,
+                                              @Value("${accesshub.webhooks.timestamp-tolerance:2h}") Duration tolerance) {
+        return new WebhookIntakeService(inbox, clock, tolerance);
     }
 
     @Singleton

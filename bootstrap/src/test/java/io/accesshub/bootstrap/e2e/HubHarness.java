@@ -83,6 +83,8 @@ final class HubHarness implements AutoCloseable {
         properties.put("accesshub.apps.main.scopes", c.scopeString());
         properties.put("accesshub.apps.main.redirect-uri", "http://localhost:" + callbackPort + "/oauth/callback");
         properties.put("accesshub.apps.main.authorization-url", simulator.baseUrl() + "/v2/oauth/chooselocation");
+        properties.put("accesshub.webhooks.ed25519-public-keys", List.of(simulator.webhookKeys().ed25519Pem()));
+        properties.put("accesshub.webhooks.rsa-public-keys", List.of(simulator.webhookKeys().rsaPem()));
         properties.putAll(extra);
         Hub hub = new Hub(ApplicationContext.run(EmbeddedServer.class, properties));
         hubs.add(hub);

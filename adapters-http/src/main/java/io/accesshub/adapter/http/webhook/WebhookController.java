@@ -1,0 +1,111 @@
+package io.accesshub.adapter.http.webhook;
+
+import io.accesshub.adapter.http.problem.Problem;
+import io.accesshub.adapter.http.problem.Problems;
+import io.accesshub.application.port.in.ReceiveWebhookUseCase;
+import io.accesshub.application.port.in.ReceiveWebhookUseCase.ReceiveResult;
+import io.accesshub.application.port.in.ReceiveWebhookUseCase.ReceivedWebhook;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /webhooks/ghl}: verifies the signature over the exact bytes (401 when missing, {@code N/A} or
+ * invalid; nothing stored), parses the JSON (400 when malformed), and stores the event in the inbox before answering
+ * 200 (a duplicate {@code webhookId} answers 200 and does nothing). When the inbox cannot store, the answer is 429 with
+ * {@code Retry-After} — never 5xx, because HighLevel retries only 429s.
+ */
+@Controller("/webhooks")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class WebhookController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookController.class);
+
+    private final WebhookSignatureVerifier verifier;
+    private final ReceiveWebhookUseCase receive;
+    private final WebhookConfiguration configuration;
+    private final JsonMapper json;
+
+    public WebhookController(WebhookSignatureVerifier verifier, ReceiveWebhookUseCase receive,
+                             WebhookConfiguration configuration, JsonMapper json) {
+        this.verifier = verifier;
+        this.receive = receive;
+        this.configuration = configuration;
+        this.json = json;
+    }
+
+    @Post(value = "/ghl", consumes = MediaType.ALL)
+    public MutableHttpResponse<?> receive(HttpRequest<?> request, @Nullable @Body byte[] body) {
+        if (body == null || body.length == 0) {
+            return problem(400, "malformed_event", "The webhook has no body.");
+        }
+        if (body.length > configuration.getMaxBodyBytes()) {
+            return problem(413, "event_too_large", "The webhook body exceeds the configured size.");
+        }
+        if (!verifier.verifies(body, request.getHeaders().findFirst("X-GHL-Signature"),
+            request.getHeaders().findFirst("X-WH-Signature"))) {
+            LOG.warn("Webhook refused: missing or invalid signature");
+            return problem(401, "invalid_signature", "The webhook signature is missing or does not verify.");
+        }
+        Map<String, Object> event;
+        try {
+            event = json.readValue(body, Argument.mapOf(String.class, Object.class));
+        } catch (Exception malformed) {
+            return problem(400, "malformed_event", "The webhook body is not a JSON object.");
+        }
+        if (event == null || !(event.get("webhookId") instanceof String webhookId)
+            || !(event.get("type") instanceof String type)) {
+            return problem(400, "malformed_event", "The webhook lacks webhookId or type.");
+        }
+        ReceivedWebhook received = new ReceivedWebhook(webhookId, type,
+            Optional.ofNullable(event.get("appId")).map(String::valueOf), timestamp(event.get("timestamp")),
+            new String(body, StandardCharsets.UTF_8));
+        ReceiveResult result;
+        try {
+            result = receive.receive(received);
+        } catch (RuntimeException inboxUnavailable) {
+            LOG.error("Webhook {} {} could not be stored; answering 429 so HighLevel retries", type, webhookId,
+                inboxUnavailable);
+            return problem(429, "inbox_unavailable", "The event could not be stored; retry later.")
+                .header("Retry-After", "60");
+        }
+        if (result == ReceiveResult.REFUSED) {
+            return problem(400, "refused_event", "The event's ids or timestamp are outside what the hub accepts.");
+        }
+        LOG.info("Webhook {} {} {}", type, webhookId, result == ReceiveResult.STORED ? "stored" : "duplicate");
+        return HttpResponse.ok(Map.of("status", result == ReceiveResult.STORED ? "stored" : "duplicate"));
+    }
+
+    private static Optional<Instant> timestamp(@Nullable Object value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(String.valueOf(value)));
+        } catch (RuntimeException unparsable) {
+            return Optional.empty();
+        }
+    }
+
+    private static MutableHttpResponse<Problem> problem(int status, String code, String detail) {
+        return Problems.response(Problem.of(status, code, "Webhook not accepted", detail));
+    }
+}

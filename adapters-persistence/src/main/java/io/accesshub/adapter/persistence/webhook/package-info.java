@@ -1,0 +1,2 @@
+/** The webhook inbox: verified events stored once per webhookId before the hub acknowledges them. */
+package io.accesshub.adapter.persistence.webhook;

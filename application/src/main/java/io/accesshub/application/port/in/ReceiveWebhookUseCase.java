@@ -1,0 +1,34 @@
+package io.accesshub.application.port.in;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Takes a verified HighLevel webhook into the durable inbox, once per {@code webhookId}. */
+public interface ReceiveWebhookUseCase {
+
+    /** Stores the event; failures to store propagate (the HTTP adapter answers 429 so HighLevel retries). */
+    ReceiveResult receive(ReceivedWebhook webhook);
+
+    /** A webhook whose signature was verified over its exact body. */
+    record ReceivedWebhook(String webhookId, String type, Optional<String> appId, Optional<Instant> timestamp,
+                           String body) {
+        public ReceivedWebhook {
+            Objects.requireNonNull(webhookId, "webhookId");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(appId, "appId");
+            Objects.requireNonNull(timestamp, "timestamp");
+            Objects.requireNonNull(body, "body");
+        }
+    }
+
+    /** What happened to the event. */
+    enum ReceiveResult {
+        /** Stored for processing. */
+        STORED,
+        /** Already stored earlier (a retry or a duplicate delivery): nothing done. */
+        DUPLICATE,
+        /** Refused: ids too long or timestamp outside the tolerance. */
+        REFUSED
+    }
+}

@@ -1,0 +1,46 @@
+package io.accesshub.application.service;
+
+import io.accesshub.application.port.in.ReceiveWebhookUseCase;
+import io.accesshub.application.port.out.WebhookInbox;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Stores verified webhooks in the inbox, deduplicated by {@code webhookId}. A timestamp tolerance (zero = off) guards
+ * against replays; it is generous by default because HighLevel retries a 429'd delivery up to about an hour later.
+ */
+public final class WebhookIntakeService implements ReceiveWebhookUseCase {
+
+    private static final int MAX_ID = 128;
+    private static final int MAX_TYPE = 64;
+
+    private final WebhookInbox inbox;
+    private final Clock clock;
+    private final Duration timestampTolerance;
+
+    public WebhookIntakeService(WebhookInbox inbox, Clock clock, Duration timestampTolerance) {
+        this.inbox = Objects.requireNonNull(inbox, "inbox");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.timestampTolerance = Objects.requireNonNull(timestampTolerance, "timestampTolerance");
+    }
+
+    @Override
+    public ReceiveResult receive(ReceivedWebhook webhook) {
+        if (webhook.webhookId().isBlank() || webhook.webhookId().length() > MAX_ID || webhook.type().isBlank()
+            || webhook.type().length() > MAX_TYPE || webhook.appId().map(a -> a.length() > MAX_ID).orElse(false)) {
+            return ReceiveResult.REFUSED;
+        }
+        Instant now = clock.instant();
+        if (!timestampTolerance.isZero() && webhook.timestamp().isPresent()) {
+            Duration age = Duration.between(webhook.timestamp().get(), now).abs();
+            if (age.compareTo(timestampTolerance) > 0) {
+                return ReceiveResult.REFUSED;
+            }
+        }
+        boolean stored = inbox.store(new WebhookInbox.InboundWebhook(webhook.webhookId(), webhook.type(),
+            webhook.appId(), webhook.timestamp(), webhook.body(), now));
+        return stored ? ReceiveResult.STORED : ReceiveResult.DUPLICATE;
+    }
+}
