@@ -1,7 +1,6 @@
 package io.accesshub.application.service;
 
 import io.accesshub.application.port.in.ProvisionLocationsUseCase;
-import io.accesshub.application.port.out.AlreadyExistsException;
 import io.accesshub.application.port.out.GrantRepository;
 import io.accesshub.application.port.out.InstallationEventPublisher;
 import io.accesshub.application.port.out.InstallationRepository;
@@ -9,27 +8,17 @@ import io.accesshub.application.port.out.InstalledLocationsOutcome;
 import io.accesshub.application.port.out.LocationProvisioningQueue;
 import io.accesshub.application.port.out.LocationProvisioningQueue.ProvisioningJob;
 import io.accesshub.application.port.out.MarketplaceGateway;
-import io.accesshub.application.port.out.TokenExchangeOutcome;
 import io.accesshub.application.port.out.TransactionRunner;
 import io.accesshub.application.port.out.IdGenerator;
 import io.accesshub.application.service.GrantRefresher.RefreshResult;
-import io.accesshub.domain.exchange.LocationTokenDecision;
-import io.accesshub.domain.exchange.LocationTokenPolicy;
 import io.accesshub.domain.grant.Grant;
 import io.accesshub.domain.grant.GrantSource;
-import io.accesshub.domain.grant.IssuedTokens;
-import io.accesshub.domain.installation.CompanyInstallDetails;
 import io.accesshub.domain.installation.Installation;
-import io.accesshub.domain.installation.InstallationEvent;
 import io.accesshub.domain.installation.InstallationKey;
 import io.accesshub.domain.installation.InstallationStatus;
-import io.accesshub.domain.installation.StateReason;
 import io.accesshub.domain.marketplace.LocationId;
-import io.accesshub.domain.shared.DomainException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
