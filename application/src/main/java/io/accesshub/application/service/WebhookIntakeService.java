@@ -40,7 +40,8 @@ public final class WebhookIntakeService implements ReceiveWebhookUseCase {
             }
         }
         boolean stored = inbox.store(new WebhookInbox.InboundWebhook(webhook.webhookId(), webhook.type(),
-            webhook.appId(), webhook.timestamp(), webhook.body(), now));
+            webhook.appId(), webhook.timestamp(), webhook.body(), now, new WebhookInbox.WebhookSubject(
+                webhook.installType(), webhook.companyId(), webhook.locationId())));
         return stored ? ReceiveResult.STORED : ReceiveResult.DUPLICATE;
     }
 }

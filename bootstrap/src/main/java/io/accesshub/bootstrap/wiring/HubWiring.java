@@ -13,6 +13,7 @@ import io.accesshub.application.port.out.LocationProvisioningQueue;
 import io.accesshub.application.port.out.RefreshLeases;
 import io.accesshub.application.port.out.WebhookInbox;
 import io.accesshub.application.service.WebhookIntakeService;
+import io.accesshub.application.service.WebhookProcessingService;
 import io.accesshub.application.service.LocationProvisioningService;
 import io.accesshub.application.service.GrantRefresher;
 import io.accesshub.application.service.InstallService;
@@ -155,6 +156,16 @@ public class HubWiring {
     WebhookIntakeService webhookIntakeService(WebhookInbox inbox, Clock clock,
                                               @Value("${accesshub.webhooks.timestamp-tolerance:2h}") Duration tolerance) {
         return new WebhookIntakeService(inbox, clock, tolerance);
+    }
+
+    @Singleton
+    WebhookProcessingService webhookProcessingService(WebhookInbox inbox, MarketplaceApps apps,
+                                                      InstallationRepository installations, GrantRepository grants,
+                                                      GrantRefresher refresher, MarketplaceGateway gateway,
+                                                      InstallationEventPublisher events,
+                                                      TransactionRunner transactions, IdGenerator ids, Clock clock) {
+        return new WebhookProcessingService(inbox, apps, installations, grants, refresher, gateway, events,
+            transactions, ids, clock, instanceId);
     }
 
     @Singleton

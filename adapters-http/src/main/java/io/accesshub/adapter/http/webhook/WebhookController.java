@@ -75,9 +75,12 @@ public class WebhookController {
             || !(event.get("type") instanceof String type)) {
             return problem(400, "malformed_event", "The webhook lacks webhookId or type.");
         }
-        ReceivedWebhook received = new ReceivedWebhook(webhookId, type,
-            Optional.ofNullable(event.get("appId")).map(String::valueOf), timestamp(event.get("timestamp")),
-            new String(body, StandardCharsets.UTF_8));
+        Optional<String> location = text(event.get("locationId"))
+            .or(() -> "LocationCreate".equals(type) || "LocationUpdate".equals(type) ? text(event.get("id"))
+                : Optional.empty());
+        ReceivedWebhook received = new ReceivedWebhook(webhookId, type, text(event.get("appId")),
+            timestamp(event.get("timestamp")), new String(body, StandardCharsets.UTF_8), text(event.get("installType")),
+            text(event.get("companyId")), location);
         ReceiveResult result;
         try {
             result = receive.receive(received);
@@ -92,6 +95,10 @@ public class WebhookController {
         }
         LOG.info("Webhook {} {} {}", type, webhookId, result == ReceiveResult.STORED ? "stored" : "duplicate");
         return HttpResponse.ok(Map.of("status", result == ReceiveResult.STORED ? "stored" : "duplicate"));
+    }
+
+    private static Optional<String> text(@Nullable Object value) {
+        return value instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
     }
 
     private static Optional<Instant> timestamp(@Nullable Object value) {

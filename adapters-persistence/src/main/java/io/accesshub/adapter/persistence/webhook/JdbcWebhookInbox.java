@@ -2,10 +2,15 @@ package io.accesshub.adapter.persistence.webhook;
 
 import io.accesshub.adapter.persistence.DbTime;
 import io.accesshub.application.port.out.WebhookInbox;
+import io.accesshub.application.port.out.WebhookInbox.InboxEvent;
+import io.accesshub.application.port.out.WebhookInbox.WebhookSubject;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /** {@link WebhookInbox} on the {@code webhook_inbox} table; the unique {@code webhook_id} makes storing idempotent. */
 @Singleton
@@ -21,8 +26,8 @@ public class JdbcWebhookInbox implements WebhookInbox {
     @Transactional
     public boolean store(InboundWebhook event) {
         return jdbc.prepareStatement("INSERT IGNORE INTO webhook_inbox (webhook_id, event_type, app_id,"
-            + " event_timestamp, body, received_at, status, attempts, next_attempt_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)", ps -> {
+            + " event_timestamp, body, received_at, status, attempts, next_attempt_at, install_type, company_id,"
+            + " location_id) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)", ps -> {
                 String received = DbTime.toColumn(event.receivedAt());
                 ps.setString(1, event.webhookId());
                 ps.setString(2, event.type());
@@ -31,6 +36,9 @@ public class JdbcWebhookInbox implements WebhookInbox {
                 ps.setString(5, event.body());
                 ps.setString(6, received);
                 ps.setString(7, received);
+                ps.setString(8, event.subject().installType().orElse(null));
+                ps.setString(9, event.subject().companyId().orElse(null));
+                ps.setString(10, event.subject().locationId().orElse(null));
                 return ps.executeUpdate() == 1;
             });
     }
@@ -46,4 +54,74 @@ public class JdbcWebhookInbox implements WebhookInbox {
         });
     }
 
+
+    @Override
+    @Transactional
+    public Optional<InboxEvent> claimNext(String owner, Duration lease) {
+        Optional<InboxEvent> due = jdbc.prepareStatement("SELECT id, webhook_id, event_type, app_id,"
+            + " CAST(event_timestamp AS CHAR) AS ts, CAST(received_at AS CHAR) AS received, install_type, company_id,"
+            + " location_id, attempts, body FROM webhook_inbox WHERE status = 'PENDING'"
+            + " AND next_attempt_at <= UTC_TIMESTAMP(6) AND (lease_until IS NULL OR lease_until < UTC_TIMESTAMP(6))"
+            + " ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED", ps -> {
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<InboxEvent>empty();
+                    }
+                    return Optional.of(new InboxEvent(rs.getLong("id"), rs.getString("webhook_id"),
+                        rs.getString("event_type"), Optional.ofNullable(rs.getString("app_id")),
+                        Optional.ofNullable(rs.getString("ts")).map(DbTime::fromColumn),
+                        DbTime.fromColumn(rs.getString("received")),
+                        new WebhookSubject(Optional.ofNullable(rs.getString("install_type")),
+                            Optional.ofNullable(rs.getString("company_id")),
+                            Optional.ofNullable(rs.getString("location_id"))),
+                        rs.getInt("attempts") + 1, owner, rs.getString("body")));
+                }
+            });
+        due.ifPresent(event -> jdbc.prepareStatement("UPDATE webhook_inbox SET lease_owner = ?,"
+            + " lease_until = DATE_ADD(UTC_TIMESTAMP(6), INTERVAL ? MICROSECOND), attempts = attempts + 1"
+            + " WHERE id = ?", ps -> {
+                ps.setString(1, owner);
+                ps.setLong(2, lease.toNanos() / 1000);
+                ps.setLong(3, event.id());
+                return ps.executeUpdate();
+            }));
+        return due;
+    }
+
+    @Override
+    @Transactional
+    public void markDone(InboxEvent event) {
+        jdbc.prepareStatement("UPDATE webhook_inbox SET status = 'DONE', lease_owner = NULL, lease_until = NULL,"
+            + " last_error = NULL WHERE id = ? AND lease_owner = ?", ps -> {
+                ps.setLong(1, event.id());
+                ps.setString(2, event.owner());
+                return ps.executeUpdate();
+            });
+    }
+
+    @Override
+    @Transactional
+    public void markFailed(InboxEvent event, String error, Instant retryAt, boolean dead) {
+        jdbc.prepareStatement("UPDATE webhook_inbox SET status = ?, next_attempt_at = ?, lease_owner = NULL,"
+            + " lease_until = NULL, last_error = ? WHERE id = ? AND lease_owner = ?", ps -> {
+                ps.setString(1, dead ? "DEAD" : "PENDING");
+                ps.setString(2, DbTime.toColumn(retryAt));
+                ps.setString(3, error.length() > 1000 ? error.substring(0, 1000) : error);
+                ps.setLong(4, event.id());
+                ps.setString(5, event.owner());
+                return ps.executeUpdate();
+            });
+    }
+
+    @Override
+    @Transactional
+    public long countByStatus(String status) {
+        return jdbc.prepareStatement("SELECT COUNT(*) FROM webhook_inbox WHERE status = ?", ps -> {
+            ps.setString(1, status);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
 }

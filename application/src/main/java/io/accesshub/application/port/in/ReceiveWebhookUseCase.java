@@ -12,13 +12,17 @@ public interface ReceiveWebhookUseCase {
 
     /** A webhook whose signature was verified over its exact body. */
     record ReceivedWebhook(String webhookId, String type, Optional<String> appId, Optional<Instant> timestamp,
-                           String body) {
+                           String body, Optional<String> installType, Optional<String> companyId,
+                           Optional<String> locationId) {
         public ReceivedWebhook {
             Objects.requireNonNull(webhookId, "webhookId");
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(appId, "appId");
             Objects.requireNonNull(timestamp, "timestamp");
             Objects.requireNonNull(body, "body");
+            Objects.requireNonNull(installType, "installType");
+            Objects.requireNonNull(companyId, "companyId");
+            Objects.requireNonNull(locationId, "locationId");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.accesshub.application.port.out;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,9 +17,21 @@ public interface WebhookInbox {
     /** How many events are stored (any status). */
     long count();
 
-    /** A verified webhook as received: its id, type, app, own timestamp and exact body. */
+    /** Claims the oldest due pending event for {@code lease} (database clock); empty when none is due. */
+    Optional<InboxEvent> claimNext(String owner, Duration lease);
+
+    /** The event was handled. */
+    void markDone(InboxEvent event);
+
+    /** Handling failed: retried from {@code retryAt}, or parked as dead when {@code dead}; the error is kept. */
+    void markFailed(InboxEvent event, String error, Instant retryAt, boolean dead);
+
+    /** Events in a status ({@code PENDING}, {@code DONE}, {@code DEAD}). */
+    long countByStatus(String status);
+
+    /** A verified webhook as received, with the fields the hub acts on and the exact body. */
     record InboundWebhook(String webhookId, String type, Optional<String> appId, Optional<Instant> timestamp,
-                          String body, Instant receivedAt) {
+                          String body, Instant receivedAt, WebhookSubject subject) {
         public InboundWebhook {
             Objects.requireNonNull(webhookId, "webhookId");
             Objects.requireNonNull(type, "type");
@@ -26,6 +39,21 @@ public interface WebhookInbox {
             Objects.requireNonNull(timestamp, "timestamp");
             Objects.requireNonNull(body, "body");
             Objects.requireNonNull(receivedAt, "receivedAt");
+            Objects.requireNonNull(subject, "subject");
         }
+    }
+
+    /** Whom an event is about: install type, company and location (a LocationCreate's {@code id}). */
+    record WebhookSubject(Optional<String> installType, Optional<String> companyId, Optional<String> locationId) {
+        public WebhookSubject {
+            Objects.requireNonNull(installType, "installType");
+            Objects.requireNonNull(companyId, "companyId");
+            Objects.requireNonNull(locationId, "locationId");
+        }
+    }
+
+    /** A claimed event. */
+    record InboxEvent(long id, String webhookId, String type, Optional<String> appId, Optional<Instant> timestamp,
+                      Instant receivedAt, WebhookSubject subject, int attempts, String owner, String body) {
     }
 }
