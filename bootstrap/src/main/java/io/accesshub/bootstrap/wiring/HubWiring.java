@@ -15,6 +15,7 @@ import io.accesshub.application.port.out.WebhookInbox;
 import io.accesshub.application.service.WebhookIntakeService;
 import io.accesshub.application.service.WebhookProcessingService;
 import io.accesshub.application.service.LocationProvisioningService;
+import io.accesshub.application.service.DeadLetterService;
 import io.accesshub.application.service.GrantRefresher;
 import io.accesshub.application.service.InstallService;
 import io.accesshub.application.service.ProactiveRefreshService;
@@ -166,6 +167,11 @@ public class HubWiring {
                                                       TransactionRunner transactions, IdGenerator ids, Clock clock) {
         return new WebhookProcessingService(inbox, apps, installations, grants, refresher, gateway, events,
             transactions, ids, clock, instanceId);
+    }
+
+    @Singleton
+    DeadLetterService deadLetterService(WebhookInbox inbox) {
+        return new DeadLetterService(inbox);
     }
 
     @Singleton

@@ -139,4 +139,27 @@ class WebhookConvergenceTest {
         assertThat(harness.status(hub, created)).isEqualTo("ACTIVE");
         assertThat(harness.locationToken(hub, created).json()).containsEntry("source", "MINTED_FROM_COMPANY");
     }
+
+    @Test
+    void deadLettersAreListedForAdminsAndReplayed() throws Exception {
+        deliver(install("sim-loc-0004", Instant.now()));
+        harness.sql("UPDATE webhook_inbox SET status = 'DEAD', attempts = 8, last_error = 'simulated failure'");
+
+        HubHarness.Response list = harness.get(hub.url("/api/v1/admin/webhooks/dead-letters"), HubHarness.API_KEY);
+        assertThat(list.status()).isEqualTo(200);
+        @SuppressWarnings("unchecked")
+        List<java.util.Map<String, Object>> items = (List<java.util.Map<String, Object>>) list.json().get("items");
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0)).containsEntry("type", "INSTALL").containsEntry("lastError", "simulated failure");
+
+        long id = ((Number) items.get(0).get("id")).longValue();
+        HttpRequest replay = HttpRequest.newBuilder(URI.create(hub.url("/api/v1/admin/webhooks/dead-letters/" + id
+                + "/replay"))).header("Authorization", "Bearer " + HubHarness.API_KEY)
+            .POST(HttpRequest.BodyPublishers.noBody()).build();
+        assertThat(harness.http.send(replay, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        processAll();
+
+        assertThat(harness.status(hub, "sim-loc-0004")).isEqualTo("PENDING");
+        assertThat(hub.bean(WebhookInbox.class).countByStatus("DEAD")).isZero();
+    }
 }

@@ -10,6 +10,8 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** {@link WebhookInbox} on the {@code webhook_inbox} table; the unique {@code webhook_id} makes storing idempotent. */
@@ -123,5 +125,34 @@ public class JdbcWebhookInbox implements WebhookInbox {
                 return rs.getLong(1);
             }
         });
+    }
+
+    @Override
+    @Transactional
+    public List<DeadLetter> deadLetters(int limit) {
+        return jdbc.prepareStatement("SELECT id, webhook_id, event_type, attempts, CAST(received_at AS CHAR) AS received,"
+            + " last_error FROM webhook_inbox WHERE status = 'DEAD' ORDER BY id LIMIT ?", ps -> {
+                ps.setInt(1, limit);
+                List<DeadLetter> letters = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        letters.add(new DeadLetter(rs.getLong("id"), rs.getString("webhook_id"),
+                            rs.getString("event_type"), rs.getInt("attempts"), DbTime.fromColumn(rs.getString("received")),
+                            String.valueOf(rs.getString("last_error"))));
+                    }
+                }
+                return letters;
+            });
+    }
+
+    @Override
+    @Transactional
+    public boolean replay(long id) {
+        return jdbc.prepareStatement("UPDATE webhook_inbox SET status = 'PENDING', attempts = 0,"
+            + " next_attempt_at = UTC_TIMESTAMP(6), lease_owner = NULL, lease_until = NULL"
+            + " WHERE id = ? AND status = 'DEAD'", ps -> {
+                ps.setLong(1, id);
+                return ps.executeUpdate();
+            }) == 1;
     }
 }

@@ -2,6 +2,7 @@ package io.accesshub.application.port.out;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,6 +29,16 @@ public interface WebhookInbox {
 
     /** Events in a status ({@code PENDING}, {@code DONE}, {@code DEAD}). */
     long countByStatus(String status);
+
+    /** Dead letters, oldest first: events whose handling failed too often. */
+    List<DeadLetter> deadLetters(int limit);
+
+    /** Puts a dead letter back in the queue (attempts reset); false when no dead letter has this id. */
+    boolean replay(long id);
+
+    /** A parked event with the error of its last attempt (never a token: events carry none). */
+    record DeadLetter(long id, String webhookId, String type, int attempts, Instant receivedAt, String lastError) {
+    }
 
     /** A verified webhook as received, with the fields the hub acts on and the exact body. */
     record InboundWebhook(String webhookId, String type, Optional<String> appId, Optional<Instant> timestamp,
