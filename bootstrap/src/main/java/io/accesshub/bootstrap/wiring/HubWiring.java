@@ -17,6 +17,7 @@ import io.accesshub.application.service.WebhookProcessingService;
 import io.accesshub.application.service.LocationProvisioningService;
 import io.accesshub.application.service.DeadLetterService;
 import io.accesshub.application.service.GrantRefresher;
+import io.accesshub.application.service.ReconciliationService;
 import io.accesshub.application.service.InstallService;
 import io.accesshub.application.service.ProactiveRefreshService;
 import io.accesshub.application.service.RefreshSettings;
@@ -167,6 +168,12 @@ public class HubWiring {
                                                       TransactionRunner transactions, IdGenerator ids, Clock clock) {
         return new WebhookProcessingService(inbox, apps, installations, grants, refresher, gateway, events,
             transactions, ids, clock, instanceId);
+    }
+
+    @Singleton
+    ReconciliationService reconciliationService(InstallationRepository installations,
+                                                LocationProvisioningQueue provisioning, Clock clock) {
+        return new ReconciliationService(installations, provisioning, clock);
     }
 
     @Singleton

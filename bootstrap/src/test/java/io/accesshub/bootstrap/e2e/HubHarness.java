@@ -74,6 +74,7 @@ final class HubHarness implements AutoCloseable {
         properties.put("accesshub.provisioning.scheduler.enabled", "false");
         properties.put("accesshub.token-encryption.reencryption.enabled", "false");
         properties.put("accesshub.webhooks.processing.enabled", "false");
+        properties.put("accesshub.reconciliation.enabled", "false");
         // Tests move expiries in the database behind the hub's back: read through, no token cache.
         properties.put("accesshub.token-cache.ttl", "0s");
         properties.put("accesshub.token-encryption.keyset", keyset);

@@ -162,4 +162,28 @@ class WebhookConvergenceTest {
         assertThat(harness.status(hub, "sim-loc-0004")).isEqualTo("PENDING");
         assertThat(hub.bean(WebhookInbox.class).countByStatus("DEAD")).isZero();
     }
+
+    @Test
+    void reconciliationRepairsADroppedInstall() throws Exception {
+        HubHarness.Response callback = harness.get(harness.simulator.authorize(AuthorizeRequest.forAgency(
+                harness.simulator.config().clientId(), harness.simulator.config().redirectUris().get(0),
+                harness.simulator.config().scopeString(), List.of(), true)).redirectUrl()
+            .replaceFirst("localhost:\\d+", "127.0.0.1:" + hub.server().getPort()), null);
+        assertThat(callback.status()).isEqualTo(200);
+        ProvisionLocationsUseCase provisioning = hub.bean(ProvisionLocationsUseCase.class);
+        while (provisioning.provisionNextPage()) {
+            // drain
+        }
+        harness.simulator.setWebhookUrl(null);
+        String created = harness.simulator.createLocation("Installed while our webhooks were lost");
+        assertThat(harness.simulator.awaitWebhooks(Duration.ofSeconds(20))).isTrue();
+        assertThat(harness.status(hub, created)).as("its INSTALL was dropped").isEqualTo("NONE");
+
+        hub.bean(io.accesshub.application.port.in.ReconcileInstallationsUseCase.class).reconcileAgencies();
+        while (provisioning.provisionNextPage()) {
+            // drain
+        }
+
+        assertThat(harness.status(hub, created)).isEqualTo("ACTIVE");
+    }
 }
