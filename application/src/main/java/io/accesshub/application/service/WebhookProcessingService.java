@@ -13,6 +13,7 @@ import io.accesshub.application.port.out.MarketplaceApp;
 import io.accesshub.application.port.out.MarketplaceApps;
 import io.accesshub.application.port.out.MarketplaceGateway;
 import io.accesshub.application.port.out.TransactionRunner;
+import io.accesshub.application.port.out.WebhookEventHandler;
 import io.accesshub.application.port.out.WebhookInbox;
 import io.accesshub.application.port.out.WebhookInbox.InboxEvent;
 import io.accesshub.application.service.GrantRefresher.RefreshResult;
@@ -55,11 +56,12 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
     private final String owner;
     private final LocationMinter minter;
     private final CompanyCascadeRunner cascade;
+    private final List<WebhookEventHandler> handlers;
 
     public WebhookProcessingService(WebhookInbox inbox, MarketplaceApps apps, InstallationRepository installations,
                                     GrantRepository grants, GrantRefresher refresher, MarketplaceGateway gateway,
                                     InstallationEventPublisher events, TransactionRunner transactions, IdGenerator ids,
-                                    Clock clock, String owner) {
+                                    Clock clock, String owner, List<WebhookEventHandler> handlers) {
         this.inbox = Objects.requireNonNull(inbox, "inbox");
         this.apps = Objects.requireNonNull(apps, "apps");
         this.installations = Objects.requireNonNull(installations, "installations");
@@ -72,6 +74,7 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
         this.owner = Objects.requireNonNull(owner, "owner");
         this.minter = new LocationMinter(installations, grants, gateway, events, transactions, ids, clock);
         this.cascade = new CompanyCascadeRunner(installations, grants, events, transactions, clock);
+        this.handlers = List.copyOf(handlers);
     }
 
     @Override
@@ -100,9 +103,31 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
             case "UNINSTALL" -> appFor(event).ifPresent(app -> uninstall(app, event, stamp));
             case "LocationCreate" -> locationCreated(event);
             default -> {
-                // other event types are for extension handlers (issue 5); nothing to converge here
+                // no built-in rule: only extension handlers act on it
             }
         }
+        for (WebhookEventHandler handler : handlers) {
+            if (handler.handles(event.type())) {
+                handler.handle(new WebhookEventHandler.VerifiedWebhook(event.webhookId(), event.type(), event.appId(),
+                    event.subject().locationId(), event.subject().companyId(), event.body()), installationOf(event));
+            }
+        }
+    }
+
+    /** The installation an event concerns: the app's location installation, else its agency installation. */
+    private Optional<Installation> installationOf(InboxEvent event) {
+        Optional<MarketplaceAppId> app = appFor(event);
+        if (app.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Installation> location = event.subject().locationId().flatMap(l -> installations.list(
+                InstallationFilter.all().withApp(app.get()).withLocation(LocationId.of(l)).withUserType(UserType.LOCATION),
+                new PageRequest(0, 1)).items().stream().findFirst());
+        if (location.isPresent()) {
+            return location;
+        }
+        return event.subject().companyId()
+            .flatMap(c -> installations.findByKey(InstallationKey.forCompany(app.get(), CompanyId.of(c))));
     }
 
     private Optional<MarketplaceAppId> appFor(InboxEvent event) {

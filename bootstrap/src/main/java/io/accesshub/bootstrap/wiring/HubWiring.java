@@ -10,7 +10,12 @@ import io.accesshub.application.port.out.MarketplaceGateway;
 import io.accesshub.application.port.out.SecretGenerator;
 import io.accesshub.application.port.out.TransactionRunner;
 import io.accesshub.application.port.out.LocationProvisioningQueue;
+import io.accesshub.application.port.out.LifecycleEventListener;
+import io.accesshub.application.port.out.LifecycleOutbox;
 import io.accesshub.application.port.out.RefreshLeases;
+import io.accesshub.application.port.out.WebhookEventHandler;
+import io.accesshub.application.service.HistoryRetentionService;
+import io.accesshub.application.service.LifecycleDispatchService;
 import io.accesshub.application.port.out.WebhookInbox;
 import io.accesshub.application.service.WebhookIntakeService;
 import io.accesshub.application.service.WebhookProcessingService;
@@ -27,6 +32,7 @@ import io.accesshub.domain.grant.RefreshTiming;
 import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -70,8 +76,22 @@ public class HubWiring {
     }
 
     @Singleton
-    InstallationEventPublisher installationEventPublisher() {
-        return new LoggingEventPublisher();
+    LifecycleEventListener loggingLifecycleListener() {
+        return new LoggingLifecycleListener();
+    }
+
+    @Singleton
+    HistoryRetentionService historyRetentionService(WebhookInbox inbox, LifecycleOutbox outbox,
+        @Value("${accesshub.retention.keep:7d}") Duration keep) {
+        return new HistoryRetentionService(inbox, outbox, keep);
+    }
+
+    @Singleton
+    LifecycleDispatchService lifecycleDispatchService(LifecycleOutbox outbox, List<LifecycleEventListener> listeners,
+        @Value("${accesshub.lifecycle.dispatch.batch-size:200}") int batchSize,
+        @Value("${accesshub.lifecycle.dispatch.lease:30s}") Duration lease,
+        @Value("${accesshub.lifecycle.dispatch.max-attempts:10}") int maxAttempts) {
+        return new LifecycleDispatchService(outbox, listeners, batchSize, lease, maxAttempts);
     }
 
     @Singleton
@@ -165,9 +185,10 @@ public class HubWiring {
                                                       InstallationRepository installations, GrantRepository grants,
                                                       GrantRefresher refresher, MarketplaceGateway gateway,
                                                       InstallationEventPublisher events,
-                                                      TransactionRunner transactions, IdGenerator ids, Clock clock) {
+                                                      TransactionRunner transactions, IdGenerator ids, Clock clock,
+                                                      List<WebhookEventHandler> handlers) {
         return new WebhookProcessingService(inbox, apps, installations, grants, refresher, gateway, events,
-            transactions, ids, clock, instanceId);
+            transactions, ids, clock, instanceId, handlers);
     }
 
     @Singleton

@@ -75,6 +75,8 @@ final class HubHarness implements AutoCloseable {
         properties.put("accesshub.token-encryption.reencryption.enabled", "false");
         properties.put("accesshub.webhooks.processing.enabled", "false");
         properties.put("accesshub.reconciliation.enabled", "false");
+        properties.put("accesshub.retention.enabled", "false");
+        properties.put("accesshub.lifecycle.dispatch.enabled", "false");
         // Tests move expiries in the database behind the hub's back: read through, no token cache.
         properties.put("accesshub.token-cache.ttl", "0s");
         properties.put("accesshub.token-encryption.keyset", keyset);
@@ -144,6 +146,27 @@ final class HubHarness implements AutoCloseable {
             s.executeUpdate(statement);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The single number a {@code SELECT COUNT(*)} answers. */
+    long count(String query) {
+        try (Connection connection = TestDatabase.shared().openConnection();
+             Statement s = connection.createStatement();
+             java.sql.ResultSet rows = s.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a hub's location provisioning queue until it is empty (what the scheduler does in the background). */
+    void drainProvisioning(Hub hub) {
+        io.accesshub.application.port.in.ProvisionLocationsUseCase provisioning =
+            hub.bean(io.accesshub.application.port.in.ProvisionLocationsUseCase.class);
+        while (provisioning.provisionNextPage()) {
+            // drain
         }
     }
 

@@ -129,6 +129,17 @@ public class JdbcWebhookInbox implements WebhookInbox {
 
     @Override
     @Transactional
+    public int purgeDone(Duration olderThan, int limit) {
+        return jdbc.prepareStatement("DELETE FROM webhook_inbox WHERE status = 'DONE'"
+            + " AND received_at < DATE_SUB(UTC_TIMESTAMP(6), INTERVAL ? MICROSECOND) LIMIT ?", ps -> {
+                ps.setLong(1, olderThan.toNanos() / 1000);
+                ps.setInt(2, limit);
+                return ps.executeUpdate();
+            });
+    }
+
+    @Override
+    @Transactional
     public List<DeadLetter> deadLetters(int limit) {
         return jdbc.prepareStatement("SELECT id, webhook_id, event_type, attempts, CAST(received_at AS CHAR) AS received,"
             + " last_error FROM webhook_inbox WHERE status = 'DEAD' ORDER BY id LIMIT ?", ps -> {

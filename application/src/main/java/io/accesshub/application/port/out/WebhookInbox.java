@@ -30,6 +30,12 @@ public interface WebhookInbox {
     /** Events in a status ({@code PENDING}, {@code DONE}, {@code DEAD}). */
     long countByStatus(String status);
 
+    /**
+     * Deletes up to {@code limit} handled events received more than {@code olderThan} ago (database clock); returns
+     * how many. Keep them longer than HighLevel retries (the timestamp tolerance), or a late retry is stored again.
+     */
+    int purgeDone(Duration olderThan, int limit);
+
     /** Dead letters, oldest first: events whose handling failed too often. */
     List<DeadLetter> deadLetters(int limit);
 

@@ -1,0 +1,2 @@
+/** The transactional outbox of installation lifecycle events. */
+package io.accesshub.adapter.persistence.outbox;

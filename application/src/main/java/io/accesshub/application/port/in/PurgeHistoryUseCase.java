@@ -1,0 +1,8 @@
+package io.accesshub.application.port.in;
+
+/** Deletes handled webhooks and delivered lifecycle events once they are older than the retention. */
+public interface PurgeHistoryUseCase {
+
+    /** Purges everything past retention, in bounded batches; returns how many rows it deleted. */
+    long purge();
+}

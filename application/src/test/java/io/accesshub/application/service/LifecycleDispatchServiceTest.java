@@ -1,0 +1,171 @@
+package io.accesshub.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.accesshub.application.port.out.LifecycleEventListener;
+import io.accesshub.application.port.out.LifecycleOutbox;
+import io.accesshub.application.testdata.TestIds;
+import io.accesshub.application.testdata.TestTimes;
+import io.accesshub.domain.installation.InstallationEvent;
+import io.accesshub.domain.installation.InstallationEventType;
+import io.accesshub.domain.installation.InstallationKey;
+import io.accesshub.domain.installation.InstallationStatus;
+import io.accesshub.domain.installation.StateReason;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** Lifecycle events reach every listener at least once, in order, and a poisonous event is parked. */
+class LifecycleDispatchServiceTest {
+
+    /** An outbox in memory; an expired lease is simulated by {@link #expireLeases()}. */
+    private static final class MemoryOutbox implements LifecycleOutbox {
+        final TreeMap<Long, InstallationEvent> pending = new TreeMap<>();
+        final Map<Long, Integer> attempts = new HashMap<>();
+        final Set<Long> leased = new java.util.HashSet<>();
+        final Map<Long, String> parked = new HashMap<>();
+
+        void add(long id, InstallationEvent event) {
+            pending.put(id, event);
+        }
+
+        void expireLeases() {
+            leased.clear();
+        }
+
+        @Override
+        public List<OutboxEntry> claim(int limit, Duration lease) {
+            List<OutboxEntry> claimed = new ArrayList<>();
+            for (Map.Entry<Long, InstallationEvent> e : pending.entrySet()) {
+                if (claimed.size() == limit) {
+                    break;
+                }
+                if (leased.add(e.getKey())) {
+                    claimed.add(new OutboxEntry(e.getKey(), e.getValue(), attempts.merge(e.getKey(), 1, Integer::sum)));
+                }
+            }
+            return claimed;
+        }
+
+        @Override
+        public void delivered(List<OutboxEntry> entries) {
+            entries.forEach(e -> {
+                pending.remove(e.id());
+                leased.remove(e.id());
+            });
+        }
+
+        @Override
+        public int purgeDelivered(Duration olderThan, int limit) {
+            throw new UnsupportedOperationException("not used by the dispatcher");
+        }
+
+        @Override
+        public void park(OutboxEntry entry, String failure) {
+            pending.remove(entry.id());
+            leased.remove(entry.id());
+            parked.put(entry.id(), failure);
+        }
+    }
+
+    private static InstallationEvent event(InstallationEventType type) {
+        return new InstallationEvent(type, TestIds.installationId(),
+            InstallationKey.forLocation(TestIds.appId(), TestIds.companyId(), TestIds.locationId()),
+            InstallationStatus.ACTIVE, StateReason.GRANT_ISSUED, TestTimes.NOW);
+    }
+
+    private final MemoryOutbox outbox = new MemoryOutbox();
+
+    @Test
+    void everyListenerGetsEveryEventOnceInOrderAndTheBatchIsAcknowledged() {
+        List<InstallationEvent> first = new ArrayList<>();
+        List<InstallationEvent> second = new ArrayList<>();
+        InstallationEvent installed = event(InstallationEventType.INSTALLED);
+        InstallationEvent activated = event(InstallationEventType.ACTIVATED);
+        outbox.add(1, installed);
+        outbox.add(2, activated);
+        LifecycleDispatchService dispatch = new LifecycleDispatchService(outbox,
+            List.<LifecycleEventListener>of(first::add, second::add), 10, Duration.ofSeconds(30), 3);
+
+        assertThat(dispatch.dispatchBatch()).isEqualTo(2);
+        assertThat(dispatch.dispatchBatch()).isZero();
+
+        assertThat(first).containsExactly(installed, activated);
+        assertThat(second).containsExactly(installed, activated);
+        assertThat(outbox.pending).isEmpty();
+    }
+
+    @Test
+    void aFailingListenerAcknowledgesTheEventsBeforeItAndGetsTheRestAgainInOrderAfterTheLease() {
+        InstallationEvent a = event(InstallationEventType.INSTALLED);
+        InstallationEvent b = event(InstallationEventType.ACTIVATED);
+        InstallationEvent c = event(InstallationEventType.UNINSTALLED);
+        outbox.add(1, a);
+        outbox.add(2, b);
+        outbox.add(3, c);
+        List<InstallationEvent> seen = new ArrayList<>();
+        boolean[] failOnB = {true};
+        LifecycleEventListener listener = event -> {
+            if (event == b && failOnB[0]) {
+                failOnB[0] = false;
+                throw new IllegalStateException("listener down");
+            }
+            seen.add(event);
+        };
+        LifecycleDispatchService dispatch = new LifecycleDispatchService(outbox, List.of(listener), 10,
+            Duration.ofSeconds(30), 3);
+
+        assertThatThrownBy(dispatch::dispatchBatch).isInstanceOf(LifecycleDispatchService.ListenerFailedException.class)
+            .hasMessageContaining("outbox event 2");
+        assertThat(outbox.pending).containsOnlyKeys(2L, 3L);
+        assertThat(dispatch.dispatchBatch()).as("still leased").isZero();
+
+        outbox.expireLeases();
+        dispatch.dispatchBatch();
+
+        assertThat(seen).containsExactly(a, b, c);
+        assertThat(outbox.pending).isEmpty();
+    }
+
+    @Test
+    void anEventThatKeepsFailingIsParkedAfterMaxAttemptsAndTheRestFlows() {
+        InstallationEvent poison = event(InstallationEventType.NEEDS_REAUTH);
+        InstallationEvent fine = event(InstallationEventType.RECOVERED);
+        outbox.add(1, poison);
+        outbox.add(2, fine);
+        List<InstallationEvent> seen = new ArrayList<>();
+        LifecycleEventListener listener = event -> {
+            if (event == poison) {
+                throw new UnsupportedOperationException("cannot handle");
+            }
+            seen.add(event);
+        };
+        LifecycleDispatchService dispatch = new LifecycleDispatchService(outbox, List.of(listener), 10,
+            Duration.ofSeconds(30), 3);
+
+        for (int attempt = 1; attempt < 3; attempt++) {
+            assertThatThrownBy(dispatch::dispatchBatch).isInstanceOf(RuntimeException.class);
+            outbox.expireLeases();
+        }
+        assertThat(seen).isEmpty();
+        dispatch.dispatchBatch();
+
+        assertThat(outbox.parked).containsEntry(1L, UnsupportedOperationException.class.getName());
+        assertThat(seen).containsExactly(fine);
+        assertThat(outbox.pending).isEmpty();
+    }
+
+    @Test
+    void rejectsNonsenseSettings() {
+        assertThatThrownBy(() -> new LifecycleDispatchService(outbox, List.of(), 0, Duration.ofSeconds(1), 1))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LifecycleDispatchService(outbox, List.of(), 1, Duration.ZERO, 1))
+            .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,33 @@
+package io.accesshub.bootstrap.wiring;
+
+import io.accesshub.application.port.in.DispatchLifecycleEventsUseCase;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Delivers the lifecycle outbox to listeners every {@code accesshub.lifecycle.dispatch.interval} (default 1 s). */
+@Singleton
+@Requires(property = "accesshub.lifecycle.dispatch.enabled", notEquals = "false")
+public class LifecycleDispatchScheduler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LifecycleDispatchScheduler.class);
+
+    private final DispatchLifecycleEventsUseCase dispatch;
+
+    public LifecycleDispatchScheduler(DispatchLifecycleEventsUseCase dispatch) {
+        this.dispatch = dispatch;
+    }
+
+    @Scheduled(fixedDelay = "${accesshub.lifecycle.dispatch.interval:1s}", initialDelay = "5s")
+    void dispatch() {
+        try {
+            while (dispatch.dispatchBatch() > 0) {
+                LOG.trace("dispatched a batch of lifecycle events");
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Lifecycle dispatch stopped for now", e);
+        }
+    }
+}
