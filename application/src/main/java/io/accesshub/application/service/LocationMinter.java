@@ -1,6 +1,7 @@
 package io.accesshub.application.service;
 
 import io.accesshub.application.port.out.AlreadyExistsException;
+import io.accesshub.application.port.out.ConcurrentUpdateException;
 import io.accesshub.application.port.out.GrantRepository;
 import io.accesshub.application.port.out.IdGenerator;
 import io.accesshub.application.port.out.InstallationEventPublisher;
@@ -74,11 +75,20 @@ final class LocationMinter {
         return Outcome.REFUSED;
     }
 
+    /**
+     * Stores the minted grant; when another worker (provisioning, an INSTALL webhook, a token read) stored or changed
+     * the same location meanwhile, reads it again and applies the mint to what is there now.
+     */
     private void store(InstallationKey key, IssuedTokens tokens) {
-        try {
-            transactions.runInTransaction(() -> storeOnce(key, tokens));
-        } catch (AlreadyExistsException raced) {
-            transactions.runInTransaction(() -> storeOnce(key, tokens));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.runInTransaction(() -> storeOnce(key, tokens));
+                return;
+            } catch (AlreadyExistsException | ConcurrentUpdateException raced) {
+                if (attempt == 3) {
+                    throw raced;
+                }
+            }
         }
     }
 

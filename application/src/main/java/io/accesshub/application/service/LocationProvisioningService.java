@@ -103,7 +103,7 @@ public final class LocationProvisioningService implements ProvisionLocationsUseC
         if (page.locations().isEmpty() || next >= page.totalCount()) {
             queue.finish(job);
         } else {
-            queue.advance(job, next, LEASE);
+            queue.advance(job, next);
         }
         return true;
     }

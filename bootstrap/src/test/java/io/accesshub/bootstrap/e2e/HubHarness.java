@@ -102,14 +102,27 @@ final class HubHarness implements AutoCloseable {
     /** Runs the browser install through the hub and the simulator's consent; returns the callback's response. */
     Response installThroughBrowser(Hub hub, AuthorizeRequest.Target target, String locationId,
                                    List<String> selected) throws IOException, InterruptedException {
+        return completeInstall(hub, consent(hub, target, locationId, selected));
+    }
+
+    /**
+     * The first half of a browser install: the hub's install link and the simulator's consent (which sends the
+     * INSTALL webhooks); returns the callback URL the browser would follow next.
+     */
+    String consent(Hub hub, AuthorizeRequest.Target target, String locationId, List<String> selected)
+            throws IOException, InterruptedException {
         HttpResponse<String> install = http.send(HttpRequest.newBuilder(URI.create(hub.url("/oauth/install"))).build(),
             HttpResponse.BodyHandlers.ofString());
         if (install.statusCode() != 303 && install.statusCode() != 302 && install.statusCode() != 301) {
             throw new AssertionError("install link answered " + install.statusCode());
         }
         String authorization = install.headers().firstValue("Location").orElseThrow();
-        String callback = simulator.authorize(AuthorizeRequest.fromAuthorizationUrl(authorization, target, locationId,
+        return simulator.authorize(AuthorizeRequest.fromAuthorizationUrl(authorization, target, locationId,
             selected, false)).redirectUrl();
+    }
+
+    /** The second half: the browser follows the callback URL to the hub. */
+    Response completeInstall(Hub hub, String callback) throws IOException, InterruptedException {
         return get(callback.replace("localhost:" + callbackPort, "127.0.0.1:" + hub.server().getPort()), null);
     }
 

@@ -65,14 +65,12 @@ public class JdbcLocationProvisioningQueue implements LocationProvisioningQueue 
 
     @Override
     @Transactional
-    public void advance(ProvisioningJob job, int nextOffset, Duration leaseDuration) {
-        jdbc.prepareStatement("UPDATE location_provisioning SET next_offset = ?,"
-            + " lease_until = DATE_ADD(UTC_TIMESTAMP(6), INTERVAL ? MICROSECOND)"
-            + " WHERE company_installation_id = ? AND lease_owner = ?", ps -> {
+    public void advance(ProvisioningJob job, int nextOffset) {
+        jdbc.prepareStatement("UPDATE location_provisioning SET next_offset = ?, lease_owner = NULL, lease_until = NULL,"
+            + " attempts = 0 WHERE company_installation_id = ? AND lease_owner = ?", ps -> {
                 ps.setInt(1, nextOffset);
-                ps.setLong(2, leaseDuration.toNanos() / 1000);
-                ps.setString(3, job.companyInstallation().toString());
-                ps.setString(4, job.owner());
+                ps.setString(2, job.companyInstallation().toString());
+                ps.setString(3, job.owner());
                 return ps.executeUpdate();
             });
     }

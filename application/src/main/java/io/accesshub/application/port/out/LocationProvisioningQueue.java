@@ -17,8 +17,11 @@ public interface LocationProvisioningQueue {
     /** Claims one due job for {@code leaseDuration} (database clock); empty when none is due or all are held. */
     Optional<ProvisioningJob> claim(String owner, Duration leaseDuration);
 
-    /** Records that the locations before {@code nextOffset} are done and renews the lease. */
-    void advance(ProvisioningJob job, int nextOffset, Duration leaseDuration);
+    /**
+     * Records that the locations before {@code nextOffset} are done and releases the job, so that the next page can
+     * be claimed at once (by this instance or another).
+     */
+    void advance(ProvisioningJob job, int nextOffset);
 
     /** Marks the job done. */
     void finish(ProvisioningJob job);
