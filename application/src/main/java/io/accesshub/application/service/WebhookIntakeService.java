@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Stores verified webhooks in the inbox, deduplicated by {@code webhookId}. A timestamp tolerance (zero = off) guards
@@ -15,6 +16,7 @@ public final class WebhookIntakeService implements ReceiveWebhookUseCase {
 
     private static final int MAX_ID = 128;
     private static final int MAX_TYPE = 64;
+    private static final int MAX_INSTALL_TYPE = 16;
 
     private final WebhookInbox inbox;
     private final Clock clock;
@@ -29,7 +31,9 @@ public final class WebhookIntakeService implements ReceiveWebhookUseCase {
     @Override
     public ReceiveResult receive(ReceivedWebhook webhook) {
         if (webhook.webhookId().isBlank() || webhook.webhookId().length() > MAX_ID || webhook.type().isBlank()
-            || webhook.type().length() > MAX_TYPE || webhook.appId().map(a -> a.length() > MAX_ID).orElse(false)) {
+            || webhook.type().length() > MAX_TYPE || tooLong(webhook.appId(), MAX_ID)
+            || tooLong(webhook.companyId(), MAX_ID) || tooLong(webhook.locationId(), MAX_ID)
+            || tooLong(webhook.installType(), MAX_INSTALL_TYPE)) {
             return ReceiveResult.REFUSED;
         }
         Instant now = clock.instant();
@@ -43,5 +47,10 @@ public final class WebhookIntakeService implements ReceiveWebhookUseCase {
             webhook.appId(), webhook.timestamp(), webhook.body(), now, new WebhookInbox.WebhookSubject(
                 webhook.installType(), webhook.companyId(), webhook.locationId())));
         return stored ? ReceiveResult.STORED : ReceiveResult.DUPLICATE;
+    }
+
+    /** Longer than its column: refused rather than truncated. */
+    private static boolean tooLong(Optional<String> value, int max) {
+        return value.map(v -> v.length() > max).orElse(false);
     }
 }

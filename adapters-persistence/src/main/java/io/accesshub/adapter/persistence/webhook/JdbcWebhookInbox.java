@@ -6,7 +6,13 @@ import io.accesshub.application.port.out.WebhookInbox.InboxEvent;
 import io.accesshub.application.port.out.WebhookInbox.WebhookSubject;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.util.HashSet;
+import java.util.Set;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,35 +20,103 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link WebhookInbox} on the {@code webhook_inbox} table; the unique {@code webhook_id} makes storing idempotent. */
+/**
+ * {@link WebhookInbox} on the {@code webhook_inbox} table; the unique {@code webhook_id} makes storing idempotent.
+ * Concurrent {@link #store} calls are group-committed: one writer thread inserts everything queued at that moment in
+ * one transaction (one statement for the duplicates check, one multi-row insert, one commit), and each caller returns
+ * only after the commit that holds its row.
+ */
 @Singleton
-public class JdbcWebhookInbox implements WebhookInbox {
+public class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
+
+    private static final String COLUMNS = "(webhook_id, event_type, app_id, event_timestamp, body, received_at, status,"
+        + " attempts, next_attempt_at, install_type, company_id, location_id)";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)";
 
     private final JdbcOperations jdbc;
+    private final TransactionOperations<Connection> transactions;
+    private final GroupCommitter<InboundWebhook, Boolean> committer;
 
-    public JdbcWebhookInbox(JdbcOperations jdbc) {
+    public JdbcWebhookInbox(JdbcOperations jdbc, TransactionOperations<Connection> transactions,
+                            @Value("${accesshub.webhooks.inbox.batch-size:100}") int batchSize,
+                            @Value("${accesshub.webhooks.inbox.store-timeout:5s}") Duration storeTimeout) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.committer = new GroupCommitter<>("webhook-inbox-writer", batchSize, batchSize * 20, storeTimeout,
+            this::storeBatch);
     }
 
     @Override
-    @Transactional
     public boolean store(InboundWebhook event) {
-        return jdbc.prepareStatement("INSERT IGNORE INTO webhook_inbox (webhook_id, event_type, app_id,"
-            + " event_timestamp, body, received_at, status, attempts, next_attempt_at, install_type, company_id,"
-            + " location_id) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)", ps -> {
+        return committer.submit(event);
+    }
+
+    /** Inserts the events that are new (by {@code webhookId}) in one transaction; true for each one inserted. */
+    private List<Boolean> storeBatch(List<InboundWebhook> events) {
+        return transactions.executeWrite(status -> {
+            Set<String> existing = existingIds(events);
+            Set<String> seen = new HashSet<>();
+            List<Boolean> stored = new ArrayList<>(events.size());
+            List<InboundWebhook> fresh = new ArrayList<>(events.size());
+            for (InboundWebhook event : events) {
+                boolean isNew = !existing.contains(event.webhookId()) && seen.add(event.webhookId());
+                stored.add(isNew);
+                if (isNew) {
+                    fresh.add(event);
+                }
+            }
+            if (!fresh.isEmpty()) {
+                insert(fresh);
+            }
+            return stored;
+        });
+    }
+
+    private Set<String> existingIds(List<InboundWebhook> events) {
+        String marks = String.join(",", java.util.Collections.nCopies(events.size(), "?"));
+        return jdbc.prepareStatement("SELECT webhook_id FROM webhook_inbox WHERE webhook_id IN (" + marks + ")", ps -> {
+            for (int i = 0; i < events.size(); i++) {
+                ps.setString(i + 1, events.get(i).webhookId());
+            }
+            Set<String> found = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+            return found;
+        });
+    }
+
+    /**
+     * {@code INSERT IGNORE}: a row another instance stored between the check and the insert is skipped (that event is
+     * then reported as stored by both, and still processed once).
+     */
+    private void insert(List<InboundWebhook> events) {
+        String rows = String.join(",", java.util.Collections.nCopies(events.size(), ROW));
+        jdbc.prepareStatement("INSERT IGNORE INTO webhook_inbox " + COLUMNS + " VALUES " + rows, ps -> {
+            int p = 1;
+            for (InboundWebhook event : events) {
                 String received = DbTime.toColumn(event.receivedAt());
-                ps.setString(1, event.webhookId());
-                ps.setString(2, event.type());
-                ps.setString(3, event.appId().orElse(null));
-                ps.setString(4, event.timestamp().map(DbTime::toColumn).orElse(null));
-                ps.setString(5, event.body());
-                ps.setString(6, received);
-                ps.setString(7, received);
-                ps.setString(8, event.subject().installType().orElse(null));
-                ps.setString(9, event.subject().companyId().orElse(null));
-                ps.setString(10, event.subject().locationId().orElse(null));
-                return ps.executeUpdate() == 1;
-            });
+                ps.setString(p++, event.webhookId());
+                ps.setString(p++, event.type());
+                ps.setString(p++, event.appId().orElse(null));
+                ps.setString(p++, event.timestamp().map(DbTime::toColumn).orElse(null));
+                ps.setString(p++, event.body());
+                ps.setString(p++, received);
+                ps.setString(p++, received);
+                ps.setString(p++, event.subject().installType().orElse(null));
+                ps.setString(p++, event.subject().companyId().orElse(null));
+                ps.setString(p++, event.subject().locationId().orElse(null));
+            }
+            return ps.executeUpdate();
+        });
+    }
+
+    @Override
+    @PreDestroy
+    public void close() {
+        committer.close();
     }
 
     @Override
