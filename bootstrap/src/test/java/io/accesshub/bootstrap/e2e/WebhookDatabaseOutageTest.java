@@ -1,0 +1,113 @@
+package io.accesshub.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.accesshub.adapter.persistence.embedded.EmbeddedMariaDb;
+import io.accesshub.application.port.in.ProcessWebhooksUseCase;
+import io.accesshub.application.port.out.WebhookInbox;
+import io.accesshub.simulator.SimulatorConfig;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hub's own database server stops in the middle of webhook intake: deliveries are answered 429 (never 5xx, never
+ * 200 without a stored row) and, once the server is back, HighLevel's redeliveries are stored and processed once.
+ */
+class WebhookDatabaseOutageTest {
+
+    private HubHarness harness;
+    private EmbeddedMariaDb database;
+    private Path directory;
+
+    @AfterEach
+    void stop() throws IOException {
+        if (harness != null) {
+            harness.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+        if (directory != null) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static byte[] install(String location) {
+        return ("{\"type\":\"INSTALL\",\"appId\":\"65f0c0ffee0123456789abcd\",\"installType\":\"Location\","
+            + "\"locationId\":\"" + location + "\",\"companyId\":\"sim-company-1\",\"timestamp\":\"" + Instant.now()
+            + "\",\"webhookId\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private int deliver(HubHarness.Hub hub, byte[] body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(hub.url("/webhooks/ghl")))
+            .header("Content-Type", "application/json")
+            .header("X-GHL-Signature", harness.simulator.ed25519SignatureFor(body))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return harness.http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    /** HighLevel's behaviour: a delivery answered 429 is sent again (here at once, a bounded number of times). */
+    private int deliverWithRetries(HubHarness.Hub hub, byte[] body) throws Exception {
+        int status = 0;
+        for (int attempt = 0; attempt < 6 && status != 200; attempt++) {
+            status = deliver(hub, body);
+            assertThat(status).as("only 200 or 429").isIn(200, 429);
+        }
+        return status;
+    }
+
+    @Test
+    void deliveriesDuringTheOutageAreTooManyRequestsAndTheirRetriesAreProcessedOnce() throws Exception {
+        directory = Files.createTempDirectory("accesshub-outage-");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        database = EmbeddedMariaDb.startPersistent(directory, port);
+        harness = new HubHarness(SimulatorConfig.builder().locationCount(3));
+        HubHarness.Hub hub = harness.startHub(Map.of(
+            "datasources.default.url", database.jdbcUrl(),
+            "datasources.default.username", database.username(),
+            "datasources.default.password", database.password(),
+            "datasources.default.connection-timeout", "1000",
+            "accesshub.webhooks.inbox.store-timeout", "3s"));
+        byte[] before = install("sim-loc-0001");
+        byte[] during = install("sim-loc-0002");
+        assertThat(deliver(hub, before)).isEqualTo(200);
+
+        database.close();
+        database = null;
+        int[] duringOutage = {deliver(hub, during), deliver(hub, during), deliver(hub, install("sim-loc-0003"))};
+
+        database = EmbeddedMariaDb.startPersistent(directory, port);
+        int retried = deliverWithRetries(hub, during);
+        int duplicate = deliver(hub, during);
+        ProcessWebhooksUseCase processing = hub.bean(ProcessWebhooksUseCase.class);
+        while (processing.processNext()) {
+            // drain
+        }
+
+        assertThat(duringOutage).as("answers while the database was down").containsOnly(429);
+        assertThat(retried).isEqualTo(200);
+        assertThat(duplicate).isEqualTo(200);
+        WebhookInbox inbox = hub.bean(WebhookInbox.class);
+        assertThat(inbox.count()).as("the event before and the retried one; the third was never retried").isEqualTo(2);
+        assertThat(inbox.countByStatus("DONE")).isEqualTo(2);
+        assertThat(harness.status(hub, "sim-loc-0002")).isEqualTo("PENDING");
+    }
+}
