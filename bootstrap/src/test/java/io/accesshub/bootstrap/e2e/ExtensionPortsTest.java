@@ -3,7 +3,6 @@ package io.accesshub.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.accesshub.application.port.in.DispatchLifecycleEventsUseCase;
-import io.accesshub.application.port.in.ProcessWebhooksUseCase;
 import io.accesshub.application.port.out.WebhookInbox;
 import io.accesshub.bootstrap.e2e.RecordingExtensions.RecordingContactHandler;
 import io.accesshub.bootstrap.e2e.RecordingExtensions.RecordingLifecycleListener;
@@ -13,9 +12,6 @@ import io.accesshub.domain.installation.StateReason;
 import io.accesshub.domain.marketplace.LocationId;
 import io.accesshub.simulator.AuthorizeRequest;
 import io.accesshub.simulator.SimulatorConfig;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -46,10 +42,7 @@ class ExtensionPortsTest {
     }
 
     private void processAll() {
-        ProcessWebhooksUseCase processing = hub.bean(ProcessWebhooksUseCase.class);
-        while (processing.processNext()) {
-            // drain
-        }
+        harness.processWebhooks(hub);
     }
 
     private void dispatchAll() {
@@ -60,12 +53,7 @@ class ExtensionPortsTest {
     }
 
     private int deliver(String json) throws Exception {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(hub.url("/webhooks/ghl")))
-            .header("Content-Type", "application/json")
-            .header("X-GHL-Signature", harness.simulator.ed25519SignatureFor(body))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        return harness.http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        return harness.deliverSigned(hub, json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String contactCreate(String webhookId, String location, String contact) {

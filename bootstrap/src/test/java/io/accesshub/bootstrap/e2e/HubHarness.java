@@ -174,6 +174,24 @@ final class HubHarness implements AutoCloseable {
         }
     }
 
+    /** Posts a webhook body signed with the simulator's Ed25519 key to a hub; returns the HTTP status. */
+    int deliverSigned(Hub hub, byte[] body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(hub.url("/webhooks/ghl")))
+            .header("Content-Type", "application/json")
+            .header("X-GHL-Signature", simulator.ed25519SignatureFor(body))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    /** Runs a hub's webhook inbox until nothing is due (what the processing scheduler does in the background). */
+    void processWebhooks(Hub hub) {
+        io.accesshub.application.port.in.ProcessWebhooksUseCase processing =
+            hub.bean(io.accesshub.application.port.in.ProcessWebhooksUseCase.class);
+        while (processing.processNext()) {
+            // drain
+        }
+    }
+
     /** Runs a hub's location provisioning queue until it is empty (what the scheduler does in the background). */
     void drainProvisioning(Hub hub) {
         io.accesshub.application.port.in.ProvisionLocationsUseCase provisioning =

@@ -2,7 +2,6 @@ package io.accesshub.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.accesshub.application.port.in.ProcessWebhooksUseCase;
 import io.accesshub.application.port.in.ProvisionLocationsUseCase;
 import io.accesshub.application.port.out.WebhookInbox;
 import io.accesshub.simulator.AuthorizeRequest;
@@ -40,19 +39,11 @@ class WebhookConvergenceTest {
     }
 
     private void processAll() {
-        ProcessWebhooksUseCase processing = hub.bean(ProcessWebhooksUseCase.class);
-        while (processing.processNext()) {
-            // drain
-        }
+        harness.processWebhooks(hub);
     }
 
     private void deliver(String json) throws Exception {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(hub.url("/webhooks/ghl")))
-            .header("Content-Type", "application/json")
-            .header("X-GHL-Signature", harness.simulator.ed25519SignatureFor(body))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        assertThat(harness.http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(harness.deliverSigned(hub, json.getBytes(StandardCharsets.UTF_8))).isEqualTo(200);
     }
 
     private static String install(String location, Instant at) {

@@ -3,14 +3,10 @@ package io.accesshub.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.accesshub.adapter.persistence.embedded.EmbeddedMariaDb;
-import io.accesshub.application.port.in.ProcessWebhooksUseCase;
 import io.accesshub.application.port.out.WebhookInbox;
 import io.accesshub.simulator.SimulatorConfig;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,11 +50,7 @@ class WebhookDatabaseOutageTest {
     }
 
     private int deliver(HubHarness.Hub hub, byte[] body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(hub.url("/webhooks/ghl")))
-            .header("Content-Type", "application/json")
-            .header("X-GHL-Signature", harness.simulator.ed25519SignatureFor(body))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        return harness.http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        return harness.deliverSigned(hub, body);
     }
 
     /** HighLevel's behaviour: a delivery answered 429 is sent again (here at once, a bounded number of times). */
@@ -97,10 +89,7 @@ class WebhookDatabaseOutageTest {
         database = EmbeddedMariaDb.startPersistent(directory, port);
         int retried = deliverWithRetries(hub, during);
         int duplicate = deliver(hub, during);
-        ProcessWebhooksUseCase processing = hub.bean(ProcessWebhooksUseCase.class);
-        while (processing.processNext()) {
-            // drain
-        }
+        harness.processWebhooks(hub);
 
         assertThat(duringOutage).as("answers while the database was down").containsOnly(429);
         assertThat(retried).isEqualTo(200);
