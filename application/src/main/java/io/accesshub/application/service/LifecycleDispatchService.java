@@ -11,9 +11,10 @@ import java.util.Objects;
 
 /**
  * Hands each outbox event, oldest first, to every listener and marks the events delivered. When a listener throws,
- * the events before it are acknowledged and the failed event and the rest of the batch stay leased, so they are
- * claimed again, in order, once the lease ends (at-least-once delivery: listeners must be idempotent). An event that
- * failed {@code maxAttempts} times is parked so that one poisonous event cannot stop the stream.
+ * the events before it are acknowledged, the failed event keeps its lease (which holds back every later event, so
+ * order is kept) and the untried rest of the batch is released; delivery resumes from the failed event when its lease
+ * ends (at-least-once: listeners must be idempotent). Only the failed event's attempts count; on its
+ * {@code maxAttempts}-th failure it is parked so that one poisonous event cannot stop the stream.
  */
 public final class LifecycleDispatchService implements DispatchLifecycleEventsUseCase {
 
@@ -39,24 +40,26 @@ public final class LifecycleDispatchService implements DispatchLifecycleEventsUs
     public int dispatchBatch() {
         List<OutboxEntry> batch = outbox.claim(batchSize, lease);
         List<OutboxEntry> done = new ArrayList<>(batch.size());
-        try {
-            for (OutboxEntry entry : batch) {
-                try {
-                    for (LifecycleEventListener listener : listeners) {
-                        listener.onEvent(entry.event());
-                    }
-                } catch (RuntimeException failed) {
-                    if (entry.attempts() < maxAttempts) {
-                        throw new ListenerFailedException(entry, failed);
-                    }
-                    outbox.park(entry, failed.getClass().getName());
+        for (int i = 0; i < batch.size(); i++) {
+            OutboxEntry entry = batch.get(i);
+            try {
+                for (LifecycleEventListener listener : listeners) {
+                    listener.onEvent(entry.event());
+                }
+            } catch (RuntimeException failed) {
+                String failure = failed.getClass().getName();
+                if (entry.attempts() >= maxAttempts) {
+                    outbox.park(entry, failure);
                     continue;
                 }
-                done.add(entry);
+                outbox.delivered(done);
+                outbox.failed(entry, failure);
+                outbox.release(batch.subList(i + 1, batch.size()));
+                throw new ListenerFailedException(entry, failed);
             }
-        } finally {
-            outbox.delivered(done);
+            done.add(entry);
         }
+        outbox.delivered(done);
         return batch.size();
     }
 

@@ -102,10 +102,7 @@ public final class TokenService implements GetAccessTokenUseCase {
         if (resolved.isEmpty()) {
             return new TokenResult.NotInstalled();
         }
-        InstallationFilter filter = InstallationFilter.all().withApp(resolved.get().id()).withLocation(locationId)
-            .withUserType(UserType.LOCATION);
-        Optional<Installation> location = installations.list(filter, new PageRequest(0, 1)).items().stream()
-            .findFirst();
+        Optional<Installation> location = installations.findLocation(resolved.get().id(), locationId);
         TokenResult result = location.map(this::tokenOf).orElseGet(TokenResult.NotInstalled::new);
         if (result instanceof TokenResult.NotInstalled
             && location.map(i -> i.status() != InstallationStatus.UNINSTALLED).orElse(true)) {

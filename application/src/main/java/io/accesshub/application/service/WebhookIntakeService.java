@@ -17,6 +17,9 @@ public final class WebhookIntakeService implements ReceiveWebhookUseCase {
     private static final int MAX_ID = 128;
     private static final int MAX_TYPE = 64;
     private static final int MAX_INSTALL_TYPE = 16;
+    /** Timestamps the inbox's DATETIME column holds exactly (a webhook from outside this range is not genuine). */
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
 
     private final WebhookInbox inbox;
     private final Clock clock;
@@ -34,6 +37,9 @@ public final class WebhookIntakeService implements ReceiveWebhookUseCase {
             || webhook.type().length() > MAX_TYPE || tooLong(webhook.appId(), MAX_ID)
             || tooLong(webhook.companyId(), MAX_ID) || tooLong(webhook.locationId(), MAX_ID)
             || tooLong(webhook.installType(), MAX_INSTALL_TYPE)) {
+            return ReceiveResult.REFUSED;
+        }
+        if (webhook.timestamp().map(t -> t.isBefore(EARLIEST) || !t.isBefore(LATEST)).orElse(false)) {
             return ReceiveResult.REFUSED;
         }
         Instant now = clock.instant();

@@ -106,10 +106,13 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
                 // no built-in rule: only extension handlers act on it
             }
         }
-        for (WebhookEventHandler handler : handlers) {
-            if (handler.handles(event.type())) {
-                handler.handle(new WebhookEventHandler.VerifiedWebhook(event.webhookId(), event.type(), event.appId(),
-                    event.subject().locationId(), event.subject().companyId(), event.body()), installationOf(event));
+        List<WebhookEventHandler> interested = handlers.stream().filter(h -> h.handles(event.type())).toList();
+        if (!interested.isEmpty()) {
+            WebhookEventHandler.VerifiedWebhook verified = new WebhookEventHandler.VerifiedWebhook(event.webhookId(),
+                event.type(), event.appId(), event.subject().locationId(), event.subject().companyId(), event.body());
+            Optional<Installation> installation = installationOf(event);
+            for (WebhookEventHandler handler : interested) {
+                handler.handle(verified, installation);
             }
         }
     }
@@ -120,9 +123,8 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
         if (app.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Installation> location = event.subject().locationId().flatMap(l -> installations.list(
-                InstallationFilter.all().withApp(app.get()).withLocation(LocationId.of(l)).withUserType(UserType.LOCATION),
-                new PageRequest(0, 1)).items().stream().findFirst());
+        Optional<Installation> location = event.subject().locationId()
+            .flatMap(l -> installations.findLocation(app.get(), LocationId.of(l)));
         if (location.isPresent()) {
             return location;
         }
@@ -244,10 +246,18 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
         }
     }
 
+    /** A location that is active with a grant needs no new mint (a retried or repeated event must not mint again). */
+    private boolean alreadyMinted(MarketplaceAppId app, CompanyId company, LocationId location) {
+        return installations.findByKey(InstallationKey.forLocation(app, company, location))
+            .filter(i -> i.status() == InstallationStatus.ACTIVE)
+            .flatMap(i -> grants.findByInstallationId(i.id()))
+            .isPresent();
+    }
+
     private void mintFromAgency(MarketplaceAppId app, CompanyId company, LocationId location) {
         Optional<Installation> agency = installations.findByKey(InstallationKey.forCompany(app, company))
             .filter(c -> c.status() == InstallationStatus.ACTIVE || c.status() == InstallationStatus.DEGRADED);
-        if (agency.isEmpty()) {
+        if (agency.isEmpty() || alreadyMinted(app, company, location)) {
             return;
         }
         RefreshResult grant = refresher.refresh(agency.get().id(), false);

@@ -86,6 +86,16 @@ class HistoryRetentionServiceTest {
         }
 
         @Override
+        public void failed(OutboxEntry entry, String failure) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void release(List<OutboxEntry> entries) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void park(OutboxEntry entry, String failure) {
             throw new UnsupportedOperationException();
         }

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
 /** Lifecycle events reach every listener at least once, in order, and a poisonous event is parked. */
 class LifecycleDispatchServiceTest {
 
-    /** An outbox in memory; an expired lease is simulated by {@link #expireLeases()}. */
+    /** An outbox in memory with the JDBC outbox's rules; an expired lease is simulated by {@link #expireLeases()}. */
     private static final class MemoryOutbox implements LifecycleOutbox {
         final TreeMap<Long, InstallationEvent> pending = new TreeMap<>();
-        final Map<Long, Integer> attempts = new HashMap<>();
+        final Map<Long, Integer> failures = new HashMap<>();
         final Set<Long> leased = new java.util.HashSet<>();
         final Map<Long, String> parked = new HashMap<>();
 
@@ -41,14 +41,16 @@ class LifecycleDispatchServiceTest {
 
         @Override
         public List<OutboxEntry> claim(int limit, Duration lease) {
+            if (!leased.isEmpty()) {
+                return List.of();
+            }
             List<OutboxEntry> claimed = new ArrayList<>();
             for (Map.Entry<Long, InstallationEvent> e : pending.entrySet()) {
                 if (claimed.size() == limit) {
                     break;
                 }
-                if (leased.add(e.getKey())) {
-                    claimed.add(new OutboxEntry(e.getKey(), e.getValue(), attempts.merge(e.getKey(), 1, Integer::sum)));
-                }
+                leased.add(e.getKey());
+                claimed.add(new OutboxEntry(e.getKey(), e.getValue(), failures.getOrDefault(e.getKey(), 0) + 1));
             }
             return claimed;
         }
@@ -59,6 +61,16 @@ class LifecycleDispatchServiceTest {
                 pending.remove(e.id());
                 leased.remove(e.id());
             });
+        }
+
+        @Override
+        public void failed(OutboxEntry entry, String failure) {
+            failures.merge(entry.id(), 1, Integer::sum);
+        }
+
+        @Override
+        public void release(List<OutboxEntry> entries) {
+            entries.forEach(e -> leased.remove(e.id()));
         }
 
         @Override
@@ -124,7 +136,8 @@ class LifecycleDispatchServiceTest {
         assertThatThrownBy(dispatch::dispatchBatch).isInstanceOf(LifecycleDispatchService.ListenerFailedException.class)
             .hasMessageContaining("outbox event 2");
         assertThat(outbox.pending).containsOnlyKeys(2L, 3L);
-        assertThat(dispatch.dispatchBatch()).as("still leased").isZero();
+        assertThat(outbox.leased).as("the failed event keeps its lease, the untried one is released").containsOnly(2L);
+        assertThat(dispatch.dispatchBatch()).as("everything waits behind the failed event").isZero();
 
         outbox.expireLeases();
         dispatch.dispatchBatch();
@@ -158,6 +171,44 @@ class LifecycleDispatchServiceTest {
 
         assertThat(outbox.parked).containsEntry(1L, UnsupportedOperationException.class.getName());
         assertThat(seen).containsExactly(fine);
+        assertThat(outbox.pending).isEmpty();
+    }
+
+    @Test
+    void eventsAfterAFailingOneDoNotUseUpTheirAttempts() {
+        InstallationEvent poison = event(InstallationEventType.NEEDS_REAUTH);
+        InstallationEvent flaky = event(InstallationEventType.RECOVERED);
+        outbox.add(1, poison);
+        outbox.add(2, flaky);
+        boolean[] flakyFailsOnce = {true};
+        List<InstallationEvent> seen = new ArrayList<>();
+        LifecycleEventListener listener = event -> {
+            if (event == poison) {
+                throw new IllegalStateException("never works");
+            }
+            if (flakyFailsOnce[0]) {
+                flakyFailsOnce[0] = false;
+                throw new IllegalStateException("passing failure");
+            }
+            seen.add(event);
+        };
+        LifecycleDispatchService dispatch = new LifecycleDispatchService(outbox, List.of(listener), 10,
+            Duration.ofSeconds(30), 3);
+        for (int round = 0; round < 3; round++) {
+            try {
+                dispatch.dispatchBatch();
+            } catch (LifecycleDispatchService.ListenerFailedException expected) {
+                // retried after the lease
+            }
+            outbox.expireLeases();
+        }
+        assertThat(outbox.parked).containsOnlyKeys(1L);
+        assertThat(outbox.failures).as("the flaky event failed once, in its first real attempt").containsEntry(2L, 1);
+        assertThat(outbox.parked).doesNotContainKey(2L);
+
+        dispatch.dispatchBatch();
+
+        assertThat(seen).containsExactly(flaky);
         assertThat(outbox.pending).isEmpty();
     }
 

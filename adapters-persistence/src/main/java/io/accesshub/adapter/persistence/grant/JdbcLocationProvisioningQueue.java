@@ -29,7 +29,7 @@ public class JdbcLocationProvisioningQueue implements LocationProvisioningQueue 
     public void enqueue(InstallationId companyInstallation, Instant notBefore) {
         jdbc.prepareStatement("INSERT INTO location_provisioning (company_installation_id, next_offset, status,"
             + " not_before, attempts) VALUES (?, 0, 'PENDING', ?, 0) ON DUPLICATE KEY UPDATE next_offset = 0,"
-            + " status = 'PENDING', not_before = VALUES(not_before), attempts = 0", ps -> {
+            + " status = 'PENDING', not_before = VALUES(not_before), attempts = 0, lease_owner = NULL, lease_until = NULL", ps -> {
                 ps.setString(1, companyInstallation.toString());
                 ps.setString(2, DbTime.toColumn(notBefore));
                 return ps.executeUpdate();
@@ -67,7 +67,7 @@ public class JdbcLocationProvisioningQueue implements LocationProvisioningQueue 
     @Transactional
     public void advance(ProvisioningJob job, int nextOffset) {
         jdbc.prepareStatement("UPDATE location_provisioning SET next_offset = ?, lease_owner = NULL, lease_until = NULL,"
-            + " attempts = 0 WHERE company_installation_id = ? AND lease_owner = ?", ps -> {
+            + " attempts = 0, not_before = UTC_TIMESTAMP(6) WHERE company_installation_id = ? AND lease_owner = ?", ps -> {
                 ps.setInt(1, nextOffset);
                 ps.setString(2, job.companyInstallation().toString());
                 ps.setString(3, job.owner());

@@ -10,9 +10,10 @@ import io.accesshub.application.port.out.InstallationRepository;
 import io.accesshub.domain.installation.Installation;
 import io.accesshub.domain.installation.InstallationId;
 import io.accesshub.domain.installation.InstallationKey;
-import io.accesshub.domain.marketplace.CompanyId;
+import io.accesshub.domain.marketplace.UserType;
 import io.accesshub.domain.marketplace.LocationId;
 import io.accesshub.domain.marketplace.MarketplaceAppId;
+import io.accesshub.domain.marketplace.CompanyId;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
@@ -69,6 +70,12 @@ public class JdbcInstallationRepository implements InstallationRepository {
             throw new ConcurrentUpdateException("installation " + installation.id() + " is not stored with version "
                     + installation.version(), e);
         }
+    }
+
+    @Override
+    public Optional<Installation> findLocation(MarketplaceAppId app, LocationId location) {
+        return rows.findMatching(app.value(), null, location.value(), UserType.LOCATION.name(), null, 1, 0).stream()
+                .findFirst().map(InstallationMapper::toDomain);
     }
 
     @Override

@@ -57,34 +57,59 @@ public class JdbcLifecycleOutbox implements InstallationEventPublisher, Lifecycl
     }
 
     /**
-     * Leases the oldest due events with one {@code UPDATE … ORDER BY id LIMIT}, then reads what this claim's id
-     * holds. Concurrent claimers queue on the same rows in the same order instead of deadlocking, and each row goes to
-     * exactly one of them.
+     * Claims nothing while an undelivered event is leased; otherwise reads the oldest events' ids, leases those still
+     * free with an update by primary key that stamps this claim's id, and reads what the claim holds. Every update of
+     * the table goes by primary key, so row locks are taken in id order and claims and acknowledgements cannot
+     * deadlock; each row goes to exactly one claimer (two instances claiming at the same instant may get consecutive
+     * batches).
      */
     @Override
     @Transactional
     public List<OutboxEntry> claim(int limit, Duration lease) {
+        boolean held = jdbc.prepareStatement("SELECT id FROM lifecycle_outbox WHERE delivered = FALSE"
+            + " AND lease_until >= UTC_TIMESTAMP(6) LIMIT 1", ps -> {
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            });
+        if (held) {
+            return List.of();
+        }
+        List<Long> oldest = jdbc.prepareStatement("SELECT id FROM lifecycle_outbox WHERE delivered = FALSE"
+            + " AND (lease_until IS NULL OR lease_until < UTC_TIMESTAMP(6)) ORDER BY id LIMIT ?", ps -> {
+                ps.setInt(1, limit);
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+                return ids;
+            });
+        if (oldest.isEmpty()) {
+            return List.of();
+        }
         String claim = UUID.randomUUID().toString();
-        int claimed = jdbc.prepareStatement("UPDATE lifecycle_outbox SET claim_id = ?, attempts = attempts + 1,"
-            + " lease_until = DATE_ADD(UTC_TIMESTAMP(6), INTERVAL ? MICROSECOND)"
-            + " WHERE delivered = FALSE AND (lease_until IS NULL OR lease_until < UTC_TIMESTAMP(6))"
-            + " ORDER BY id LIMIT ?", ps -> {
+        String ids = oldest.stream().map(String::valueOf).collect(Collectors.joining(","));
+        // by primary key, like every other update of this table: row locks are always taken in id order
+        int claimed = jdbc.prepareStatement("UPDATE lifecycle_outbox SET claim_id = ?,"
+            + " lease_until = DATE_ADD(UTC_TIMESTAMP(6), INTERVAL ? MICROSECOND) WHERE id IN (" + ids + ")"
+            + " AND delivered = FALSE AND (lease_until IS NULL OR lease_until < UTC_TIMESTAMP(6))", ps -> {
                 ps.setString(1, claim);
                 ps.setLong(2, lease.toNanos() / 1000);
-                ps.setInt(3, limit);
                 return ps.executeUpdate();
             });
         if (claimed == 0) {
             return List.of();
         }
         return jdbc.prepareStatement("SELECT id, event_type, installation_id, app_id, company_id, location_id, status,"
-            + " reason, attempts, CAST(occurred_at AS CHAR) AS occurred FROM lifecycle_outbox WHERE claim_id = ?"
-            + " ORDER BY id", ps -> {
+            + " reason, attempts, CAST(occurred_at AS CHAR) AS occurred FROM lifecycle_outbox WHERE delivered = FALSE"
+            + " AND claim_id = ? ORDER BY id", ps -> {
                 ps.setString(1, claim);
                 List<OutboxEntry> found = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        found.add(new OutboxEntry(rs.getLong("id"), eventOf(rs), rs.getInt("attempts")));
+                        found.add(new OutboxEntry(rs.getLong("id"), eventOf(rs), rs.getInt("attempts") + 1));
                     }
                 }
                 return found;
@@ -112,6 +137,28 @@ public class JdbcLifecycleOutbox implements InstallationEventPublisher, Lifecycl
         String ids = entries.stream().map(e -> Long.toString(e.id())).collect(Collectors.joining(","));
         jdbc.prepareStatement("UPDATE lifecycle_outbox SET delivered = TRUE, lease_until = NULL, claim_id = NULL WHERE id IN (" + ids
             + ")", ps -> ps.executeUpdate());
+    }
+
+    @Override
+    @Transactional
+    public void failed(OutboxEntry entry, String failure) {
+        jdbc.prepareStatement("UPDATE lifecycle_outbox SET attempts = attempts + 1, last_failure = ? WHERE id = ?",
+            ps -> {
+                ps.setString(1, failure.length() > 255 ? failure.substring(0, 255) : failure);
+                ps.setLong(2, entry.id());
+                return ps.executeUpdate();
+            });
+    }
+
+    @Override
+    @Transactional
+    public void release(List<OutboxEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        String ids = entries.stream().map(e -> Long.toString(e.id())).collect(Collectors.joining(","));
+        jdbc.prepareStatement("UPDATE lifecycle_outbox SET lease_until = NULL, claim_id = NULL WHERE delivered = FALSE"
+            + " AND id IN (" + ids + ")", ps -> ps.executeUpdate());
     }
 
     @Override

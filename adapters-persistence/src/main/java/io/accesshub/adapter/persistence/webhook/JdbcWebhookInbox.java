@@ -31,6 +31,8 @@ public class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
 
     private static final String COLUMNS = "(webhook_id, event_type, app_id, event_timestamp, body, received_at, status,"
         + " attempts, next_attempt_at, install_type, company_id, location_id)";
+    /** Keeps one insert statement well below MariaDB's default 16 MB {@code max_allowed_packet}. */
+    private static final long MAX_STATEMENT_CHARS = 2_000_000;
     private static final String ROW = "(?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)";
 
     private final JdbcOperations jdbc;
@@ -65,8 +67,21 @@ public class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
                     fresh.add(event);
                 }
             }
-            if (!fresh.isEmpty()) {
-                insert(fresh);
+            // rows in webhookId order, so two instances inserting overlapping batches lock in the same order
+            fresh.sort(java.util.Comparator.comparing(InboundWebhook::webhookId));
+            List<InboundWebhook> chunk = new ArrayList<>();
+            long chunkBytes = 0;
+            for (InboundWebhook event : fresh) {
+                if (!chunk.isEmpty() && chunkBytes + event.body().length() > MAX_STATEMENT_CHARS) {
+                    insert(chunk);
+                    chunk.clear();
+                    chunkBytes = 0;
+                }
+                chunk.add(event);
+                chunkBytes += event.body().length();
+            }
+            if (!chunk.isEmpty()) {
+                insert(chunk);
             }
             return stored;
         });
@@ -89,12 +104,15 @@ public class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
     }
 
     /**
-     * {@code INSERT IGNORE}: a row another instance stored between the check and the insert is skipped (that event is
-     * then reported as stored by both, and still processed once).
+     * One multi-row insert. A row another instance stored between the check and the insert is left as it is
+     * ({@code ON DUPLICATE KEY UPDATE} of nothing; that event is then reported as stored by both, and still processed
+     * once). Unlike {@code INSERT IGNORE}, a value the column cannot hold fails the statement instead of being stored
+     * changed, so the batch falls back to single inserts and only the bad event fails.
      */
     private void insert(List<InboundWebhook> events) {
         String rows = String.join(",", java.util.Collections.nCopies(events.size(), ROW));
-        jdbc.prepareStatement("INSERT IGNORE INTO webhook_inbox " + COLUMNS + " VALUES " + rows, ps -> {
+        jdbc.prepareStatement("INSERT INTO webhook_inbox " + COLUMNS + " VALUES " + rows
+            + " ON DUPLICATE KEY UPDATE webhook_id = webhook_id", ps -> {
             int p = 1;
             for (InboundWebhook event : events) {
                 String received = DbTime.toColumn(event.receivedAt());

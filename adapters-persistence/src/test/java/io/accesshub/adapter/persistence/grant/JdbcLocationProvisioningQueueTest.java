@@ -42,6 +42,31 @@ class JdbcLocationProvisioningQueueTest {
     }
 
     @Test
+    void anEnqueueDuringARunningPageRestartsTheJobAndTheRunningPageCannotOverwriteIt() {
+        ProvisioningJob running = queue.claim("instance-a", Duration.ofMinutes(10)).orElseThrow();
+
+        queue.enqueue(company.id(), Instant.parse("2020-01-01T00:00:00Z"));
+        queue.advance(running, 100);
+        queue.finish(running);
+
+        ProvisioningJob restarted = queue.claim("instance-b", Duration.ofMinutes(10)).orElseThrow();
+        assertThat(restarted.nextOffset()).as("the restart from the first page stands").isZero();
+    }
+
+    @Test
+    void anAdvancedAgencyQueuesBehindOneThatWaitedLonger() {
+        Installation other = installations.add(aCompanyInstallation().build());
+        queue.enqueue(other.id(), Instant.parse("2020-01-02T00:00:00Z"));
+        ProvisioningJob first = queue.claim("instance-a", Duration.ofMinutes(10)).orElseThrow();
+        assertThat(first.companyInstallation()).isEqualTo(company.id());
+
+        queue.advance(first, 100);
+
+        assertThat(queue.claim("instance-a", Duration.ofMinutes(10)).orElseThrow().companyInstallation())
+            .isEqualTo(other.id());
+    }
+
+    @Test
     void aFinishedJobIsNeverClaimedAndARetriedOneWaitsForItsTime() {
         ProvisioningJob job = queue.claim("instance-a", Duration.ofMinutes(10)).orElseThrow();
         queue.retryLater(job, Instant.parse("2999-01-01T00:00:00Z"));

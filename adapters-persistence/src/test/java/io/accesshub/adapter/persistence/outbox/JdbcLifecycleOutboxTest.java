@@ -79,20 +79,25 @@ class JdbcLifecycleOutboxTest {
     }
 
     @Test
-    void aLeasedEventIsNotClaimedAgainUntilTheLeaseEndsAndADeliveredOneNever() {
+    void aLeasedEventHoldsBackEveryClaimAndAFailedOneComesBackFirstWithItsAttemptCounted() {
         transactions.runInTransaction(() -> publisher.publish(List.of(event(InstallationEventType.INSTALLED, true),
-            event(InstallationEventType.ACTIVATED, true))));
+            event(InstallationEventType.ACTIVATED, true), event(InstallationEventType.RECOVERED, true))));
         List<OutboxEntry> first = outbox.claim(1, Duration.ofSeconds(30));
         assertThat(first).hasSize(1);
-        List<OutboxEntry> second = outbox.claim(10, Duration.ofSeconds(30));
-        assertThat(second).hasSize(1).extracting(OutboxEntry::id).doesNotContain(first.get(0).id());
+        assertThat(outbox.claim(10, Duration.ofSeconds(30))).as("held back while the first is leased").isEmpty();
 
-        outbox.delivered(second);
+        outbox.delivered(first);
+        List<OutboxEntry> next = outbox.claim(10, Duration.ofSeconds(30));
+        assertThat(next).hasSize(2);
+        outbox.failed(next.get(0), "com.example.ListenerDown");
+        outbox.release(next.subList(1, 2));
+        assertThat(outbox.claim(10, Duration.ofSeconds(30))).as("the failed event waits out its lease").isEmpty();
+
         expireLeases();
-
         List<OutboxEntry> again = outbox.claim(10, Duration.ofSeconds(30));
-        assertThat(again).extracting(OutboxEntry::id).containsExactly(first.get(0).id());
-        assertThat(again.get(0).attempts()).isEqualTo(2);
+
+        assertThat(again).extracting(OutboxEntry::id).containsExactly(next.get(0).id(), next.get(1).id());
+        assertThat(again).extracting(OutboxEntry::attempts).containsExactly(2, 1);
     }
 
     @Test
@@ -146,29 +151,33 @@ class JdbcLifecycleOutboxTest {
     }
 
     @Test
-    void concurrentClaimersNeverShareAnEvent() throws Exception {
+    void concurrentDispatchersDeliverEveryEventExactlyOnceInOrder() throws Exception {
         List<InstallationEvent> events = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             events.add(event(InstallationEventType.ACTIVATED, true));
         }
         transactions.runInTransaction(() -> publisher.publish(events));
+        List<Long> delivered = java.util.Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Callable<List<OutboxEntry>>> claimers = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                claimers.add(() -> outbox.claim(30, Duration.ofSeconds(30)));
+            List<Callable<Void>> dispatchers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                dispatchers.add(() -> {
+                    for (int round = 0; round < 2_000 && delivered.size() < 200; round++) {
+                        List<OutboxEntry> batch = outbox.claim(15, Duration.ofSeconds(30));
+                        batch.forEach(e -> delivered.add(e.id()));
+                        outbox.delivered(batch);
+                    }
+                    return null;
+                });
             }
-            Set<Long> seen = new HashSet<>();
-            int total = 0;
-            for (Future<List<OutboxEntry>> claimed : pool.invokeAll(claimers)) {
-                for (OutboxEntry entry : claimed.get()) {
-                    total++;
-                    seen.add(entry.id());
-                }
+            for (Future<Void> done : pool.invokeAll(dispatchers)) {
+                done.get();
             }
-            assertThat(total).isEqualTo(seen.size()).isEqualTo(200);
         } finally {
             pool.shutdownNow();
         }
+        assertThat(delivered).hasSize(200).doesNotHaveDuplicates();
+        assertThat(outbox.claim(10, Duration.ofSeconds(30))).isEmpty();
     }
 }

@@ -35,6 +35,18 @@ class JdbcWebhookInboxGroupCommitTest {
     }
 
     @Test
+    void aValueTheColumnCannotHoldFailsTheStoreInsteadOfBeingStoredChanged() {
+        InboundWebhook tooLong = new InboundWebhook("bad-company", "INSTALL", Optional.of("app-1"), Optional.empty(), "{}",
+            Instant.parse("2026-11-26T00:00:01Z"), new WebhookSubject(Optional.empty(), Optional.of("c".repeat(129)),
+                Optional.empty()));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> inbox.store(tooLong))
+            .isInstanceOf(RuntimeException.class);
+        assertThat(inbox.count()).isZero();
+        assertThat(inbox.store(event("good-after-bad"))).isTrue();
+    }
+
+    @Test
     void concurrentStoresKeepEveryEventOnceAndReportEachAsNewExactlyOnce() throws Exception {
         int threads = 24;
         int perThread = 60;

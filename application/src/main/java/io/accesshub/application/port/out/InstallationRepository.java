@@ -5,6 +5,9 @@ import io.accesshub.application.paging.PageRequest;
 import io.accesshub.domain.installation.Installation;
 import io.accesshub.domain.installation.InstallationId;
 import io.accesshub.domain.installation.InstallationKey;
+import io.accesshub.domain.marketplace.UserType;
+import io.accesshub.domain.marketplace.LocationId;
+import io.accesshub.domain.marketplace.MarketplaceAppId;
 
 import java.util.Optional;
 
@@ -39,4 +42,13 @@ public interface InstallationRepository {
 
     /** The installations matching the filter, ordered by id ({@link InstallationId#compareTo}), one page of them. */
     Page<Installation> list(InstallationFilter filter, PageRequest page);
+
+    /**
+     * The app's installation for a location, under whichever company it is (the hot path of token reads and webhook
+     * handling; adapters answer it without counting).
+     */
+    default Optional<Installation> findLocation(MarketplaceAppId app, LocationId location) {
+        return list(InstallationFilter.all().withApp(app).withLocation(location).withUserType(UserType.LOCATION),
+            new PageRequest(0, 1)).items().stream().findFirst();
+    }
 }

@@ -10,11 +10,21 @@ import java.util.List;
  */
 public interface LifecycleOutbox {
 
-    /** Claims up to {@code limit} undelivered events for {@code lease}, oldest first; each claim counts an attempt. */
+    /**
+     * Claims up to {@code limit} undelivered events for {@code lease}, oldest first. Nothing is claimed while an
+     * undelivered event is still leased (a batch in delivery, or a failed event waiting out its lease), so events are
+     * handed out in order.
+     */
     List<OutboxEntry> claim(int limit, Duration lease);
 
     /** Marks entries delivered. */
     void delivered(List<OutboxEntry> entries);
+
+    /** A listener failed on this entry: counts the attempt and keeps the entry leased until its lease ends. */
+    void failed(OutboxEntry entry, String failure);
+
+    /** Gives entries back unleased (they were claimed but not tried). */
+    void release(List<OutboxEntry> entries);
 
     /** Sets an entry aside after too many failed deliveries, with the failure's class name; it is not claimed again. */
     void park(OutboxEntry entry, String failure);
@@ -22,7 +32,7 @@ public interface LifecycleOutbox {
     /** Deletes up to {@code limit} delivered (not parked) events older than {@code olderThan}; returns how many. */
     int purgeDelivered(Duration olderThan, int limit);
 
-    /** A stored event with its position in the outbox and how often it has been claimed, this claim included. */
+    /** A stored event with its position in the outbox and which delivery attempt this is (1 for the first). */
     record OutboxEntry(long id, InstallationEvent event, int attempts) {
     }
 }

@@ -392,6 +392,21 @@ public abstract class InstallationRepositoryContract {
     }
 
     @Test
+    void findingALocationReturnsThatAppsLocationInstallationAndNothingElse() {
+        LocationId location = TestIds.locationId();
+        CompanyId companyId = TestIds.companyId();
+        Installation underAppA = anInstallation().ofCompany(companyId).forLocation(location).build();
+        Installation underAppB = anInstallation().ofCompany(companyId).forLocation(location).build();
+        Installation agency = anInstallation().ofCompany(companyId).build();
+        List.of(underAppA, underAppB, agency).forEach(repository::add);
+
+        assertThat(repository.findLocation(underAppA.key().appId(), location)).contains(underAppA);
+        assertThat(repository.findLocation(underAppB.key().appId(), location)).contains(underAppB);
+        assertThat(repository.findLocation(agency.key().appId(), location)).isEmpty();
+        assertThat(repository.findLocation(underAppA.key().appId(), TestIds.locationId())).isEmpty();
+    }
+
+    @Test
     void listingByAppReturnsOnlyThatAppsInstallations() {
         MarketplaceAppId app = TestIds.appId();
         Installation first = anInstallation().ofApp(app).build();
