@@ -1,6 +1,8 @@
 package io.accesshub.application.service;
 
 import io.accesshub.application.port.in.ReceiveWebhookUseCase;
+import io.accesshub.application.port.out.MarketplaceApp;
+import io.accesshub.application.port.out.MarketplaceApps;
 import io.accesshub.application.port.out.WebhookInbox;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,13 +24,29 @@ public final class WebhookIntakeService implements ReceiveWebhookUseCase {
     private static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
 
     private final WebhookInbox inbox;
+    private final MarketplaceApps apps;
     private final Clock clock;
     private final Duration timestampTolerance;
 
-    public WebhookIntakeService(WebhookInbox inbox, Clock clock, Duration timestampTolerance) {
+    public WebhookIntakeService(WebhookInbox inbox, MarketplaceApps apps, Clock clock, Duration timestampTolerance) {
         this.inbox = Objects.requireNonNull(inbox, "inbox");
+        this.apps = Objects.requireNonNull(apps, "apps");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timestampTolerance = Objects.requireNonNull(timestampTolerance, "timestampTolerance");
+    }
+
+    @Override
+    public ReceiveResult receiveForApp(String appName, ReceivedWebhook webhook) {
+        Optional<MarketplaceApp> app = apps.all().stream().filter(a -> a.name().equals(appName)).findFirst();
+        if (app.isEmpty()) {
+            return ReceiveResult.UNKNOWN_APP;
+        }
+        String appId = app.get().id().value();
+        if (webhook.appId().isPresent() && !webhook.appId().get().equals(appId)) {
+            return ReceiveResult.APP_MISMATCH;
+        }
+        return receive(new ReceivedWebhook(webhook.webhookId(), webhook.type(), Optional.of(appId),
+            webhook.timestamp(), webhook.body(), webhook.installType(), webhook.companyId(), webhook.locationId()));
     }
 
     @Override

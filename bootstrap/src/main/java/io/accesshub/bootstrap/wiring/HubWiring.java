@@ -175,9 +175,9 @@ public class HubWiring {
     }
 
     @Singleton
-    WebhookIntakeService webhookIntakeService(WebhookInbox inbox, Clock clock,
+    WebhookIntakeService webhookIntakeService(WebhookInbox inbox, MarketplaceApps apps, Clock clock,
                                               @Value("${accesshub.webhooks.timestamp-tolerance:2h}") Duration tolerance) {
-        return new WebhookIntakeService(inbox, clock, tolerance);
+        return new WebhookIntakeService(inbox, apps, clock, tolerance);
     }
 
     @Singleton

@@ -145,4 +145,35 @@ class WebhookIntakeTest {
         assertThat(post(body, signed)).isEqualTo(200);
         assertThat(inbox.count()).isEqualTo(1);
     }
+
+    private int postTo(String path, byte[] body, boolean signed) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hub.url(path)))
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (signed) {
+            request.header("X-GHL-Signature", harness.simulator.ed25519SignatureFor(body));
+        }
+        return harness.http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    @Test
+    void anAppsOwnUrlStoresEventsWithoutAppIdAsThatAppsAndRefusesOtherApps() throws Exception {
+        String appId = harness.simulator.config().appId();
+        byte[] locationCreate = ("{\"type\":\"LocationCreate\",\"id\":\"sim-loc-0042\",\"companyId\":\"sim-company-1\","
+            + "\"name\":\"New shop\",\"webhookId\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] otherApp = ("{\"type\":\"INSTALL\",\"appId\":\"another-app\",\"installType\":\"Location\","
+            + "\"locationId\":\"sim-loc-0001\",\"companyId\":\"sim-company-1\",\"webhookId\":\"" + UUID.randomUUID()
+            + "\"}").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(postTo("/webhooks/ghl/main", locationCreate, false)).as("unsigned").isEqualTo(401);
+        assertThat(postTo("/webhooks/ghl/no-such-app", locationCreate, true)).isEqualTo(404);
+        assertThat(postTo("/webhooks/ghl/main", otherApp, true)).isEqualTo(400);
+        assertThat(inbox.count()).as("nothing stored yet").isZero();
+
+        assertThat(postTo("/webhooks/ghl/main", locationCreate, true)).isEqualTo(200);
+        assertThat(postTo("/webhooks/ghl/main", installEvent(), true)).as("the app's own id").isEqualTo(200);
+
+        assertThat(inbox.count()).isEqualTo(2);
+        assertThat(harness.count("SELECT COUNT(*) FROM webhook_inbox WHERE event_type = 'LocationCreate'"
+            + " AND app_id = '" + appId + "' AND location_id = 'sim-loc-0042'")).isEqualTo(1);
+    }
 }

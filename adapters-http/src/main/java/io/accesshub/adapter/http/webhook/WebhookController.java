@@ -13,6 +13,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +56,21 @@ public class WebhookController {
 
     @Post(value = "/ghl", consumes = MediaType.ALL)
     public MutableHttpResponse<?> receive(HttpRequest<?> request, @Nullable @Body byte[] body) {
+        return intake(request, body, receive::receive);
+    }
+
+    /**
+     * One app's own webhook URL, for deployments with several apps: {@code app} is the app's configured name (the
+     * {@code <NAME>} of {@code ACCESSHUB_APPS_<NAME>_*}); events without {@code appId} are stored as that app's.
+     */
+    @Post(value = "/ghl/{app}", consumes = MediaType.ALL)
+    public MutableHttpResponse<?> receiveForApp(HttpRequest<?> request, @PathVariable String app,
+                                                @Nullable @Body byte[] body) {
+        return intake(request, body, received -> receive.receiveForApp(app, received));
+    }
+
+    private MutableHttpResponse<?> intake(HttpRequest<?> request, @Nullable byte[] body,
+                                          Function<ReceivedWebhook, ReceiveResult> store) {
         if (body == null || body.length == 0) {
             return problem(400, "malformed_event", "The webhook has no body.");
         }
@@ -83,12 +100,18 @@ public class WebhookController {
             text(event.get("companyId")), location);
         ReceiveResult result;
         try {
-            result = receive.receive(received);
+            result = store.apply(received);
         } catch (RuntimeException inboxUnavailable) {
             LOG.error("Webhook {} {} could not be stored; answering 429 so HighLevel retries", type, webhookId,
                 inboxUnavailable);
             return problem(429, "inbox_unavailable", "The event could not be stored; retry later.")
                 .header("Retry-After", "60");
+        }
+        if (result == ReceiveResult.UNKNOWN_APP) {
+            return problem(404, "unknown_app", "No app with this name is configured.");
+        }
+        if (result == ReceiveResult.APP_MISMATCH) {
+            return problem(400, "app_mismatch", "The event names another app than the URL it was sent to.");
         }
         if (result == ReceiveResult.REFUSED) {
             return problem(400, "refused_event", "The event's ids or timestamp are outside what the hub accepts.");

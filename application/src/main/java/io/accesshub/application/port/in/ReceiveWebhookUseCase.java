@@ -10,6 +10,12 @@ public interface ReceiveWebhookUseCase {
     /** Stores the event; failures to store propagate (the HTTP adapter answers 429 so HighLevel retries). */
     ReceiveResult receive(ReceivedWebhook webhook);
 
+    /**
+     * Stores an event delivered to one app's own webhook URL: the app is named as configured; an event without
+     * {@code appId} (e.g. {@code LocationCreate}) is stored as that app's, one whose {@code appId} differs is refused.
+     */
+    ReceiveResult receiveForApp(String appName, ReceivedWebhook webhook);
+
     /** A webhook whose signature was verified over its exact body. */
     record ReceivedWebhook(String webhookId, String type, Optional<String> appId, Optional<Instant> timestamp,
                            String body, Optional<String> installType, Optional<String> companyId,
@@ -33,6 +39,10 @@ public interface ReceiveWebhookUseCase {
         /** Already stored earlier (a retry or a duplicate delivery): nothing done. */
         DUPLICATE,
         /** Refused: ids too long or timestamp outside the tolerance. */
-        REFUSED
+        REFUSED,
+        /** Delivered to the URL of an app that is not configured. */
+        UNKNOWN_APP,
+        /** Delivered to one app's URL but naming another app. */
+        APP_MISMATCH
     }
 }
