@@ -1,13 +1,11 @@
 package io.accesshub.application.service;
 
-import io.accesshub.application.paging.PageRequest;
 import io.accesshub.application.port.in.ProcessWebhooksUseCase;
 import io.accesshub.application.port.out.ConcurrentUpdateException;
 import io.accesshub.application.port.out.AlreadyExistsException;
 import io.accesshub.application.port.out.GrantRepository;
 import io.accesshub.application.port.out.IdGenerator;
 import io.accesshub.application.port.out.InstallationEventPublisher;
-import io.accesshub.application.port.out.InstallationFilter;
 import io.accesshub.application.port.out.InstallationRepository;
 import io.accesshub.application.port.out.MarketplaceApp;
 import io.accesshub.application.port.out.MarketplaceApps;
@@ -163,10 +161,8 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
         Optional<CompanyId> company = event.subject().companyId().map(CompanyId::of);
         Optional<InstallationKey> key;
         if (location.isPresent()) {
-            key = company.map(c -> InstallationKey.forLocation(app, c, location.get())).or(() -> installations
-                .list(InstallationFilter.all().withApp(app).withLocation(location.get())
-                    .withUserType(UserType.LOCATION), new PageRequest(0, 1))
-                .items().stream().findFirst().map(Installation::key));
+            key = company.map(c -> InstallationKey.forLocation(app, c, location.get()))
+                .or(() -> installations.findLocation(app, location.get()).map(Installation::key));
         } else {
             key = company.map(c -> InstallationKey.forCompany(app, c));
         }
