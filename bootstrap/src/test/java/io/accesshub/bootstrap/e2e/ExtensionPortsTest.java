@@ -41,10 +41,6 @@ class ExtensionPortsTest {
         harness.close();
     }
 
-    private void processAll() {
-        harness.processWebhooks(hub);
-    }
-
     private void dispatchAll() {
         DispatchLifecycleEventsUseCase dispatch = hub.bean(DispatchLifecycleEventsUseCase.class);
         while (dispatch.dispatchBatch() > 0) {
@@ -66,10 +62,10 @@ class ExtensionPortsTest {
     void listenersReceiveTheCommittedLifecycleOfAnInstallAndAnUninstallOnce() throws Exception {
         harness.installThroughBrowser(hub, AuthorizeRequest.Target.LOCATION, "sim-loc-0001", List.of());
         assertThat(harness.simulator.awaitWebhooks(Duration.ofSeconds(20))).isTrue();
-        processAll();
+        harness.processWebhooks(hub);
         harness.simulator.uninstall(harness.simulator.config().companyId(), "sim-loc-0001");
         assertThat(harness.simulator.awaitWebhooks(Duration.ofSeconds(20))).isTrue();
-        processAll();
+        harness.processWebhooks(hub);
         RecordingLifecycleListener listener = hub.bean(RecordingLifecycleListener.class);
         assertThat(listener.events).as("nothing is delivered before the dispatcher runs").isEmpty();
 
@@ -100,11 +96,11 @@ class ExtensionPortsTest {
     void aHandlerGetsEachVerifiedEventOnceWithItsInstallationAndAFailureIsRetried() throws Exception {
         harness.installThroughBrowser(hub, AuthorizeRequest.Target.LOCATION, "sim-loc-0001", List.of());
         assertThat(harness.simulator.awaitWebhooks(Duration.ofSeconds(20))).isTrue();
-        processAll();
+        harness.processWebhooks(hub);
         assertThat(deliver(contactCreate("wh-contact-1", "sim-loc-0001", "contact-1"))).isEqualTo(200);
         assertThat(deliver(contactCreate("wh-contact-1", "sim-loc-0001", "contact-1"))).as("duplicate").isEqualTo(200);
         assertThat(deliver(contactCreate("wh-contact-2", "sim-loc-0404", "contact-2"))).isEqualTo(200);
-        processAll();
+        harness.processWebhooks(hub);
 
         RecordingContactHandler handler = hub.bean(RecordingContactHandler.class);
         assertThat(handler.received).hasSize(2);
@@ -116,12 +112,12 @@ class ExtensionPortsTest {
         assertThat(handler.received.get(1).installation()).as("no installation for an unknown location").isEmpty();
 
         assertThat(deliver(contactCreate("wh-contact-3", "sim-loc-0001", "fail-once"))).isEqualTo(200);
-        processAll();
+        harness.processWebhooks(hub);
         assertThat(handler.received).hasSize(2);
         assertThat(hub.bean(WebhookInbox.class).countByStatus("PENDING")).as("kept for a retry").isEqualTo(1);
 
         harness.sql("UPDATE webhook_inbox SET next_attempt_at = DATE_SUB(UTC_TIMESTAMP(6), INTERVAL 1 SECOND)");
-        processAll();
+        harness.processWebhooks(hub);
         assertThat(handler.received).hasSize(3);
         assertThat(hub.bean(WebhookInbox.class).countByStatus("PENDING")).isZero();
         assertThat(hub.bean(WebhookInbox.class).countByStatus("DEAD")).isZero();

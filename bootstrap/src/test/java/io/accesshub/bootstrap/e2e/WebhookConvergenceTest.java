@@ -38,10 +38,6 @@ class WebhookConvergenceTest {
         harness.close();
     }
 
-    private void processAll() {
-        harness.processWebhooks(hub);
-    }
-
     private void deliver(String json) throws Exception {
         assertThat(harness.deliverSigned(hub, json.getBytes(StandardCharsets.UTF_8))).isEqualTo(200);
     }
@@ -63,14 +59,14 @@ class WebhookConvergenceTest {
         harness.sql("DELETE FROM installation");
         // the location is known (companyId comes with INSTALL), then the UNINSTALL at t2 arrives before the INSTALL at t1
         deliver(install("sim-loc-0003", t1.minusSeconds(30)));
-        processAll();
+        harness.processWebhooks(hub);
         deliver(uninstall("sim-loc-0003", t2));
         deliver(install("sim-loc-0003", t1));
-        processAll();
+        harness.processWebhooks(hub);
         assertThat(harness.status(hub, "sim-loc-0003")).isEqualTo("UNINSTALLED");
 
         deliver(install("sim-loc-0003", t2.plusSeconds(5)));
-        processAll();
+        harness.processWebhooks(hub);
         assertThat(harness.status(hub, "sim-loc-0003")).as("a newer INSTALL reinstalls (awaiting its grant)")
             .isEqualTo("PENDING");
     }
@@ -79,13 +75,13 @@ class WebhookConvergenceTest {
     void aCallbackThenTheSimulatorsInstallAndUninstallWebhooksConverge() throws Exception {
         harness.installThroughBrowser(hub, AuthorizeRequest.Target.LOCATION, "sim-loc-0001", List.of());
         assertThat(harness.simulator.awaitWebhooks(Duration.ofSeconds(20))).isTrue();
-        processAll();
+        harness.processWebhooks(hub);
         assertThat(harness.status(hub, "sim-loc-0001")).isEqualTo("ACTIVE");
         assertThat(harness.locationToken(hub, "sim-loc-0001").status()).isEqualTo(200);
 
         harness.simulator.uninstall(harness.simulator.config().companyId(), "sim-loc-0001");
         assertThat(harness.simulator.awaitWebhooks(Duration.ofSeconds(20))).isTrue();
-        processAll();
+        harness.processWebhooks(hub);
 
         assertThat(harness.status(hub, "sim-loc-0001")).isEqualTo("UNINSTALLED");
         assertThat(harness.locationToken(hub, "sim-loc-0001").status()).isEqualTo(404);
@@ -100,12 +96,12 @@ class WebhookConvergenceTest {
             // drain
         }
         assertThat(harness.simulator.awaitWebhooks(Duration.ofSeconds(20))).isTrue();
-        processAll();
+        harness.processWebhooks(hub);
         assertThat(harness.status(hub, "sim-loc-0002")).isEqualTo("ACTIVE");
 
         harness.simulator.uninstall(harness.simulator.config().companyId(), null);
         assertThat(harness.simulator.awaitWebhooks(Duration.ofSeconds(20))).isTrue();
-        processAll();
+        harness.processWebhooks(hub);
 
         assertThat(harness.status(hub, "sim-loc-0001")).isEqualTo("UNINSTALLED");
         assertThat(harness.status(hub, "sim-loc-0002")).isEqualTo("UNINSTALLED");
@@ -121,11 +117,11 @@ class WebhookConvergenceTest {
             .replaceFirst("localhost:\\d+", "127.0.0.1:" + hub.server().getPort()), null);
         assertThat(callback.status()).isEqualTo(200);
         assertThat(harness.simulator.awaitWebhooks(Duration.ofSeconds(20))).isTrue();
-        processAll();
+        harness.processWebhooks(hub);
 
         String created = harness.simulator.createLocation("New shop");
         assertThat(harness.simulator.awaitWebhooks(Duration.ofSeconds(20))).isTrue();
-        processAll();
+        harness.processWebhooks(hub);
 
         assertThat(harness.status(hub, created)).isEqualTo("ACTIVE");
         assertThat(harness.locationToken(hub, created).json()).containsEntry("source", "MINTED_FROM_COMPANY");
@@ -148,7 +144,7 @@ class WebhookConvergenceTest {
                 + "/replay"))).header("Authorization", "Bearer " + HubHarness.API_KEY)
             .POST(HttpRequest.BodyPublishers.noBody()).build();
         assertThat(harness.http.send(replay, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-        processAll();
+        harness.processWebhooks(hub);
 
         assertThat(harness.status(hub, "sim-loc-0004")).isEqualTo("PENDING");
         assertThat(hub.bean(WebhookInbox.class).countByStatus("DEAD")).isZero();
