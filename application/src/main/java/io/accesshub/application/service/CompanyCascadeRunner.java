@@ -2,7 +2,6 @@ package io.accesshub.application.service;
 
 import io.accesshub.application.paging.Page;
 import io.accesshub.application.paging.PageRequest;
-import io.accesshub.application.port.out.ConcurrentUpdateException;
 import io.accesshub.application.port.out.GrantRepository;
 import io.accesshub.application.port.out.InstallationEventPublisher;
 import io.accesshub.application.port.out.InstallationFilter;
@@ -23,7 +22,7 @@ import java.util.Optional;
  * location per transaction, following the domain's {@link CompanyCascade} rule; locations with their own direct
  * grants are left alone.
  */
-final class CompanyCascadeRunner {
+public final class CompanyCascadeRunner {
 
     private static final int PAGE = 200;
 
@@ -33,7 +32,7 @@ final class CompanyCascadeRunner {
     private final TransactionRunner transactions;
     private final Clock clock;
 
-    CompanyCascadeRunner(InstallationRepository installations, GrantRepository grants,
+    public CompanyCascadeRunner(InstallationRepository installations, GrantRepository grants,
                          InstallationEventPublisher events, TransactionRunner transactions, Clock clock) {
         this.installations = Objects.requireNonNull(installations, "installations");
         this.grants = Objects.requireNonNull(grants, "grants");
@@ -43,7 +42,7 @@ final class CompanyCascadeRunner {
     }
 
     /** Cascades the current state of this agency installation; returns how many locations changed. */
-    int cascade(Installation company) {
+    public int cascade(Installation company) {
         InstallationFilter filter = InstallationFilter.all().withApp(company.key().appId())
             .withCompany(company.key().companyId()).withUserType(UserType.LOCATION);
         int changed = 0;
@@ -63,35 +62,32 @@ final class CompanyCascadeRunner {
     }
 
     private boolean applyTo(Installation company, Installation location) {
-        for (int attempt = 0; attempt < 3; attempt++) {
+        return RetryOnConflict.run(() -> transactions.inTransaction(() -> {
+            Optional<Installation> current = installations.findById(location.id());
+            if (current.isEmpty()) {
+                return false;
+            }
+            CascadeStep step = CompanyCascade.decide(company, current.get(),
+                grants.findByInstallationId(location.id()));
+            Instant now = clock.instant();
+            Installation changed;
             try {
-                return transactions.inTransaction(() -> {
-                    Optional<Installation> current = installations.findById(location.id());
-                    if (current.isEmpty()) {
-                        return false;
-                    }
-                    CascadeStep step = CompanyCascade.decide(company, current.get(),
-                        grants.findByInstallationId(location.id()));
-                    Instant now = clock.instant();
-                    Installation changed;
-                    if (step instanceof CascadeStep.MarkNeedsReauth lost) {
-                        changed = current.get().markNeedsReauth(lost.reason(), now);
-                    } else if (step instanceof CascadeStep.Uninstall removed) {
-                        changed = current.get().uninstall(removed.reason(), now, now);
-                        grants.deleteByInstallationId(location.id());
-                    } else {
-                        return false;
-                    }
-                    installations.update(changed);
-                    events.publish(changed.recordedEvents());
-                    return true;
-                });
-            } catch (ConcurrentUpdateException raced) {
-                // the location changed meanwhile: decide again on its newer state
+                if (step instanceof CascadeStep.MarkNeedsReauth lost) {
+                    changed = current.get().markNeedsReauth(lost.reason(), now);
+                } else if (step instanceof CascadeStep.Uninstall removed) {
+                    changed = current.get().uninstall(removed.reason(), now, now);
+                } else {
+                    return false;
+                }
             } catch (DomainException notApplicable) {
                 return false;
             }
-        }
-        return false;
+            if (step instanceof CascadeStep.Uninstall) {
+                grants.deleteByInstallationId(location.id());
+            }
+            installations.update(changed);
+            events.publish(changed.recordedEvents());
+            return true;
+        })).orElse(false);
     }
 }

@@ -1,51 +1,67 @@
 package io.accesshub.application.service;
 
-import io.accesshub.application.port.out.ConcurrentUpdateException;
+import io.accesshub.application.port.out.DatabaseReachability;
 import io.accesshub.application.port.out.GrantRepository;
-import io.accesshub.application.port.out.InstallationEventPublisher;
 import io.accesshub.application.port.out.InstallationRepository;
+import io.accesshub.application.port.out.LeaseState;
 import io.accesshub.application.port.out.LocationTokenRefreshPolicy;
 import io.accesshub.application.port.out.MarketplaceApps;
 import io.accesshub.application.port.out.MarketplaceGateway;
 import io.accesshub.application.port.out.RefreshLease;
 import io.accesshub.application.port.out.RefreshLeases;
 import io.accesshub.application.port.out.TokenExchangeOutcome;
-import io.accesshub.application.port.out.TransactionRunner;
 import io.accesshub.domain.exchange.LocationTokenDecision;
 import io.accesshub.domain.exchange.LocationTokenPolicy;
 import io.accesshub.domain.grant.Grant;
 import io.accesshub.domain.grant.GrantSource;
+import io.accesshub.domain.grant.HolderLiveness;
 import io.accesshub.domain.grant.RecoveryAttempts;
 import io.accesshub.domain.grant.RecoveryStep;
 import io.accesshub.domain.grant.RefreshAssessment;
 import io.accesshub.domain.grant.RefreshFailure;
+import io.accesshub.domain.grant.RefreshStart;
+import io.accesshub.domain.grant.RefreshToken;
 import io.accesshub.domain.installation.Installation;
 import io.accesshub.domain.installation.InstallationId;
 import io.accesshub.domain.installation.InstallationKey;
-import io.accesshub.domain.installation.InstallationStatus;
 import io.accesshub.domain.installation.StateReason;
+import io.accesshub.domain.marketplace.MarketplaceAppId;
 import io.accesshub.domain.marketplace.UserType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
-import java.util.function.UnaryOperator;
 
 /**
- * Refreshes one grant so that its refresh token is presented to HighLevel at most once: single flight inside the
- * JVM, a fenced database lease across instances, a re-read after acquiring, no request when the lease could run out
- * before the answer, the attempt recorded before sending, the new pair stored only while the fence holds. Failures
- * follow the domain's recovery ladder (same token inside the grace window, re-mint from the agency, then
- * needs-reauth); transient failures only ever degrade.
+ * Refreshes one grant so that each refresh token is presented to HighLevel at most once and nothing HighLevel
+ * answers is dropped:
+ * <ol>
+ *   <li>single flight inside the JVM, a fenced database lease across instances;</li>
+ *   <li>an earlier holder's attempt whose outcome was never stored is left to that holder while it may be alive
+ *       ({@link HolderLiveness}); only then does the recovery ladder start;</li>
+ *   <li>the domain decides the first step ({@link RefreshStart}) and every step after a failure
+ *       ({@link io.accesshub.domain.grant.RefreshRecovery}); this class applies the steps;</li>
+ *   <li>nothing is sent unless the lease outlasts the request and its completion ({@code LeaseBudget}), checked by
+ *       the database when the attempt is recorded, before every send;</li>
+ *   <li>every write after a send goes through the {@link OutcomeKeeper}, so our own database failing at that
+ *       moment delays the write instead of losing the answer.</li>
+ * </ol>
  */
 public final class GrantRefresher {
+
+    /** Why a refresh is asked for. */
+    public enum Mode {
+        /** The scheduler: refresh when the grant is due. */
+        PROACTIVE,
+        /** A token read: refresh when the access token is no longer usable. */
+        ON_DEMAND,
+        /** A check of the app's client credentials: present the refresh token even if the app's were refused. */
+        CREDENTIALS_PROBE
+    }
 
     /** How a refresh ended. */
     public sealed interface RefreshResult {
@@ -68,6 +84,21 @@ public final class GrantRefresher {
         /** No grant (uninstalled meanwhile). */
         record Gone() implements RefreshResult {
         }
+
+        /** HighLevel refuses the app's client credentials; the grant is kept as it is. */
+        record AppMisconfigured(MarketplaceAppId app) implements RefreshResult {
+        }
+    }
+
+    /** The grant and installation as read under the lease. */
+    private record Held(RefreshLease lease, Grant grant, Installation installation) {
+        InstallationKey key() {
+            return installation.key();
+        }
+
+        Optional<String> basis() {
+            return grant.refreshToken().map(RefreshToken::fingerprint);
+        }
     }
 
     private final MarketplaceApps apps;
@@ -75,36 +106,40 @@ public final class GrantRefresher {
     private final GrantRepository grants;
     private final RefreshLeases leases;
     private final MarketplaceGateway gateway;
-    private final InstallationEventPublisher events;
-    private final TransactionRunner transactions;
+    private final InstallationTransitions transitions;
+    private final CompanyCascadeRunner cascade;
+    private final OutcomeKeeper keeper;
+    private final AppCredentials credentials;
+    private final DatabaseReachability reachability;
     private final RefreshSettings settings;
     private final Clock clock;
     private final String instanceId;
     private final Consumer<Duration> pause;
     private final DoubleSupplier jitter;
     private final AtomicLong leaseCounter = new AtomicLong();
-    private final CompanyCascadeRunner cascade;
-    private final ConcurrentMap<InstallationId, CompletableFuture<RefreshResult>> inFlight =
-        new ConcurrentHashMap<>();
+    private final SingleFlight<InstallationId, RefreshResult> flights = new SingleFlight<>();
 
+    /** Collaborators are wired in bootstrap; {@code pause} waits between polls, {@code jitter} gives [0, 1). */
     public GrantRefresher(MarketplaceApps apps, InstallationRepository installations, GrantRepository grants,
-                          RefreshLeases leases,
-                          MarketplaceGateway gateway, InstallationEventPublisher events,
-                          TransactionRunner transactions, RefreshSettings settings, Clock clock, String instanceId,
-                          Consumer<Duration> pause, DoubleSupplier jitter) {
+                          RefreshLeases leases, MarketplaceGateway gateway, InstallationTransitions transitions,
+                          CompanyCascadeRunner cascade, OutcomeKeeper keeper, AppCredentials credentials,
+                          DatabaseReachability reachability, RefreshSettings settings, Clock clock,
+                          String instanceId, Consumer<Duration> pause, DoubleSupplier jitter) {
         this.apps = Objects.requireNonNull(apps, "apps");
         this.installations = Objects.requireNonNull(installations, "installations");
         this.grants = Objects.requireNonNull(grants, "grants");
         this.leases = Objects.requireNonNull(leases, "leases");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
-        this.events = Objects.requireNonNull(events, "events");
-        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.transitions = Objects.requireNonNull(transitions, "transitions");
+        this.cascade = Objects.requireNonNull(cascade, "cascade");
+        this.keeper = Objects.requireNonNull(keeper, "keeper");
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.reachability = Objects.requireNonNull(reachability, "reachability");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
         this.pause = Objects.requireNonNull(pause, "pause");
         this.jitter = Objects.requireNonNull(jitter, "jitter");
-        this.cascade = new CompanyCascadeRunner(installations, grants, events, transactions, clock);
     }
 
     /**
@@ -112,176 +147,249 @@ public final class GrantRefresher {
      * now (token read); concurrent callers for one grant share one refresh.
      */
     public RefreshResult refresh(InstallationId id, boolean proactive) {
-        CompletableFuture<RefreshResult> mine = new CompletableFuture<>();
-        CompletableFuture<RefreshResult> running = inFlight.putIfAbsent(id, mine);
-        if (running != null) {
-            return running.join();
-        }
-        try {
-            RefreshResult result = acquireAndRefresh(id, proactive);
-            mine.complete(result);
-            return result;
-        } catch (RuntimeException | Error e) {
-            mine.completeExceptionally(e);
-            throw e;
-        } finally {
-            inFlight.remove(id, mine);
-        }
+        return refresh(id, proactive ? Mode.PROACTIVE : Mode.ON_DEMAND);
     }
 
-    private boolean needsRefresh(Grant grant, boolean proactive, Instant now) {
-        if (proactive) {
-            return settings.timing().assess(grant, now) instanceof RefreshAssessment.Due;
-        }
-        return !settings.timing().isUsableAt(grant, now);
+    /** Makes the grant usable as {@code mode} asks; concurrent callers for one grant share one refresh. */
+    public RefreshResult refresh(InstallationId id, Mode mode) {
+        return flights.run(id, () -> coordinate(id, mode));
     }
 
-    private RefreshResult acquireAndRefresh(InstallationId id, boolean proactive) {
+    /** Finds the lease free (or its silent holder gone), takes it and refreshes; or hands out another's result. */
+    private RefreshResult coordinate(InstallationId id, Mode mode) {
         Instant waitUntil = clock.instant().plus(settings.waitForOtherHolder());
         while (true) {
+            if (keeper.isKeeping(id)) {
+                // This instance holds HighLevel's answer and is still storing it.
+                return new RefreshResult.Unavailable(Optional.of(settings.pollInterval()));
+            }
+            Optional<LeaseState> state = leases.inspect(id);
+            if (state.isEmpty()) {
+                return new RefreshResult.Gone();
+            }
+            if (state.get().leased()) {
+                Optional<Grant> current = grants.findByInstallationId(id);
+                if (current.isEmpty()) {
+                    return new RefreshResult.Gone();
+                }
+                if (!needsRefresh(current.get(), mode, clock.instant())) {
+                    return new RefreshResult.Usable(current.get());
+                }
+                if (!clock.instant().isBefore(waitUntil)) {
+                    return new RefreshResult.Unavailable(Optional.of(settings.pollInterval()));
+                }
+                pause.accept(settings.pollInterval());
+                continue;
+            }
+            if (state.get().attemptInFlight()) {
+                HolderLiveness.Verdict verdict = settings.liveness().judge(state.get().leaseExpiredFor(),
+                    reachability.reachableFor());
+                if (verdict instanceof HolderLiveness.Verdict.MayBeAlive alive) {
+                    return new RefreshResult.Unavailable(Optional.of(alive.retryAfter()));
+                }
+            }
             Optional<RefreshLease> lease = leases.acquire(id, instanceId + "#" + leaseCounter.incrementAndGet(),
                 settings.leaseDuration());
             if (lease.isPresent()) {
-                return withLease(lease.get(), proactive);
+                return withLease(lease.get(), mode);
             }
-            // Another instance holds the lease: its result is what we hand out.
-            Optional<Grant> current = grants.findByInstallationId(id);
-            if (current.isEmpty()) {
-                return new RefreshResult.Gone();
-            }
-            if (!needsRefresh(current.get(), proactive, clock.instant())) {
-                return new RefreshResult.Usable(current.get());
-            }
-            if (!clock.instant().isBefore(waitUntil)) {
-                return new RefreshResult.Unavailable(Optional.of(settings.pollInterval()));
-            }
-            pause.accept(settings.pollInterval());
         }
     }
 
-    private RefreshResult withLease(RefreshLease lease, boolean proactive) {
-        boolean released = false;
+    private boolean needsRefresh(Grant grant, Mode mode, Instant now) {
+        return switch (mode) {
+            case PROACTIVE -> settings.timing().assess(grant, now) instanceof RefreshAssessment.Due;
+            case ON_DEMAND -> !settings.timing().isUsableAt(grant, now);
+            case CREDENTIALS_PROBE -> true;
+        };
+    }
+
+    /** Reads the grant under the lease and applies the domain's first step; nothing has been sent yet. */
+    private RefreshResult withLease(RefreshLease lease, Mode mode) {
+        Held held;
+        RefreshStart start;
         try {
-            Optional<Grant> found = grants.findByInstallationId(lease.installationId());
+            Optional<Grant> grant = grants.findByInstallationId(lease.installationId());
             Optional<Installation> installation = installations.findById(lease.installationId());
-            if (found.isEmpty() || installation.isEmpty()) {
+            if (grant.isEmpty() || installation.isEmpty()) {
+                release(lease, false, Optional.empty());
                 return new RefreshResult.Gone();
             }
-            Grant grant = found.get();
+            held = new Held(lease, grant.get(), installation.get());
             Instant now = clock.instant();
-            if (lease.unfinishedAttemptAge().isEmpty() && !needsRefresh(grant, proactive, now)) {
-                return new RefreshResult.Usable(grant);
+            start = RefreshStart.decide(held.installation().status(), needsRefresh(held.grant(), mode, now),
+                lease.unfinishedAttemptAge().map(now::minus), held.grant().refreshToken().isPresent(),
+                alwaysRemints(held), now);
+            if (start instanceof RefreshStart.NotNeeded) {
+                release(lease, false, Optional.empty());
+                return new RefreshResult.Usable(held.grant());
             }
-            if (lease.remaining().compareTo(settings.requestTimeout().plusSeconds(1)) < 0) {
-                return new RefreshResult.Unavailable(Optional.of(settings.pollInterval()));
+            if (start instanceof RefreshStart.Park) {
+                leases.park(lease);
+                return new RefreshResult.NeedsReauth(held.installation().reason());
             }
-            RefreshResult result = refreshHeld(lease, grant, installation.get());
-            released = true;
-            return result;
-        } finally {
-            if (!released) {
-                leases.release(lease, lease.unfinishedAttemptAge().isEmpty(), Optional.empty());
+            if (mode != Mode.CREDENTIALS_PROBE && credentials.isRefused(held.key().appId())) {
+                release(lease, false, Optional.empty());
+                return new RefreshResult.AppMisconfigured(held.key().appId());
             }
+        } catch (RuntimeException beforeAnySend) {
+            releaseQuietly(lease);
+            throw beforeAnySend;
         }
+        if (start instanceof RefreshStart.Recover recover) {
+            RecoveryAttempts attempts = RecoveryAttempts.firstFailure(recover.presentedAt(), remintPossible(held));
+            return climb(held, recover.failure(), attempts);
+        }
+        return climb(held, null, null);
     }
 
-    /** Runs the refresh and the recovery ladder; always ends by completing or releasing the lease. */
-    private RefreshResult refreshHeld(RefreshLease lease, Grant grant, Installation installation) {
-        InstallationKey key = installation.key();
-        boolean remintPossible = key.userType() == UserType.LOCATION && companyCanMint(key);
-        RecoveryAttempts attempts = null;
-        RefreshFailure failure;
-        if (lease.unfinishedAttemptAge().isPresent()) {
-            // A previous holder sent this refresh token and never stored the outcome: uncertain, never lost yet.
-            // The age is measured on the database clock; anchoring it to our clock keeps both sides of the
-            // grace-window comparison on one clock.
-            Instant presentedAt = clock.instant().minus(lease.unfinishedAttemptAge().get());
-            attempts = RecoveryAttempts.firstFailure(presentedAt, remintPossible);
-            failure = RefreshFailure.NO_ANSWER;
-        } else if (grant.refreshToken().isEmpty() || (remintPossible && alwaysRemints(key, grant))) {
-            attempts = RecoveryAttempts.firstFailure(clock.instant(), remintPossible);
-            failure = RefreshFailure.REJECTED;
-        } else {
-            failure = null;
-        }
+    /**
+     * Presents the refresh token (when {@code failure} is null) and climbs the recovery ladder until a step ends the
+     * refresh. Everything written after a send goes through the keeper.
+     */
+    private RefreshResult climb(Held held, RefreshFailure failure, RecoveryAttempts attempts) {
+        RefreshLease lease = held.lease();
+        RefreshFailure next = failure;
+        RecoveryAttempts tried = attempts;
         while (true) {
-            if (failure == null) {
-                if (!leases.recordAttempt(lease)) {
-                    leases.release(lease, false, Optional.empty());
-                    return new RefreshResult.Unavailable(Optional.empty());
+            if (next == null) {
+                Optional<RefreshLease> ready = readyToSend(lease);
+                if (ready.isEmpty()) {
+                    return new RefreshResult.Unavailable(Optional.of(settings.pollInterval()));
                 }
+                lease = ready.get();
                 Instant presentedAt = clock.instant();
-                TokenExchangeOutcome outcome = gateway.refresh(key.appId(), grant.refreshToken().orElseThrow(),
-                    key.userType());
+                TokenExchangeOutcome outcome = gateway.refresh(held.key().appId(),
+                    held.grant().refreshToken().orElseThrow(), held.key().userType());
                 if (outcome instanceof TokenExchangeOutcome.Issued issued) {
-                    return store(lease, grant.rotate(issued.tokens()), installation, StateReason.REFRESHED);
+                    credentials.accepted(held.key().appId());
+                    return store(held, lease, held.grant().rotate(issued.tokens()), StateReason.REFRESHED);
                 }
                 if (outcome instanceof TokenExchangeOutcome.InvalidGrant) {
-                    Optional<Grant> reread = grants.findByInstallationId(grant.installationId());
-                    if (reread.isPresent() && !reread.get().refreshToken().equals(grant.refreshToken())) {
-                        leases.release(lease, true, Optional.empty());
+                    Optional<Grant> reread = grants.findByInstallationId(held.grant().installationId());
+                    if (reread.isPresent() && !reread.get().refreshToken().equals(held.grant().refreshToken())) {
+                        // Someone stored a newer pair after we read ours: theirs is the grant.
+                        release(lease, true, Optional.empty());
                         return new RefreshResult.Usable(reread.get());
                     }
                 }
-                failure = outcome.asRefreshFailure().orElseThrow();
-                attempts = attempts == null ? RecoveryAttempts.firstFailure(presentedAt, remintPossible) : attempts;
+                next = outcome.asRefreshFailure().orElseThrow();
+                tried = tried == null ? RecoveryAttempts.firstFailure(presentedAt, remintPossible(held)) : tried;
             }
-            RecoveryStep step = settings.recovery().next(failure, attempts, clock.instant());
-            failure = null;
+            RecoveryStep step = settings.recovery().next(next, tried, clock.instant());
+            String detail = next.name();
+            next = null;
             if (step instanceof RecoveryStep.RetrySameRefreshToken) {
-                attempts = attempts.afterSameTokenRetry();
+                tried = tried.afterSameTokenRetry();
                 continue;
             }
             if (step instanceof RecoveryStep.RemintFromCompany) {
-                attempts = attempts.afterRemint();
-                Optional<RefreshResult> reminted = remint(lease, grant, installation);
+                tried = tried.afterRemint();
+                Optional<RefreshResult> reminted = remint(held, lease);
                 if (reminted.isPresent()) {
                     return reminted.get();
                 }
-                failure = RefreshFailure.REJECTED;
+                next = RefreshFailure.REJECTED;
                 continue;
             }
-            if (step instanceof RecoveryStep.Degrade degrade) {
-                changeInstallation(installation.id(), i -> i.degrade(degrade.reason(), clock.instant()));
-                leases.release(lease, true, Optional.of(clock.instant().plus(backoff(grant))));
-                return new RefreshResult.Unavailable(Optional.empty());
-            }
-            if (step instanceof RecoveryStep.Suspend suspend) {
-                changeInstallation(installation.id(), i -> i.suspend(suspend.reason(), clock.instant()));
-                leases.release(lease, true, Optional.of(clock.instant().plus(backoff(grant))));
-                return new RefreshResult.Suspended(suspend.reason());
-            }
-            StateReason reason = ((RecoveryStep.MarkNeedsReauth) step).reason();
-            changeInstallation(installation.id(), i -> i.markNeedsReauth(reason, clock.instant()));
-            leases.release(lease, true, Optional.empty());
-            if (key.userType() == UserType.COMPANY) {
-                installations.findById(installation.id()).ifPresent(cascade::cascade);
-            }
-            return new RefreshResult.NeedsReauth(reason);
+            return settle(held, lease, step, detail);
         }
     }
 
-    private RefreshResult store(RefreshLease lease, Grant refreshed, Installation installation, StateReason reason) {
-        if (!leases.complete(lease, refreshed)) {
-            // Our lease ran out and another holder took over: its stored pair wins.
-            return grants.findByInstallationId(refreshed.installationId())
-                .<RefreshResult>map(RefreshResult.Usable::new)
-                .orElseGet(RefreshResult.Gone::new);
+    /** Applies a step that ends the refresh without a new pair; the write is kept if our database fails. */
+    private RefreshResult settle(Held held, RefreshLease lease, RecoveryStep step, String detail) {
+        InstallationId id = held.installation().id();
+        if (step instanceof RecoveryStep.HoldForAppCredentials) {
+            credentials.refused(held.key().appId(), detail);
+            keeper.writeOrKeep(id, "a refused-credentials outcome", () -> {
+                release(lease, true, Optional.empty());
+                return true;
+            });
+            return new RefreshResult.AppMisconfigured(held.key().appId());
         }
-        if (installation.status() != InstallationStatus.ACTIVE) {
-            changeInstallation(installation.id(), i -> i.activate(reason, clock.instant()));
+        if (step instanceof RecoveryStep.Degrade degrade) {
+            Instant retryAt = retryAt(held.grant());
+            keeper.writeOrKeep(id, "a degraded outcome", () -> {
+                transitions.apply(id, i -> i.degrade(degrade.reason(), clock.instant()));
+                release(lease, true, Optional.of(retryAt));
+                return true;
+            });
+            return new RefreshResult.Unavailable(Optional.empty());
         }
-        return grants.findByInstallationId(refreshed.installationId())
+        if (step instanceof RecoveryStep.Suspend suspend) {
+            Instant retryAt = retryAt(held.grant());
+            keeper.writeOrKeep(id, "a suspended outcome", () -> {
+                transitions.apply(id, i -> i.suspend(suspend.reason(), clock.instant()));
+                release(lease, true, Optional.of(retryAt));
+                return true;
+            });
+            return new RefreshResult.Suspended(suspend.reason());
+        }
+        StateReason reason = ((RecoveryStep.MarkNeedsReauth) step).reason();
+        keeper.writeOrKeep(id, "a needs-reauthorization outcome", () -> {
+            transitions.apply(id, i -> i.markNeedsReauth(reason, clock.instant()));
+            leases.park(lease);
+            return true;
+        });
+        if (held.key().userType() == UserType.COMPANY) {
+            installations.findById(id).ifPresent(cascade::cascade);
+        }
+        return new RefreshResult.NeedsReauth(reason);
+    }
+
+    /**
+     * Stores a pair HighLevel issued for the grant as read ({@code held}); a pair that lost to a newer stored one is
+     * dropped in favour of it. Reactivates (or revives) the installation once stored.
+     */
+    private RefreshResult store(Held held, RefreshLease lease, Grant refreshed, StateReason reason) {
+        InstallationId id = held.installation().id();
+        Instant nextRefreshAt = settings.timing().dueAt(refreshed);
+        boolean stored = keeper.writeOrKeep(id, "a refreshed pair", () -> {
+            if (!leases.complete(id, held.basis(), lease.fence(), refreshed, nextRefreshAt)) {
+                return false;
+            }
+            transitions.apply(id, i -> i.activate(reason, clock.instant()));
+            return true;
+        });
+        if (stored) {
+            return new RefreshResult.Usable(refreshed);
+        }
+        return grants.findByInstallationId(id)
             .<RefreshResult>map(RefreshResult.Usable::new)
             .orElseGet(RefreshResult.Gone::new);
     }
 
-    private boolean alwaysRemints(InstallationKey key, Grant grant) {
-        return grant.source() == GrantSource.MINTED_FROM_COMPANY && apps.find(key.appId())
-            .map(app -> app.locationTokenPolicy() == LocationTokenRefreshPolicy.ALWAYS_REMINT).orElse(false);
+    /**
+     * Records the attempt while the lease outlasts a send (checked on the database clock); renews a short lease once.
+     * Empty when nothing may be sent: the lease was lost or cannot be renewed. The attempt marker is never cleared
+     * here: an earlier send's outcome stays in flight.
+     */
+    private Optional<RefreshLease> readyToSend(RefreshLease lease) {
+        Duration needed = settings.budget().perSend();
+        if (leases.recordAttempt(lease, needed)) {
+            return Optional.of(lease);
+        }
+        Optional<RefreshLease> renewed = leases.renew(lease, settings.leaseDuration());
+        if (renewed.isPresent() && leases.recordAttempt(renewed.get(), needed)) {
+            return renewed;
+        }
+        releaseQuietly(renewed.orElse(lease));
+        return Optional.empty();
     }
 
-    private boolean companyCanMint(InstallationKey location) {
+    private boolean alwaysRemints(Held held) {
+        return held.grant().source() == GrantSource.MINTED_FROM_COMPANY
+            && held.key().userType() == UserType.LOCATION
+            && apps.find(held.key().appId())
+                .map(app -> app.locationTokenPolicy() == LocationTokenRefreshPolicy.ALWAYS_REMINT).orElse(false)
+            && remintPossible(held);
+    }
+
+    private boolean remintPossible(Held held) {
+        InstallationKey location = held.key();
+        if (location.userType() != UserType.LOCATION) {
+            return false;
+        }
         return installations.findByKey(location.companyKey())
             .flatMap(company -> grants.findByInstallationId(company.id())
                 .map(companyGrant -> LocationTokenPolicy.decide(company, companyGrant, location)))
@@ -289,50 +397,48 @@ public final class GrantRefresher {
             .orElse(false);
     }
 
-    private Optional<RefreshResult> remint(RefreshLease lease, Grant grant, Installation installation) {
-        InstallationKey key = installation.key();
+    /** Mints a new location token from the agency's grant; empty when no pair came of it. */
+    private Optional<RefreshResult> remint(Held held, RefreshLease lease) {
+        InstallationKey key = held.key();
         Optional<Installation> company = installations.findByKey(key.companyKey());
         if (company.isEmpty()) {
             return Optional.empty();
         }
-        RefreshResult companyResult = refresh(company.get().id(), false);
+        RefreshResult companyResult = refresh(company.get().id(), Mode.ON_DEMAND);
         if (!(companyResult instanceof RefreshResult.Usable usable)) {
             return Optional.empty();
         }
         if (!(LocationTokenPolicy.decide(company.get(), usable.grant(), key) instanceof LocationTokenDecision.Allowed)) {
             return Optional.empty();
         }
+        Optional<RefreshLease> ready = readyToSend(lease);
+        if (ready.isEmpty()) {
+            return Optional.of(new RefreshResult.Unavailable(Optional.of(settings.pollInterval())));
+        }
         TokenExchangeOutcome outcome = gateway.mintLocationToken(key.appId(), usable.grant().accessToken(),
             key.companyId(), key.locationId().orElseThrow());
         if (outcome instanceof TokenExchangeOutcome.Issued issued) {
-            return Optional.of(store(lease, grant.remint(issued.tokens()), installation, StateReason.GRANT_MINTED));
+            return Optional.of(store(held, ready.get(), held.grant().remint(issued.tokens()),
+                StateReason.GRANT_MINTED));
         }
         return Optional.empty();
     }
 
-    private Duration backoff(Grant grant) {
-        int failures = Math.min(grant.bookkeeping().consecutiveFailures(), 10);
-        Duration base = settings.backoffBase().multipliedBy(1L << failures);
-        Duration capped = base.compareTo(settings.backoffMax()) > 0 ? settings.backoffMax() : base;
-        return capped.plusMillis((long) (capped.toMillis() * 0.2 * jitter.getAsDouble()));
+    private Instant retryAt(Grant grant) {
+        int failures = grant.bookkeeping().consecutiveFailures() + 1;
+        return clock.instant().plus(settings.backoff().after(failures, jitter.getAsDouble()));
     }
 
-    private void changeInstallation(InstallationId id, UnaryOperator<Installation> change) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            try {
-                transactions.runInTransaction(() -> installations.findById(id).ifPresent(current -> {
-                    Installation changed = change.apply(current);
-                    if (changed != current) {
-                        installations.update(changed);
-                        events.publish(changed.recordedEvents());
-                    }
-                }));
-                return;
-            } catch (ConcurrentUpdateException raced) {
-                // someone changed the installation meanwhile: apply the change to the newer state
-            } catch (io.accesshub.domain.shared.DomainException notApplicable) {
-                return;
-            }
+    private void release(RefreshLease lease, boolean attemptSettled, Optional<Instant> retryAt) {
+        leases.release(lease, attemptSettled, retryAt);
+    }
+
+    /** Frees a lease after a failure before any send; if even that fails, the lease simply expires. */
+    private void releaseQuietly(RefreshLease lease) {
+        try {
+            leases.release(lease, false, Optional.empty());
+        } catch (RuntimeException ignored) {
+            // the lease expires on its own; nothing was sent under it
         }
     }
 }

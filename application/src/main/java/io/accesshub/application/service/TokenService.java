@@ -190,6 +190,9 @@ public final class TokenService implements GetAccessTokenUseCase {
         if (result instanceof RefreshResult.Gone) {
             return new TokenResult.NotInstalled();
         }
+        if (result instanceof RefreshResult.AppMisconfigured misconfigured) {
+            return new TokenResult.AppMisconfigured(misconfigured.app());
+        }
         return new TokenResult.MarketplaceUnavailable(((RefreshResult.Unavailable) result).retryAfter());
     }
 

@@ -12,18 +12,12 @@ import io.accesshub.application.fakes.InMemoryTransactionRunner;
 import io.accesshub.application.fakes.RecordingInstallationEventPublisher;
 import io.accesshub.application.port.in.TokenResult;
 import io.accesshub.application.port.out.MarketplaceApp;
-import io.accesshub.application.port.out.RefreshLease;
-import io.accesshub.application.port.out.RefreshLeases;
 import io.accesshub.application.testdata.TestTimes;
-import io.accesshub.domain.grant.Grant;
 import io.accesshub.domain.grant.Scopes;
 import io.accesshub.domain.installation.Installation;
-import io.accesshub.domain.installation.InstallationId;
 import io.accesshub.domain.installation.InstallationStatus;
 import io.accesshub.domain.installation.StateReason;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -33,41 +27,12 @@ class TokenServiceTest {
     private final InMemoryInstallationRepository installations = new InMemoryInstallationRepository();
     private final InMemoryGrantRepository grants = new InMemoryGrantRepository();
 
-    /** Token reads of usable grants never touch the leases; any call means the test's premise broke. */
-    private static final RefreshLeases NO_LEASES = new RefreshLeases() {
-        @Override
-        public Optional<RefreshLease> acquire(InstallationId id, String owner, Duration leaseDuration) {
-            throw new AssertionError("a usable token must not be refreshed");
-        }
-
-        @Override
-        public boolean recordAttempt(RefreshLease lease) {
-            throw new AssertionError();
-        }
-
-        @Override
-        public boolean complete(RefreshLease lease, Grant refreshed) {
-            throw new AssertionError();
-        }
-
-        @Override
-        public void release(RefreshLease lease, boolean attemptSettled, Optional<Instant> retryNotBefore) {
-            throw new AssertionError();
-        }
-
-        @Override
-        public List<InstallationId> due(Instant expiringBefore, Instant issuedBefore, int limit) {
-            return List.of();
-        }
-    };
-
     private TokenService service(Duration cacheTtl, Installation installation) {
         RecordingInstallationEventPublisher events = new RecordingInstallationEventPublisher();
         FixedMarketplaceApps apps = new FixedMarketplaceApps(new MarketplaceApp(
             installation.key().appId(), "main", Scopes.parse("oauth.write")));
-        GrantRefresher refresher = new GrantRefresher(apps, installations, grants, NO_LEASES, new FakeMarketplaceGateway(),
-            events, new InMemoryTransactionRunner(installations, grants, events), RefreshSettings.defaults(), clock,
-            "test", d -> { }, () -> 0.5);
+        RefreshEngineFixture engine = new RefreshEngineFixture(installation.key().appId());
+        GrantRefresher refresher = engine.refresher();
         return new TokenService(apps,
             installations, grants, refresher, RefreshSettings.defaults(), clock, cacheTtl, new FakeMarketplaceGateway(),
             events, new InMemoryTransactionRunner(installations, grants, events), new io.accesshub.application.fakes.SequentialIdGenerator());

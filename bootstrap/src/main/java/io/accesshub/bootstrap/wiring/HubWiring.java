@@ -27,6 +27,16 @@ import io.accesshub.application.service.InstallService;
 import io.accesshub.application.service.ProactiveRefreshService;
 import io.accesshub.application.service.RefreshSettings;
 import io.accesshub.application.service.TokenService;
+import io.accesshub.application.port.out.DatabaseReachability;
+import io.accesshub.application.port.out.OperatorAlerts;
+import io.accesshub.application.service.AppCredentials;
+import io.accesshub.application.service.AppCredentialsCheckService;
+import io.accesshub.application.service.CompanyCascadeRunner;
+import io.accesshub.application.service.InstallationTransitions;
+import io.accesshub.application.service.OutcomeKeeper;
+import io.accesshub.domain.grant.HolderLiveness;
+import io.accesshub.domain.grant.LeaseBudget;
+import io.accesshub.domain.grant.RefreshBackoff;
 import io.accesshub.domain.grant.RefreshRecovery;
 import io.accesshub.domain.grant.RefreshTiming;
 import java.net.InetAddress;
@@ -49,6 +59,7 @@ public class HubWiring {
 
     private final RandomIds randomIds = new RandomIds();
     private final AtomicInteger refreshThreads = new AtomicInteger();
+    private final AtomicInteger keeperThreads = new AtomicInteger();
     /** Names this instance in refresh leases (host + random suffix), so leases show who holds them. */
     private final String instanceId = hostName() + "-" + Long.toHexString(new SecureRandom().nextLong() & 0xffffffL);
 
@@ -124,23 +135,70 @@ public class HubWiring {
         @Value("${accesshub.refresh.safety-margin:60s}") Duration safetyMargin,
         @Value("${accesshub.refresh.grace-window:20s}") Duration graceWindow,
         @Value("${accesshub.refresh.lease:60s}") Duration lease,
-        @Value("${micronaut.http.services.highlevel.read-timeout:15s}") Duration requestTimeout,
+        @Value("${micronaut.http.services.highlevel.connect-timeout:5s}") Duration connectTimeout,
+        @Value("${micronaut.http.services.highlevel.read-timeout:15s}") Duration readTimeout,
+        @Value("${accesshub.refresh.completion-allowance:5s}") Duration completionAllowance,
+        @Value("${accesshub.refresh.holder-gone-after:60s}") Duration holderGoneAfter,
         @Value("${accesshub.refresh.wait-for-other-instance:20s}") Duration waitForOther,
         @Value("${accesshub.refresh.backoff-base:30s}") Duration backoffBase,
         @Value("${accesshub.refresh.backoff-max:15m}") Duration backoffMax) {
         Duration lifetime = Duration.ofDays(365);
         RefreshTiming timing = new RefreshTiming(window, lifetime, lifetime.minus(refreshTokenMaxAge), safetyMargin);
-        return new RefreshSettings(timing, new RefreshRecovery(graceWindow), lease, requestTimeout, waitForOther,
-            Duration.ofMillis(50), backoffBase, backoffMax);
+        return new RefreshSettings(timing, new RefreshRecovery(graceWindow), new RefreshBackoff(backoffBase, backoffMax),
+            new HolderLiveness(holderGoneAfter), new LeaseBudget(connectTimeout, readTimeout, completionAllowance),
+            lease, waitForOther, Duration.ofMillis(50));
+    }
+
+    /** The refresh timing on its own, for the persistence adapter that schedules each grant it writes. */
+    @Singleton
+    RefreshTiming refreshTiming(RefreshSettings settings) {
+        return settings.timing();
+    }
+
+    @Singleton
+    AppCredentials appCredentials(OperatorAlerts alerts, Clock clock) {
+        return new AppCredentials(alerts, clock);
+    }
+
+    @Singleton
+    OutcomeKeeper outcomeKeeper(OperatorAlerts alerts,
+                                @Value("${accesshub.refresh.store-retry-max:5s}") Duration maxRetry) {
+        ExecutorService keepers = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "outcome-keeper-" + keeperThreads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new OutcomeKeeper(keepers, HubWiring::pause, Duration.ofMillis(200), maxRetry, alerts);
+    }
+
+    @Singleton
+    InstallationTransitions installationTransitions(InstallationRepository installations,
+                                                    InstallationEventPublisher events, TransactionRunner transactions) {
+        return new InstallationTransitions(installations, events, transactions);
+    }
+
+    @Singleton
+    CompanyCascadeRunner companyCascadeRunner(InstallationRepository installations, GrantRepository grants,
+                                              InstallationEventPublisher events, TransactionRunner transactions,
+                                              Clock clock) {
+        return new CompanyCascadeRunner(installations, grants, events, transactions, clock);
     }
 
     @Singleton
     GrantRefresher grantRefresher(MarketplaceApps apps, InstallationRepository installations, GrantRepository grants,
-                                  RefreshLeases leases,
-                                  MarketplaceGateway gateway, InstallationEventPublisher events,
-                                  TransactionRunner transactions, RefreshSettings settings, Clock clock) {
-        return new GrantRefresher(apps, installations, grants, leases, gateway, events, transactions, settings, clock,
-            instanceId, HubWiring::pause, ThreadLocalRandom.current()::nextDouble);
+                                  RefreshLeases leases, MarketplaceGateway gateway,
+                                  InstallationTransitions transitions, CompanyCascadeRunner cascade,
+                                  OutcomeKeeper keeper, AppCredentials credentials,
+                                  DatabaseReachability reachability, RefreshSettings settings, Clock clock) {
+        return new GrantRefresher(apps, installations, grants, leases, gateway, transitions, cascade, keeper,
+            credentials, reachability, settings, clock, instanceId, HubWiring::pause,
+            ThreadLocalRandom.current()::nextDouble);
+    }
+
+    @Singleton
+    AppCredentialsCheckService appCredentialsCheckService(MarketplaceApps apps, RefreshLeases leases,
+                                                          GrantRefresher refresher, AppCredentials credentials) {
+        return new AppCredentialsCheckService(apps, leases, refresher, credentials);
     }
 
     @Singleton
@@ -155,7 +213,7 @@ public class HubWiring {
 
     @Singleton
     ProactiveRefreshService proactiveRefreshService(RefreshLeases leases, GrantRefresher refresher,
-                                                    RefreshSettings settings, Clock clock,
+                                                    AppCredentials credentials, Clock clock,
                                                     @Value("${accesshub.refresh.pool-size:4}") int poolSize,
                                                     @Value("${accesshub.refresh.batch-size:50}") int batchSize) {
         ExecutorService pool = Executors.newFixedThreadPool(poolSize, runnable -> {
@@ -163,7 +221,7 @@ public class HubWiring {
             thread.setDaemon(true);
             return thread;
         });
-        return new ProactiveRefreshService(leases, refresher, settings, clock, pool, batchSize);
+        return new ProactiveRefreshService(leases, refresher, credentials, clock, pool, batchSize);
     }
 
     private static void pause(Duration duration) {

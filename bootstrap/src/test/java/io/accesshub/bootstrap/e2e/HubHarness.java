@@ -68,7 +68,10 @@ final class HubHarness implements AutoCloseable {
         properties.put("micronaut.server.port", hubs.isEmpty() ? callbackPort : -1);
         properties.put("micronaut.http.services.highlevel.url", simulator.baseUrl());
         properties.put("micronaut.http.services.highlevel.read-timeout", "2s");
+        properties.put("micronaut.http.services.highlevel.connect-timeout", "1s");
+        properties.put("accesshub.refresh.completion-allowance", "2s");
         properties.put("accesshub.refresh.lease", "10s");
+        properties.put("accesshub.refresh.holder-gone-after", "2s");
         properties.put("accesshub.refresh.wait-for-other-instance", "10s");
         properties.put("accesshub.refresh.scheduler.enabled", "false");
         properties.put("accesshub.provisioning.scheduler.enabled", "false");
@@ -159,6 +162,22 @@ final class HubHarness implements AutoCloseable {
             s.executeUpdate(statement);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Waits until the hub has reached its database for at least {@code duration} (its reachability monitor pings
+     * every second): a precondition for judging a silent holder gone, not a timing under test.
+     */
+    void awaitDatabaseReachableFor(Hub hub, Duration duration) throws InterruptedException {
+        io.accesshub.application.port.out.DatabaseReachability reachability =
+            hub.bean(io.accesshub.application.port.out.DatabaseReachability.class);
+        long deadline = System.nanoTime() + duration.plusSeconds(30).toNanos();
+        while (reachability.reachableFor().compareTo(duration) < 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the hub never reached its database for " + duration);
+            }
+            Thread.sleep(100);
         }
     }
 

@@ -82,37 +82,20 @@ public final class Grant {
         return replaceWith(tokens, GrantSource.DIRECT_INSTALL);
     }
 
-    /** A refresh attempt failed without producing a pair: counts the failure and keeps the tokens. */
-    public Grant recordRefreshFailure(Instant at) {
-        Objects.requireNonNull(at, "at");
-        return new Grant(installationId, source, accessToken, accessTokenExpiresAt, refreshToken, issuedAt, scopes,
-                bookkeeping.failedAt(at), version);
-    }
-
     /**
-     * A refresh lease was taken with fencing counter {@code fence}, recorded before the refresh token is sent;
-     * the fence must move forward.
+     * HighLevel issued {@code tokens} for this grant: they replace the pair. Which pair is newer is settled by the
+     * fenced completion (the stored refresh token must still be the one the new pair was obtained for), never by
+     * clocks: when the receiving instance's clock is behind the one that stamped the current pair, the new pair is
+     * taken as issued at the current pair's time, so that a pair HighLevel gave us is never refused for a clock skew.
      */
-    public Grant recordRefreshAttempt(long fence, Instant at) {
-        Objects.requireNonNull(at, "at");
-        if (fence <= bookkeeping.fence()) {
-            throw new DomainException(ErrorCode.INVALID_GRANT_CHANGE,
-                    "fence " + fence + " does not move past " + bookkeeping.fence() + " for grant " + installationId);
-        }
-        return new Grant(installationId, source, accessToken, accessTokenExpiresAt, refreshToken, issuedAt, scopes,
-                bookkeeping.attemptedAt(at, fence), version);
-    }
-
     private Grant replaceWith(IssuedTokens tokens, GrantSource newSource) {
         Objects.requireNonNull(tokens, "tokens");
-        if (tokens.issuedAt().isBefore(issuedAt)) {
-            throw new DomainException(ErrorCode.INVALID_GRANT_CHANGE,
-                    "a pair issued at " + tokens.issuedAt() + " cannot replace the newer pair issued at " + issuedAt
-                            + " for grant " + installationId);
+        Instant issued = tokens.issuedAt();
+        if (issued.isBefore(issuedAt) && tokens.accessTokenExpiresAt().isAfter(issuedAt)) {
+            issued = issuedAt;
         }
         return new Grant(installationId, newSource, tokens.accessToken(), tokens.accessTokenExpiresAt(),
-                tokens.refreshToken(), tokens.issuedAt(), tokens.scopes(),
-                bookkeeping.succeededAt(tokens.issuedAt()), version);
+                tokens.refreshToken(), issued, tokens.scopes(), bookkeeping.succeededAt(issued), version);
     }
 
     /** Whether the access token has not yet expired at {@code now} (no safety margin; see {@link RefreshTiming}). */

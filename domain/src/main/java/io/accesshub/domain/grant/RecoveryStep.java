@@ -31,6 +31,13 @@ public sealed interface RecoveryStep {
     record RemintFromCompany() implements RecoveryStep {
     }
 
+    /**
+     * The app's client credentials were refused: change nothing on the grant or its installation, and stop refreshing
+     * the app's grants until its credentials work again.
+     */
+    record HoldForAppCredentials() implements RecoveryStep {
+    }
+
     /** No recovery path is left: mark the installation needs-reauth. */
     record MarkNeedsReauth(StateReason reason) implements RecoveryStep {
         public MarkNeedsReauth {

@@ -32,12 +32,4 @@ public record RefreshBookkeeping(Optional<Instant> lastRefreshedAt, Optional<Ins
     RefreshBookkeeping succeededAt(Instant at) {
         return new RefreshBookkeeping(Optional.of(at), Optional.of(at), 0, fence);
     }
-
-    RefreshBookkeeping failedAt(Instant at) {
-        return new RefreshBookkeeping(lastRefreshedAt, Optional.of(at), consecutiveFailures + 1, fence);
-    }
-
-    RefreshBookkeeping attemptedAt(Instant at, long newFence) {
-        return new RefreshBookkeeping(lastRefreshedAt, Optional.of(at), consecutiveFailures, newFence);
-    }
 }

@@ -9,5 +9,14 @@ public enum RefreshFailure {
     /** 5xx, timeout before sending, 429 or a network error: nothing was spent. */
     TRANSIENT,
     /** The request was sent but no answer came back: the refresh token may have been spent. */
-    NO_ANSWER
+    NO_ANSWER,
+    /**
+     * The instance that sent the request stopped before storing the answer and is judged gone (see
+     * {@link HolderLiveness}): like {@link #NO_ANSWER}, but the grant is lost for that reason if nothing recovers it.
+     */
+    HOLDER_LOST,
+    /** HighLevel refused the app's client credentials: the app is misconfigured, the refresh token was not looked at. */
+    CLIENT_REJECTED,
+    /** HighLevel refused with an answer nothing explains (an unknown 4xx): uncertain, never evidence of a lost grant. */
+    REFUSED
 }

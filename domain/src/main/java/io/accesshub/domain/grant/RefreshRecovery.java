@@ -10,8 +10,9 @@ import java.util.Objects;
 /**
  * The recovery ladder after a failed refresh, so that a grant is never declared lost while a path remains:
  * <ul>
- *   <li>transient failures only degrade (never needs-reauth); "Location is not active" suspends;</li>
- *   <li>no answer: present the same refresh token again while still inside HighLevel's grace window (which returns
+ *   <li>transient failures and unknown refusals only degrade (never needs-reauth); "Location is not active"
+ *       suspends; refused client credentials change nothing (the app is misconfigured, not the grant);</li>
+ *   <li>no answer (or a holder that stopped after sending): present the same refresh token again while still inside HighLevel's grace window (which returns
  *       the same new pair), then re-mint from the agency when possible, and only then needs-reauth;</li>
  *   <li>rejected (after a re-read showed no newer pair): re-mint from the agency when possible, else
  *       needs-reauth.</li>
@@ -36,15 +37,20 @@ public record RefreshRecovery(Duration graceWindow) {
         Objects.requireNonNull(now, "now");
         return switch (failure) {
             case TRANSIENT -> new RecoveryStep.Degrade(StateReason.MARKETPLACE_UNAVAILABLE);
+            case REFUSED -> new RecoveryStep.Degrade(StateReason.REFRESH_REFUSED);
+            case CLIENT_REJECTED -> new RecoveryStep.HoldForAppCredentials();
             case LOCATION_NOT_ACTIVE -> new RecoveryStep.Suspend(StateReason.LOCATION_NOT_ACTIVE);
-            case NO_ANSWER -> {
-                if (!attempts.sameTokenRetried() && now.isBefore(attempts.presentedAt().plus(graceWindow))) {
-                    yield new RecoveryStep.RetrySameRefreshToken();
-                }
-                yield remintOrGiveUp(attempts, StateReason.REFRESH_OUTCOME_LOST);
-            }
+            case NO_ANSWER -> retryInsideGraceOr(attempts, now, StateReason.REFRESH_OUTCOME_LOST);
+            case HOLDER_LOST -> retryInsideGraceOr(attempts, now, StateReason.REFRESH_HOLDER_LOST);
             case REJECTED -> remintOrGiveUp(attempts, StateReason.REFRESH_TOKEN_REJECTED);
         };
+    }
+
+    private RecoveryStep retryInsideGraceOr(RecoveryAttempts attempts, Instant now, StateReason lost) {
+        if (!attempts.sameTokenRetried() && now.isBefore(attempts.presentedAt().plus(graceWindow))) {
+            return new RecoveryStep.RetrySameRefreshToken();
+        }
+        return remintOrGiveUp(attempts, lost);
     }
 
     private static RecoveryStep remintOrGiveUp(RecoveryAttempts attempts, StateReason reason) {

@@ -15,12 +15,19 @@ public enum StateReason {
     REFRESHED(InstallationStatus.ACTIVE),
     /** HighLevel was unavailable (5xx, timeout, 429, network) during a refresh. */
     MARKETPLACE_UNAVAILABLE(InstallationStatus.DEGRADED),
+    /** HighLevel refused a refresh with an answer it does not explain (an unknown 4xx): not evidence of a lost grant. */
+    REFRESH_REFUSED(InstallationStatus.DEGRADED),
     /** HighLevel answered "Location is not active" (billing paused, location disabled). */
     LOCATION_NOT_ACTIVE(InstallationStatus.SUSPENDED),
     /** HighLevel rejected the refresh token and no recovery path succeeded. */
     REFRESH_TOKEN_REJECTED(InstallationStatus.NEEDS_REAUTH),
     /** A refresh was sent but its answer was lost and no recovery path succeeded. */
     REFRESH_OUTCOME_LOST(InstallationStatus.NEEDS_REAUTH),
+    /**
+     * The instance that presented the refresh token stopped before storing HighLevel's answer, stayed gone, and no
+     * recovery path (grace-window retry, re-mint from the agency) succeeded.
+     */
+    REFRESH_HOLDER_LOST(InstallationStatus.NEEDS_REAUTH),
     /** The agency grant this location grant was minted from was lost. */
     COMPANY_GRANT_LOST(InstallationStatus.NEEDS_REAUTH),
     /** An UNINSTALL webhook (or reconciliation) reported the app removed. */

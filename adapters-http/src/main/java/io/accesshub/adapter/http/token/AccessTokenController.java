@@ -29,7 +29,8 @@ import java.util.function.Supplier;
 /**
  * {@code GET /api/v1/locations/{locationId}/access-token} and {@code GET /api/v1/companies/{companyId}/access-token}
  * for services holding {@code tokens:read}. Problems carry stable codes: {@code not_installed} 404,
- * {@code reauthorization_required} / {@code suspended} 409, {@code marketplace_unavailable} 503.
+ * {@code reauthorization_required} / {@code suspended} 409, {@code marketplace_unavailable} and
+ * {@code app_misconfigured} 503.
  */
 @Controller("/api/v1")
 @Secured(Permission.TOKENS_READ_ROLE)
@@ -115,6 +116,11 @@ public class AccessTokenController {
         } else if (result instanceof TokenResult.Suspended suspended) {
             response = Problems.response(Problem.of(409, "suspended", "Location not active",
                 "HighLevel reports the location as not active (" + suspended.reason().name() + ")."));
+        } else if (result instanceof TokenResult.AppMisconfigured) {
+            response = Problems.response(Problem.of(503, "app_misconfigured", "App misconfigured",
+                "HighLevel refuses this app's client credentials; an operator must fix the app's configuration."
+                    + " Every grant is kept."));
+            response.header("Retry-After", "60");
         } else {
             TokenResult.MarketplaceUnavailable unavailable = (TokenResult.MarketplaceUnavailable) result;
             response = Problems.response(Problem.of(503, "marketplace_unavailable", "HighLevel unavailable",

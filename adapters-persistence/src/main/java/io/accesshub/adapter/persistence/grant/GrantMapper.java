@@ -13,6 +13,8 @@ import io.accesshub.domain.grant.Scopes;
 import io.accesshub.domain.installation.InstallationId;
 import io.accesshub.domain.installation.InstallationKey;
 import io.accesshub.domain.marketplace.LocationId;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /** Hand-written mapping between {@link Grant} and {@link GrantRow}; encrypts on the way in, decrypts on the way out. */
@@ -24,7 +26,8 @@ final class GrantMapper {
         this.cipher = cipher;
     }
 
-    GrantRow toRow(Grant grant, InstallationKey key, long version) {
+    /** The row of {@code grant}, scheduled for its next proactive look at {@code nextRefreshAt}. */
+    GrantRow toRow(Grant grant, InstallationKey key, long version, Instant nextRefreshAt) {
         String appId = key.appId().value();
         String companyId = key.companyId().value();
         String locationKey = key.locationId().map(LocationId::value).orElse("");
@@ -53,7 +56,19 @@ final class GrantMapper {
                 bookkeeping.fence(),
                 null,
                 null,
+                nextRefreshAt,
+                fingerprintOf(grant.refreshToken()),
                 version);
+    }
+
+    /** The stored form of a refresh token's fingerprint (the raw SHA-256), or null without a token. */
+    static byte[] fingerprintOf(Optional<RefreshToken> token) {
+        return token.map(t -> HexFormat.of().parseHex(t.fingerprint())).orElse(null);
+    }
+
+    /** The stored form of a fingerprint given as hex. */
+    static byte[] fingerprintOf(String hex) {
+        return hex == null ? null : HexFormat.of().parseHex(hex);
     }
 
     Grant toDomain(GrantRow row) {

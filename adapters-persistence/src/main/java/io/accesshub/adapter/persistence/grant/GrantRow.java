@@ -30,6 +30,8 @@ public record GrantRow(
         long refreshFence,
         @Nullable String leaseOwner,
         @Nullable @UtcTimestamp Instant leaseUntil,
+        @Nullable @UtcTimestamp Instant nextRefreshAt,
+        @Nullable byte[] refreshTokenFingerprint,
         @Version Long version) {
 
     @Override

@@ -28,13 +28,16 @@ interface GrantRowRepository extends GenericRepository<GrantRow, String> {
             + " access_token_expires_at = :accessTokenExpiresAt, refresh_token_ciphertext = :refreshTokenCiphertext,"
             + " issued_at = :issuedAt, encryption_key_id = :encryptionKeyId, scopes = :scopes,"
             + " last_refreshed_at = :lastRefreshedAt, last_attempt_at = :lastAttemptAt,"
-            + " consecutive_failures = :consecutiveFailures, refresh_fence = :refreshFence, version = version + 1"
+            + " consecutive_failures = :consecutiveFailures, refresh_fence = :refreshFence,"
+            + " next_refresh_at = :nextRefreshAt, refresh_token_fingerprint = :refreshTokenFingerprint,"
+            + " version = version + 1"
             + " WHERE installation_id = :installationId AND version = :version")
     int updateIfVersion(String installationId, long version, String source, byte[] accessTokenCiphertext,
                         Instant accessTokenExpiresAt, @Nullable byte[] refreshTokenCiphertext,
                         Instant issuedAt, long encryptionKeyId, String scopes,
                         @Nullable Instant lastRefreshedAt, @Nullable Instant lastAttemptAt,
-                        int consecutiveFailures, long refreshFence);
+                        int consecutiveFailures, long refreshFence, @Nullable Instant nextRefreshAt,
+                        @Nullable byte[] refreshTokenFingerprint);
 
     @Query("SELECT * FROM token_grant WHERE encryption_key_id <> :primaryKeyId ORDER BY installation_id LIMIT :limit")
     List<GrantRow> findNotEncryptedWith(long primaryKeyId, int limit);

@@ -7,6 +7,7 @@ import io.accesshub.application.port.out.AlreadyExistsException;
 import io.accesshub.application.port.out.ConcurrentUpdateException;
 import io.accesshub.application.port.out.GrantRepository;
 import io.accesshub.domain.grant.Grant;
+import io.accesshub.domain.grant.RefreshTiming;
 import io.accesshub.domain.installation.InstallationId;
 import io.accesshub.domain.installation.InstallationKey;
 import io.micronaut.data.exceptions.DataAccessException;
@@ -16,7 +17,8 @@ import java.util.Optional;
 /**
  * {@link GrantRepository} on the {@code token_grant} table: tokens encrypted with the {@link TokenCipher} on write
  * and decrypted on read, each ciphertext bound to the installation's app, company, location and token kind;
- * changes are conditional updates on the version.
+ * changes are conditional updates on the version. Every write schedules the grant's next proactive refresh by the
+ * domain's {@link RefreshTiming} and stores the refresh token's fingerprint.
  */
 @Singleton
 public class JdbcGrantRepository implements GrantRepository {
@@ -24,11 +26,14 @@ public class JdbcGrantRepository implements GrantRepository {
     private final GrantRowRepository rows;
     private final InstallationKeys installationKeys;
     private final GrantMapper mapper;
+    private final RefreshTiming timing;
 
-    JdbcGrantRepository(GrantRowRepository rows, InstallationKeys installationKeys, TokenCipher cipher) {
+    JdbcGrantRepository(GrantRowRepository rows, InstallationKeys installationKeys, TokenCipher cipher,
+                        RefreshTiming timing) {
         this.rows = rows;
         this.installationKeys = installationKeys;
         this.mapper = new GrantMapper(cipher);
+        this.timing = timing;
     }
 
     @Override
@@ -43,7 +48,7 @@ public class JdbcGrantRepository implements GrantRepository {
         }
         InstallationKey key = keyOf(grant.installationId());
         try {
-            rows.save(mapper.toRow(grant, key, 0L));
+            rows.save(mapper.toRow(grant, key, 0L, timing.dueAt(grant)));
             return grant;
         } catch (DataAccessException e) {
             if (ConstraintViolations.isDuplicateKey(e)) {
@@ -62,11 +67,11 @@ public class JdbcGrantRepository implements GrantRepository {
         if (key.isEmpty()) {
             throw notStored(grant);
         }
-        GrantRow row = mapper.toRow(grant, key.get(), grant.version());
+        GrantRow row = mapper.toRow(grant, key.get(), grant.version(), timing.dueAt(grant));
         int updated = rows.updateIfVersion(row.installationId(), grant.version(), row.source(),
                 row.accessTokenCiphertext(), row.accessTokenExpiresAt(), row.refreshTokenCiphertext(),
                 row.issuedAt(), row.encryptionKeyId(), row.scopes(), row.lastRefreshedAt(), row.lastAttemptAt(),
-                row.consecutiveFailures(), row.refreshFence());
+                row.consecutiveFailures(), row.refreshFence(), row.nextRefreshAt(), row.refreshTokenFingerprint());
         if (updated != 1) {
             throw notStored(grant);
         }

@@ -3,11 +3,13 @@ package io.accesshub.adapter.persistence.grant;
 import io.accesshub.adapter.persistence.DbTime;
 import io.accesshub.adapter.persistence.crypto.TokenCipher;
 import io.accesshub.adapter.persistence.installation.InstallationKeys;
+import io.accesshub.application.port.out.LeaseState;
 import io.accesshub.application.port.out.RefreshLease;
 import io.accesshub.application.port.out.RefreshLeases;
 import io.accesshub.domain.grant.Grant;
 import io.accesshub.domain.installation.InstallationId;
 import io.accesshub.domain.installation.InstallationKey;
+import io.accesshub.domain.marketplace.MarketplaceAppId;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -18,12 +20,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * {@link RefreshLeases} on the {@code token_grant} row: the lease, its fence and the attempt marker live next to the
- * tokens, every time comes from {@code UTC_TIMESTAMP(6)} (the database clock, shared by all instances), and every
- * write after acquiring is conditional on fence and owner. Each change also advances the row version, so a
- * concurrent optimistic update of the grant cannot silently undo it.
+ * {@link RefreshLeases} on the {@code token_grant} row: the lease, its fence, the attempt marker and the schedule live
+ * next to the tokens; lease times come from {@code UTC_TIMESTAMP(6)} (the database clock, shared by all instances);
+ * every write after acquiring is conditional on fence and owner, except the completion, which is conditional on the
+ * stored refresh token's fingerprint. Each change also advances the row version, so that a concurrent optimistic
+ * update of the grant cannot silently undo it. The rules (when to send, what to schedule) come from the caller.
  */
 @Singleton
 public class JdbcRefreshLeases implements RefreshLeases {
@@ -36,6 +41,30 @@ public class JdbcRefreshLeases implements RefreshLeases {
         this.jdbc = jdbc;
         this.installationKeys = installationKeys;
         this.mapper = new GrantMapper(cipher);
+    }
+
+    @Override
+    @Transactional
+    public Optional<LeaseState> inspect(InstallationId installationId) {
+        return jdbc.prepareStatement("SELECT lease_until > UTC_TIMESTAMP(6) AS leased, attempt_in_flight,"
+            + " GREATEST(0, TIMESTAMPDIFF(MICROSECOND, COALESCE(lease_until, last_attempt_at, UTC_TIMESTAMP(6)),"
+            + " UTC_TIMESTAMP(6))) AS expired_us,"
+            + " TIMESTAMPDIFF(MICROSECOND, last_attempt_at, UTC_TIMESTAMP(6)) AS attempt_age_us"
+            + " FROM token_grant WHERE installation_id = ?", ps -> {
+                ps.setString(1, installationId.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    boolean leased = rs.getBoolean("leased");
+                    boolean inFlight = rs.getBoolean("attempt_in_flight");
+                    Duration expiredFor = leased ? Duration.ZERO : micros(rs.getLong("expired_us"));
+                    long age = rs.getLong("attempt_age_us");
+                    Optional<Duration> attemptAge = inFlight
+                        ? Optional.of(rs.wasNull() ? Duration.ZERO : micros(age)) : Optional.empty();
+                    return Optional.of(new LeaseState(leased, inFlight, expiredFor, attemptAge));
+                }
+            });
     }
 
     @Override
@@ -68,40 +97,76 @@ public class JdbcRefreshLeases implements RefreshLeases {
                     Optional<Duration> unfinished = Optional.empty();
                     if (rs.getBoolean("attempt_in_flight")) {
                         long age = rs.getLong("attempt_age_us");
-                        unfinished = Optional.of(rs.wasNull() ? Duration.ZERO : Duration.ofNanos(age * 1000));
+                        unfinished = Optional.of(rs.wasNull() ? Duration.ZERO : micros(age));
                     }
                     return Optional.of(new RefreshLease(installationId, owner, rs.getLong("refresh_fence"),
-                        Duration.ofNanos(rs.getLong("remaining_us") * 1000), DbTime.fromColumn(rs.getString("db_now")),
-                        unfinished));
+                        micros(rs.getLong("remaining_us")), DbTime.fromColumn(rs.getString("db_now")), unfinished));
                 }
             });
     }
 
     @Override
     @Transactional
-    public boolean recordAttempt(RefreshLease lease) {
+    public boolean recordAttempt(RefreshLease lease, Duration needed) {
         return jdbc.prepareStatement("UPDATE token_grant SET attempt_in_flight = TRUE,"
             + " last_attempt_at = UTC_TIMESTAMP(6), version = version + 1"
             + " WHERE installation_id = ? AND refresh_fence = ? AND lease_owner = ?"
-            + " AND lease_until > UTC_TIMESTAMP(6)", ps -> {
+            + " AND lease_until >= DATE_ADD(UTC_TIMESTAMP(6), INTERVAL ? MICROSECOND)", ps -> {
                 ps.setString(1, lease.installationId().toString());
                 ps.setLong(2, lease.fence());
                 ps.setString(3, lease.owner());
+                ps.setLong(4, needed.toNanos() / 1000);
                 return ps.executeUpdate();
             }) == 1;
     }
 
     @Override
     @Transactional
-    public boolean complete(RefreshLease lease, Grant refreshed) {
+    public Optional<RefreshLease> renew(RefreshLease lease, Duration leaseDuration) {
+        int renewed = jdbc.prepareStatement("UPDATE token_grant"
+            + " SET lease_until = DATE_ADD(UTC_TIMESTAMP(6), INTERVAL ? MICROSECOND), version = version + 1"
+            + " WHERE installation_id = ? AND refresh_fence = ? AND lease_owner = ?"
+            + " AND lease_until > UTC_TIMESTAMP(6)", ps -> {
+                ps.setLong(1, leaseDuration.toNanos() / 1000);
+                ps.setString(2, lease.installationId().toString());
+                ps.setLong(3, lease.fence());
+                ps.setString(4, lease.owner());
+                return ps.executeUpdate();
+            });
+        if (renewed != 1) {
+            return Optional.empty();
+        }
+        return jdbc.prepareStatement("SELECT TIMESTAMPDIFF(MICROSECOND, UTC_TIMESTAMP(6), lease_until) AS remaining_us,"
+            + " CAST(UTC_TIMESTAMP(6) AS CHAR) AS db_now FROM token_grant"
+            + " WHERE installation_id = ? AND refresh_fence = ? AND lease_owner = ?", ps -> {
+                ps.setString(1, lease.installationId().toString());
+                ps.setLong(2, lease.fence());
+                ps.setString(3, lease.owner());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(lease.renewed(micros(rs.getLong("remaining_us")),
+                        DbTime.fromColumn(rs.getString("db_now"))));
+                }
+            });
+    }
+
+    @Override
+    @Transactional
+    public boolean complete(InstallationId installationId, Optional<String> basisFingerprint, long fence,
+                            Grant refreshed, Instant nextRefreshAt) {
         InstallationKey key = installationKeys.keyOf(refreshed.installationId()).orElseThrow(
             () -> new IllegalArgumentException("installation " + refreshed.installationId() + " is not stored"));
-        GrantRow row = mapper.toRow(refreshed, key, refreshed.version());
+        GrantRow row = mapper.toRow(refreshed, key, refreshed.version(), nextRefreshAt);
+        byte[] stored = GrantMapper.fingerprintOf(refreshed.refreshToken());
         return jdbc.prepareStatement("UPDATE token_grant SET source = ?, access_token_ciphertext = ?,"
             + " access_token_expires_at = ?, refresh_token_ciphertext = ?, issued_at = ?, encryption_key_id = ?,"
             + " scopes = ?, last_refreshed_at = ?, consecutive_failures = 0, attempt_in_flight = FALSE,"
-            + " retry_not_before = NULL, lease_owner = NULL, lease_until = NULL, version = version + 1"
-            + " WHERE installation_id = ? AND refresh_fence = ? AND lease_owner = ?", ps -> {
+            + " next_refresh_at = ?, refresh_token_fingerprint = ?,"
+            + " lease_owner = NULL, lease_until = NULL, version = version + 1"
+            + " WHERE installation_id = ? AND (refresh_token_fingerprint IN (?, ?)"
+            + " OR (refresh_token_fingerprint IS NULL AND refresh_fence = ?))", ps -> {
                 ps.setString(1, row.source());
                 ps.setBytes(2, row.accessTokenCiphertext());
                 ps.setString(3, DbTime.toColumn(row.accessTokenExpiresAt()));
@@ -115,23 +180,27 @@ public class JdbcRefreshLeases implements RefreshLeases {
                 ps.setString(7, row.scopes());
                 ps.setString(8, DbTime.toColumn(row.lastRefreshedAt() == null ? row.issuedAt()
                     : row.lastRefreshedAt()));
-                ps.setString(9, lease.installationId().toString());
-                ps.setLong(10, lease.fence());
-                ps.setString(11, lease.owner());
+                ps.setString(9, DbTime.toColumn(nextRefreshAt));
+                ps.setBytes(10, stored);
+                ps.setString(11, installationId.toString());
+                ps.setBytes(12, GrantMapper.fingerprintOf(basisFingerprint.orElse(null)));
+                ps.setBytes(13, stored);
+                ps.setLong(14, fence);
                 return ps.executeUpdate();
             }) == 1;
     }
 
     @Override
     @Transactional
-    public void release(RefreshLease lease, boolean attemptSettled, Optional<Instant> retryNotBefore) {
+    public void release(RefreshLease lease, boolean attemptSettled, Optional<Instant> retryAt) {
         jdbc.prepareStatement("UPDATE token_grant SET lease_owner = NULL, lease_until = NULL,"
             + " attempt_in_flight = CASE WHEN ? THEN FALSE ELSE attempt_in_flight END,"
-            + " retry_not_before = ?, consecutive_failures = consecutive_failures + ?, version = version + 1"
+            + " next_refresh_at = COALESCE(?, next_refresh_at),"
+            + " consecutive_failures = consecutive_failures + ?, version = version + 1"
             + " WHERE installation_id = ? AND refresh_fence = ? AND lease_owner = ?", ps -> {
                 ps.setBoolean(1, attemptSettled);
-                ps.setString(2, retryNotBefore.map(DbTime::toColumn).orElse(null));
-                ps.setInt(3, retryNotBefore.isPresent() ? 1 : 0);
+                ps.setString(2, retryAt.map(DbTime::toColumn).orElse(null));
+                ps.setInt(3, retryAt.isPresent() ? 1 : 0);
                 ps.setString(4, lease.installationId().toString());
                 ps.setLong(5, lease.fence());
                 ps.setString(6, lease.owner());
@@ -141,15 +210,32 @@ public class JdbcRefreshLeases implements RefreshLeases {
 
     @Override
     @Transactional
-    public List<InstallationId> due(Instant accessTokenExpiringBefore, Instant issuedBefore, int limit) {
+    public void park(RefreshLease lease) {
+        jdbc.prepareStatement("UPDATE token_grant SET lease_owner = NULL, lease_until = NULL,"
+            + " attempt_in_flight = FALSE, next_refresh_at = NULL, version = version + 1"
+            + " WHERE installation_id = ? AND refresh_fence = ? AND lease_owner = ?", ps -> {
+                ps.setString(1, lease.installationId().toString());
+                ps.setLong(2, lease.fence());
+                ps.setString(3, lease.owner());
+                return ps.executeUpdate();
+            });
+    }
+
+    @Override
+    @Transactional
+    public List<InstallationId> due(Instant now, Set<MarketplaceAppId> excludedApps, int limit) {
+        String excluded = excludedApps.isEmpty() ? ""
+            : " AND app_id NOT IN (" + excludedApps.stream().map(a -> "?").collect(Collectors.joining(",")) + ")";
         return jdbc.prepareStatement("SELECT installation_id FROM token_grant"
-            + " WHERE (access_token_expires_at < ? OR issued_at < ?)"
+            + " WHERE next_refresh_at <= ?" + excluded
             + " AND (lease_until IS NULL OR lease_until < UTC_TIMESTAMP(6))"
-            + " AND (retry_not_before IS NULL OR retry_not_before < UTC_TIMESTAMP(6))"
-            + " ORDER BY access_token_expires_at LIMIT ?", ps -> {
-                ps.setString(1, DbTime.toColumn(accessTokenExpiringBefore));
-                ps.setString(2, DbTime.toColumn(issuedBefore));
-                ps.setInt(3, limit);
+            + " ORDER BY next_refresh_at LIMIT ?", ps -> {
+                int i = 1;
+                ps.setString(i++, DbTime.toColumn(now));
+                for (MarketplaceAppId app : excludedApps) {
+                    ps.setString(i++, app.value());
+                }
+                ps.setInt(i, limit);
                 List<InstallationId> ids = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -158,5 +244,21 @@ public class JdbcRefreshLeases implements RefreshLeases {
                 }
                 return ids;
             });
+    }
+
+    @Override
+    @Transactional
+    public Optional<InstallationId> firstScheduled(MarketplaceAppId app) {
+        return jdbc.prepareStatement("SELECT installation_id FROM token_grant"
+            + " WHERE app_id = ? AND next_refresh_at IS NOT NULL ORDER BY next_refresh_at LIMIT 1", ps -> {
+                ps.setString(1, app.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(InstallationId.parse(rs.getString(1))) : Optional.empty();
+                }
+            });
+    }
+
+    private static Duration micros(long micros) {
+        return Duration.ofNanos(micros * 1000);
     }
 }

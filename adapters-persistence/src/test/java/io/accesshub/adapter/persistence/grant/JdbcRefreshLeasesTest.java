@@ -27,7 +27,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The refresh lease on the real database: one holder, fenced writes, the attempt marker, due grants. */
+/** The refresh lease on the real database under concurrency (the rest is {@link JdbcRefreshLeasesContractTest}). */
 class JdbcRefreshLeasesTest {
 
     private final RefreshLeases leases = SharedContext.bean(RefreshLeases.class);
@@ -39,25 +39,6 @@ class JdbcRefreshLeasesTest {
     void storeAGrant() {
         Installation installation = installations.add(aLocationInstallation().build());
         grant = grants.add(aLocationGrant().forInstallation(installation.id()).build());
-    }
-
-    private Grant rotated(Grant current, String suffix) {
-        Instant issued = current.issuedAt().plusSeconds(3600);
-        return current.rotate(new IssuedTokens(AccessToken.of("at-" + suffix), issued.plusSeconds(86_399),
-            Optional.of(RefreshToken.of("rt-" + suffix)), Scopes.parse("contacts.readonly"), issued));
-    }
-
-    @Test
-    void oneHolderAtATimeAndTheFenceMovesForward() {
-        RefreshLease first = leases.acquire(grant.installationId(), "a", Duration.ofSeconds(30)).orElseThrow();
-
-        assertThat(leases.acquire(grant.installationId(), "b", Duration.ofSeconds(30))).isEmpty();
-        assertThat(first.remaining()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(30));
-        assertThat(first.unfinishedAttemptAge()).isEmpty();
-
-        leases.release(first, true, Optional.empty());
-        RefreshLease second = leases.acquire(grant.installationId(), "b", Duration.ofSeconds(30)).orElseThrow();
-        assertThat(second.fence()).isGreaterThan(first.fence());
     }
 
     @Test
@@ -77,47 +58,5 @@ class JdbcRefreshLeasesTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    @Test
-    void aHolderWhoseLeaseExpiredCannotStoreItsLateResult() {
-        RefreshLease paused = leases.acquire(grant.installationId(), "paused", Duration.ofNanos(1000)).orElseThrow();
-        RefreshLease current = leases.acquire(grant.installationId(), "current", Duration.ofSeconds(30)).orElseThrow();
-        Grant reread = grants.findByInstallationId(grant.installationId()).orElseThrow();
-
-        assertThat(leases.recordAttempt(paused)).isFalse();
-        assertThat(leases.complete(paused, rotated(reread, "late"))).isFalse();
-        assertThat(leases.complete(current, rotated(reread, "current"))).isTrue();
-
-        Grant stored = grants.findByInstallationId(grant.installationId()).orElseThrow();
-        assertThat(stored.refreshToken()).contains(RefreshToken.of("rt-current"));
-    }
-
-    @Test
-    void anAttemptWithoutAStoredOutcomeIsVisibleToTheNextHolder() {
-        RefreshLease crashed = leases.acquire(grant.installationId(), "crashed", Duration.ofSeconds(30)).orElseThrow();
-        assertThat(leases.recordAttempt(crashed)).isTrue();
-        leases.release(crashed, false, Optional.empty());
-
-        RefreshLease next = leases.acquire(grant.installationId(), "next", Duration.ofSeconds(30)).orElseThrow();
-
-        assertThat(next.unfinishedAttemptAge()).isPresent();
-        assertThat(next.unfinishedAttemptAge().get()).isLessThan(Duration.ofSeconds(30));
-        Grant reread = grants.findByInstallationId(grant.installationId()).orElseThrow();
-        assertThat(leases.complete(next, rotated(reread, "2"))).isTrue();
-        RefreshLease after = leases.acquire(grant.installationId(), "after", Duration.ofSeconds(30)).orElseThrow();
-        assertThat(after.unfinishedAttemptAge()).as("completion clears the marker").isEmpty();
-    }
-
-    @Test
-    void dueListsExpiringGrantsThatAreNeitherLeasedNorBackingOff() {
-        Instant farFuture = Instant.parse("2100-01-01T00:00:00Z");
-        Instant longAgo = Instant.parse("2000-01-01T00:00:00Z");
-        assertThat(leases.due(farFuture, longAgo, 10_000)).contains(grant.installationId());
-
-        RefreshLease held = leases.acquire(grant.installationId(), "h", Duration.ofSeconds(30)).orElseThrow();
-        assertThat(leases.due(farFuture, longAgo, 10_000)).doesNotContain(grant.installationId());
-        leases.release(held, true, Optional.of(farFuture));
-        assertThat(leases.due(farFuture, longAgo, 10_000)).doesNotContain(grant.installationId());
     }
 }

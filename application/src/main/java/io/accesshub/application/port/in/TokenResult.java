@@ -6,6 +6,7 @@ import io.accesshub.domain.grant.Scopes;
 import io.accesshub.domain.installation.StateReason;
 import io.accesshub.domain.marketplace.CompanyId;
 import io.accesshub.domain.marketplace.LocationId;
+import io.accesshub.domain.marketplace.MarketplaceAppId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,6 +29,13 @@ public sealed interface TokenResult {
 
     /** HighLevel reports the location as not active (paused billing, disabled); the grant is kept. */
     record Suspended(StateReason reason) implements TokenResult {
+    }
+
+    /**
+     * HighLevel refuses the app's client credentials (a wrong or rotated client secret): an operator must fix the
+     * app's configuration; every grant is kept and refreshes resume once the credentials work.
+     */
+    record AppMisconfigured(MarketplaceAppId app) implements TokenResult {
     }
 
     /** No usable token right now: HighLevel is unreachable or another refresh is still running. */

@@ -15,6 +15,11 @@ import java.util.Optional;
 public record RefreshLease(InstallationId installationId, String owner, long fence, Duration remaining,
                            Instant databaseNow, Optional<Duration> unfinishedAttemptAge) {
 
+    /** The same lease with {@code remaining} left, as renewed at {@code databaseNow}. */
+    public RefreshLease renewed(Duration newRemaining, Instant newDatabaseNow) {
+        return new RefreshLease(installationId, owner, fence, newRemaining, newDatabaseNow, unfinishedAttemptAge);
+    }
+
     public RefreshLease {
         Objects.requireNonNull(installationId, "installationId");
         Objects.requireNonNull(owner, "owner");

@@ -45,8 +45,11 @@ public sealed interface TokenExchangeOutcome {
 
     /** How a failed refresh counts for the recovery rules; empty for {@link Issued}. */
     default Optional<RefreshFailure> asRefreshFailure() {
-        if (this instanceof InvalidGrant || this instanceof Rejected) {
+        if (this instanceof InvalidGrant) {
             return Optional.of(RefreshFailure.REJECTED);
+        }
+        if (this instanceof Rejected) {
+            return Optional.of(RefreshFailure.REFUSED);
         }
         if (this instanceof LocationNotActive) {
             return Optional.of(RefreshFailure.LOCATION_NOT_ACTIVE);

@@ -183,14 +183,13 @@ public abstract class GrantRepositoryContract {
                 now.plus(Duration.ofSeconds(86_399)), RefreshToken.of("new-refresh-" + TestIds.randomText(20)),
                 Scopes.parse("contacts.readonly"), now);
 
-        Grant updated = repository.update(stored.recordRefreshAttempt(7L, now).rotate(newPair));
+        Grant updated = repository.update(stored.rotate(newPair));
 
         assertThat(updated.version()).isEqualTo(stored.version() + 1);
         Grant found = repository.findByInstallationId(installation).orElseThrow();
         assertThat(found).isEqualTo(updated);
         assertThat(found.accessToken()).isEqualTo(newPair.accessToken());
         assertThat(found.refreshToken()).isEqualTo(newPair.refreshToken());
-        assertThat(found.bookkeeping().fence()).isEqualTo(7L);
         assertThat(found.bookkeeping().lastRefreshedAt()).contains(now);
     }
 
@@ -199,24 +198,25 @@ public abstract class GrantRepositoryContract {
         InstallationId installation = storedLocationInstallation();
         Grant stored = repository.add(aLocationGrant().forInstallation(installation).build());
 
-        Grant v1 = repository.update(stored.recordRefreshAttempt(1L, TestTimes.NOW));
-        Grant v2 = repository.update(v1.recordRefreshFailure(TestTimes.NOW.plusSeconds(1)));
-        Grant v3 = repository.update(v2.recordRefreshFailure(TestTimes.NOW.plusSeconds(2)));
+        Grant v1 = repository.update(stored.rotate(pairIssuedAt(TestTimes.NOW.plusSeconds(1))));
+        Grant v2 = repository.update(v1.remint(pairIssuedAt(TestTimes.NOW.plusSeconds(2))));
+        Grant v3 = repository.update(v2.reissue(pairIssuedAt(TestTimes.NOW.plusSeconds(3))));
 
         assertThat(List.of(v1.version(), v2.version(), v3.version()))
                 .containsExactly(stored.version() + 1, stored.version() + 2, stored.version() + 3);
         Grant found = repository.findByInstallationId(installation).orElseThrow();
         assertThat(found).isEqualTo(v3);
-        assertThat(found.bookkeeping().consecutiveFailures()).isEqualTo(2);
+        assertThat(found.source()).isEqualTo(GrantSource.DIRECT_INSTALL);
+        assertThat(found.bookkeeping().lastRefreshedAt()).contains(TestTimes.NOW.plusSeconds(3));
     }
 
     @Test
     void anUpdateBasedOnAStaleVersionIsRefusedAndChangesNothing() {
         InstallationId installation = storedLocationInstallation();
         Grant stored = repository.add(aLocationGrant().forInstallation(installation).build());
-        Grant firstWriter = repository.update(stored.recordRefreshAttempt(1L, TestTimes.NOW));
+        Grant firstWriter = repository.update(stored.rotate(pairIssuedAt(TestTimes.NOW.plusSeconds(1))));
 
-        Grant secondWriter = stored.recordRefreshAttempt(2L, TestTimes.NOW);
+        Grant secondWriter = stored.rotate(pairIssuedAt(TestTimes.NOW.plusSeconds(2)));
         assertThatThrownBy(() -> repository.update(secondWriter)).isInstanceOf(ConcurrentUpdateException.class);
         assertThat(repository.findByInstallationId(installation)).contains(firstWriter);
     }
@@ -244,7 +244,7 @@ public abstract class GrantRepositoryContract {
                 Callable<Boolean> write = () -> {
                     start.await();
                     try {
-                        repository.update(stored.recordRefreshAttempt(fence, TestTimes.NOW));
+                        repository.update(stored.rotate(pairIssuedAt(TestTimes.NOW.plusSeconds(fence))));
                         return true;
                     } catch (ConcurrentUpdateException lost) {
                         return false;
@@ -299,5 +299,10 @@ public abstract class GrantRepositoryContract {
     /** Stores a fresh location installation and returns its id. */
     protected InstallationId storedLocationInstallation() {
         return installations.add(anInstallation().build()).id();
+    }
+
+    private static IssuedTokens pairIssuedAt(Instant issuedAt) {
+        return IssuedTokens.of(AccessToken.of("access-" + TestIds.randomText(20)), issuedAt.plusSeconds(86_399),
+                RefreshToken.of("refresh-" + TestIds.randomText(20)), Scopes.parse("contacts.readonly"), issuedAt);
     }
 }

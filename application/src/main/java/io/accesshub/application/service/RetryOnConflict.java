@@ -1,0 +1,38 @@
+package io.accesshub.application.service;
+
+import io.accesshub.application.port.out.ConcurrentUpdateException;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Re-runs a read-decide-write step that lost an optimistic-locking race ({@link ConcurrentUpdateException}), so
+ * that the decision is made again on the newer state; gives up after a few tries, when the row keeps changing.
+ */
+final class RetryOnConflict {
+
+    /** How many times a step is tried before the conflict is given up on. */
+    static final int ATTEMPTS = 5;
+
+    private RetryOnConflict() {
+    }
+
+    /** The step's result, or empty when every try lost a race. */
+    static <T> Optional<T> run(Supplier<T> step) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                return Optional.ofNullable(step.get());
+            } catch (ConcurrentUpdateException raced) {
+                // someone saved first: read again and decide on the newer state
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Runs a step that returns nothing; returns whether it went through. */
+    static boolean runStep(Runnable step) {
+        return run(() -> {
+            step.run();
+            return Boolean.TRUE;
+        }).isPresent();
+    }
+}
