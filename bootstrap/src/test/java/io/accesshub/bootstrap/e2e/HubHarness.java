@@ -116,8 +116,8 @@ final class HubHarness implements AutoCloseable {
             throws IOException, InterruptedException {
         HttpResponse<String> install = http.send(HttpRequest.newBuilder(URI.create(hub.url("/oauth/install"))).build(),
             HttpResponse.BodyHandlers.ofString());
-        if (install.statusCode() != 303 && install.statusCode() != 302 && install.statusCode() != 301) {
-            throw new AssertionError("install link answered " + install.statusCode());
+        if (install.statusCode() != 302) {
+            throw new AssertionError("install link answered " + install.statusCode() + ", not 302 Found");
         }
         String authorization = install.headers().firstValue("Location").orElseThrow();
         return simulator.authorize(AuthorizeRequest.fromAuthorizationUrl(authorization, target, locationId,

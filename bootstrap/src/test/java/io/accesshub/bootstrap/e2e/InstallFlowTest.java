@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.accesshub.simulator.AuthorizeRequest;
 import io.accesshub.simulator.SimulatorConfig;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,33 @@ class InstallFlowTest {
         assertThat(token.json()).containsEntry("locationId", "sim-loc-0002").containsEntry("tokenType", "Bearer")
             .containsEntry("source", "DIRECT_INSTALL");
         assertThat((String) token.json().get("accessToken")).startsWith("sim_at_");
+    }
+
+    @Test
+    void theInstallLinkIsAFoundRedirectToTheAuthorizationPageWithAFreshState() throws Exception {
+        HubHarness.Response first = harness.get(hub.url("/oauth/install"), null);
+        HubHarness.Response second = harness.get(hub.url("/oauth/install"), null);
+
+        assertThat(first.status()).as("302 Found, never 301 Moved Permanently").isEqualTo(302);
+        assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-store");
+        String location = first.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith(harness.simulator.baseUrl() + "/v2/oauth/chooselocation?")
+            .contains("client_id=" + harness.simulator.config().clientId(), "state=");
+        assertThat(second.status()).isEqualTo(302);
+        assertThat(second.headers().firstValue("Location")).isPresent().get().isNotEqualTo(location);
+    }
+
+    @Test
+    void aConfiguredSuccessUrlIsASeeOtherRedirectAfterTheInstall() throws Exception {
+        HubHarness.Hub redirecting = harness.startHub(Map.of("accesshub.install.success-redirect-url",
+            "https://app.example.com/installed?done=1"));
+
+        HubHarness.Response callback = harness.installThroughBrowser(redirecting, AuthorizeRequest.Target.LOCATION,
+            "sim-loc-0003", List.of());
+
+        assertThat(callback.status()).as("303 See Other, never 301 Moved Permanently").isEqualTo(303);
+        assertThat(callback.headers().firstValue("Location")).hasValue("https://app.example.com/installed?done=1");
+        assertThat(harness.status(redirecting, "sim-loc-0003")).isEqualTo("ACTIVE");
     }
 
     @Test

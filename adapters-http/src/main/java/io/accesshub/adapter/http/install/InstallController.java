@@ -10,6 +10,7 @@ import io.accesshub.domain.marketplace.MarketplaceAppId;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -21,6 +22,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,8 +36,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /oauth/install} sends the browser to HighLevel's authorization page; {@code GET /oauth/callback} completes
- * the install. Both answer humans: small HTML pages with a stable error code, never a token or code.
+ * {@code GET /oauth/install} sends the browser to HighLevel's authorization page (302); {@code GET /oauth/callback}
+ * completes the install (a success page, or 303 to the configured success URL). Both answer humans: small HTML pages with a stable error code, never a token or code.
  */
 @Controller("/oauth")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -54,6 +60,14 @@ public class InstallController {
         this.configuration = configuration;
     }
 
+    @Operation(summary = "The install link: sends the browser to HighLevel's authorization page")
+    @ApiResponse(responseCode = "302", description = "to HighLevel's authorization page with a single-use state",
+        headers = @Header(name = HttpHeaders.LOCATION, description = "HighLevel's authorization page",
+            schema = @Schema(type = "string", format = "uri")))
+    @ApiResponse(responseCode = "400", description = "unknown_app (an HTML page)",
+        content = @Content(mediaType = MediaType.TEXT_HTML))
+    @ApiResponse(responseCode = "404", description = "unknown_app (an HTML page)",
+        content = @Content(mediaType = MediaType.TEXT_HTML))
     @Get("/install")
     public HttpResponse<?> install(@Nullable @QueryValue String app) {
         Optional<MarketplaceAppId> requested;
@@ -64,12 +78,27 @@ public class InstallController {
         }
         BeginInstallResult result = begin.begin(requested);
         if (result instanceof BeginInstallResult.Redirect redirect) {
-            return HttpResponse.redirect(redirect.authorizationPage()).header("Cache-Control", "no-store");
+            // 302 Found: a fresh, single-use state every time, so the redirect must never be cached as permanent.
+            return HttpResponse.status(HttpStatus.FOUND)
+                .header(HttpHeaders.LOCATION, redirect.authorizationPage().toString())
+                .header("Cache-Control", "no-store");
         }
         return page(HttpStatus.NOT_FOUND, "Unknown app", "unknown_app",
             "This hub has no such app configured (name it with ?app= when several are).");
     }
 
+    @Operation(summary = "HighLevel's OAuth callback: completes the install")
+    @ApiResponse(responseCode = "200", description = "the success page", content = @Content(
+        mediaType = MediaType.TEXT_HTML))
+    @ApiResponse(responseCode = "303", description = "to the configured success URL",
+        headers = @Header(name = HttpHeaders.LOCATION, description = "ACCESSHUB_INSTALL_SUCCESS_REDIRECT_URL",
+            schema = @Schema(type = "string", format = "uri")))
+    @ApiResponse(responseCode = "400", description = "an error page with a stable code (state_unknown, "
+        + "state_expired, state_reused, code_rejected, …)", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @ApiResponse(responseCode = "429", description = "too_many_installs (an HTML page)",
+        content = @Content(mediaType = MediaType.TEXT_HTML))
+    @ApiResponse(responseCode = "503", description = "marketplace_unavailable (an HTML page)",
+        content = @Content(mediaType = MediaType.TEXT_HTML))
     @Get("/callback")
     public HttpResponse<?> callback(HttpRequest<?> request, @Nullable @QueryValue String code,
                                     @Nullable @QueryValue String state, @Nullable @QueryValue String app,
@@ -98,7 +127,8 @@ public class InstallController {
                 installed.locationId().map(l -> " location " + l).orElse(""));
             Optional<String> redirect = configuration.getSuccessRedirectUrl();
             if (redirect.isPresent()) {
-                return HttpResponse.redirect(URI.create(redirect.get()));
+                // 303 See Other: the browser follows with a GET and never replays the callback's code.
+                return HttpResponse.seeOther(URI.create(redirect.get())).header("Cache-Control", "no-store");
             }
             String where = installed.locationId().map(l -> "location " + l).orElse("agency " + installed.companyId());
             return page(HttpStatus.OK, "App installed", null, "The app is installed for " + where

@@ -51,6 +51,9 @@ public class InstallationsController {
         schema = @Schema(implementation = InstallationPageResponse.class)))
     @ApiResponse(responseCode = "400", description = "invalid_filter or invalid_paging",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "service_unavailable: the hub's database is unavailable; "
+        + "Retry-After in seconds",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get
     public HttpResponse<?> list(@Nullable @QueryValue String appId, @Nullable @QueryValue String companyId,
                                 @Nullable @QueryValue String locationId, @Nullable @QueryValue String status,
@@ -90,6 +93,9 @@ public class InstallationsController {
     @ApiResponse(responseCode = "200", description = "the installation", content = @Content(
         mediaType = "application/json", schema = @Schema(implementation = InstallationResponse.class)))
     @ApiResponse(responseCode = "404", description = "not_found",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "service_unavailable: the hub's database is unavailable; "
+        + "Retry-After in seconds",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get("/{id}")
     public HttpResponse<?> get(@PathVariable String id) {

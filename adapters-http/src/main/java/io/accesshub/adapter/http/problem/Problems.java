@@ -23,6 +23,12 @@ public final class Problems {
             "Present a valid API key as 'Authorization: Bearer <key>' or 'X-API-Key'.");
     }
 
+    /** 503: the hub's own database is unavailable; a fixed text, never the driver's message (SQL, hosts). */
+    public static Problem serviceUnavailable() {
+        return Problem.of(503, "service_unavailable", "Service unavailable",
+            "The hub's database is unavailable right now; retry after the time in Retry-After.");
+    }
+
     /** 403: the key lacks the permission. */
     public static Problem forbidden() {
         return Problem.of(403, "forbidden", "Permission missing",

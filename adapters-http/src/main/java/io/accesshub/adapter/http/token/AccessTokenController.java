@@ -30,7 +30,8 @@ import java.util.function.Supplier;
  * {@code GET /api/v1/locations/{locationId}/access-token} and {@code GET /api/v1/companies/{companyId}/access-token}
  * for services holding {@code tokens:read}. Problems carry stable codes: {@code not_installed} 404,
  * {@code reauthorization_required} / {@code suspended} 409, {@code marketplace_unavailable} and
- * {@code app_misconfigured} 503.
+ * {@code app_misconfigured} 503 (and, from the problem handler, {@code service_unavailable} 503 while the database is
+ * unavailable).
  */
 @Controller("/api/v1")
 @Secured(Permission.TOKENS_READ_ROLE)
@@ -51,7 +52,8 @@ public class AccessTokenController {
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "409", description = "reauthorization_required or suspended",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "503", description = "marketplace_unavailable",
+    @ApiResponse(responseCode = "503", description = "marketplace_unavailable (HighLevel) or service_unavailable (the hub's "
+        + "database); both with Retry-After",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get("/locations/{locationId}/access-token")
     public MutableHttpResponse<?> location(@PathVariable String locationId, @Nullable @QueryValue String app) {
@@ -74,7 +76,8 @@ public class AccessTokenController {
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "409", description = "reauthorization_required or suspended",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "503", description = "marketplace_unavailable",
+    @ApiResponse(responseCode = "503", description = "marketplace_unavailable (HighLevel) or service_unavailable (the hub's "
+        + "database); both with Retry-After",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get("/companies/{companyId}/access-token")
     public MutableHttpResponse<?> company(@PathVariable String companyId, @Nullable @QueryValue String app) {
