@@ -39,14 +39,27 @@ public sealed interface TokenExchangeOutcome {
     record Uncertain(String cause) implements TokenExchangeOutcome {
     }
 
-    /** Another refusal (bad client credentials, missing scope, unauthorised company token). */
+    /**
+     * The app's client credentials were refused ({@code invalid_client}): the app is misconfigured (a wrong or rotated
+     * client secret); no token was spent, and the grant the request was about is not in question.
+     */
+    record InvalidClient(int status, String detail) implements TokenExchangeOutcome {
+    }
+
+    /**
+     * A refusal the gateway does not recognise (missing scope, an agency call with a location token, an unknown 4xx).
+     * It is <em>not</em> evidence that the grant is lost: only {@link InvalidGrant} is.
+     */
     record Rejected(int status, String detail) implements TokenExchangeOutcome {
     }
 
     /** How a failed refresh counts for the recovery rules; empty for {@link Issued}. */
     default Optional<RefreshFailure> asRefreshFailure() {
-        if (this instanceof InvalidGrant || this instanceof Rejected) {
+        if (this instanceof InvalidGrant) {
             return Optional.of(RefreshFailure.REJECTED);
+        }
+        if (this instanceof InvalidClient || this instanceof Rejected) {
+            return Optional.of(RefreshFailure.TRANSIENT);
         }
         if (this instanceof LocationNotActive) {
             return Optional.of(RefreshFailure.LOCATION_NOT_ACTIVE);
