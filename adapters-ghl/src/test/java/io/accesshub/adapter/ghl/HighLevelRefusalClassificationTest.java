@@ -15,6 +15,7 @@ import io.accesshub.domain.marketplace.LocationId;
 import io.accesshub.domain.marketplace.MarketplaceAppId;
 import io.accesshub.domain.marketplace.UserType;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.PropertySource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -106,7 +107,7 @@ class HighLevelRefusalClassificationTest {
         }
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.http.services.highlevel.url", "http://127.0.0.1:" + stub.getAddress().getPort());
-        properties.put("micronaut.http.services.highlevel.read-timeout", "2s");
+        properties.put("micronaut.http.services.highlevel.read-timeout", "15s");
         properties.put("accesshub.apps.main.client-id", CLIENT_ID);
         properties.put("accesshub.apps.main.client-secret", CLIENT_SECRET);
         properties.put("accesshub.apps.main.scopes", "oauth.write oauth.readonly");
@@ -252,6 +253,20 @@ class HighLevelRefusalClassificationTest {
 
         assertThat(c.getStatuses()).containsExactly(401);
         assertThat(c.getPatterns()).containsExactly("invalid_client", "invalid client", "client credentials");
+    }
+
+    @Test
+    void theEnvironmentVariablesSetTheKeys() {
+        try (ApplicationContext env = ApplicationContext.builder().propertySources(PropertySource.of("env",
+                Map.of("ACCESSHUB_HIGHLEVEL_INVALID_CLIENT_STATUSES", "401,403",
+                    "ACCESSHUB_HIGHLEVEL_INVALID_CLIENT_PATTERNS", "app suspended, Invalid Client"),
+                PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE)).start()) {
+            HighLevelConfiguration.InvalidClientConfiguration c = env.getBean(HighLevelConfiguration.class)
+                .getInvalidClient();
+
+            assertThat(c.getStatuses()).containsExactly(401, 403);
+            assertThat(c.getPatterns()).containsExactly("app suspended", "invalid client");
+        }
     }
 
     @Test
