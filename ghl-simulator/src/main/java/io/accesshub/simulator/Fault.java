@@ -54,6 +54,16 @@ public record Fault(FaultEndpoint endpoint, FaultKind kind, int status, Duration
         return new Fault(endpoint, FaultKind.LOCATION_NOT_ACTIVE, 400, Duration.ZERO, 1);
     }
 
+    /**
+     * Answers {@code 401 {"message":"Invalid client credentials","error":"invalid_client"}} without handling the
+     * request, as HighLevel does for a wrong client id or secret; {@link #persistent()} keeps it until cleared.
+     * Meant for {@link FaultEndpoint#TOKEN}; {@link GhlSimulator#rotateClientSecret(String)} is the same thing driven
+     * by the secret itself.
+     */
+    public static Fault invalidClient(FaultEndpoint endpoint) {
+        return new Fault(endpoint, FaultKind.INVALID_CLIENT, 401, Duration.ZERO, 1);
+    }
+
     /** The same fault for the next {@code n} matching requests. */
     public Fault times(int n) {
         return new Fault(endpoint, kind, status, delay, n);

@@ -13,5 +13,10 @@ public enum FaultKind {
     /** Handle the request fully (a refresh rotates the token), then close the connection without the response. */
     DROP_RESPONSE,
     /** Answer {@code 400 Location is not active} without handling the request. */
-    LOCATION_NOT_ACTIVE
+    LOCATION_NOT_ACTIVE,
+    /**
+     * Answer {@code 401 invalid_client} ("Invalid client credentials") as if the app's client secret were wrong,
+     * without handling the request: no code or refresh token is spent.
+     */
+    INVALID_CLIENT
 }

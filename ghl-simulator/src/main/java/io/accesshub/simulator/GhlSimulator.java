@@ -53,6 +53,7 @@ public final class GhlSimulator implements AutoCloseable {
     private final WebhookDispatcher webhooks;
     private final Marketplace marketplace;
     private final AtomicReference<String> webhookUrl;
+    private final AtomicReference<String> clientSecret;
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -64,6 +65,7 @@ public final class GhlSimulator implements AutoCloseable {
             config.dailyLimit());
         this.signer = new WebhookSigner(config.seed(), config.rsaKeySize());
         this.webhookUrl = new AtomicReference<>(config.webhookUrl());
+        this.clientSecret = new AtomicReference<>(config.clientSecret());
         this.webhooks = new WebhookDispatcher(config, clock, signer, ids, webhookUrl::get);
         this.marketplace = new Marketplace(config, clock, ids, webhooks::enqueue);
         this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 1024);
@@ -150,6 +152,29 @@ public final class GhlSimulator implements AutoCloseable {
         return faults.active();
     }
 
+    /**
+     * Changes the client secret the app expects, as a developer regenerating it in the marketplace would: from now on
+     * {@code /oauth/token} (code exchange and refresh) answers {@code 401 invalid_client} to the old secret, without
+     * spending the code or refresh token it carried. {@link #restoreClientSecret()} and {@link #reset()} go back to the
+     * configured secret.
+     */
+    public void rotateClientSecret(String newSecret) {
+        if (newSecret == null || newSecret.isBlank()) {
+            throw new IllegalArgumentException("the client secret must not be blank");
+        }
+        clientSecret.set(newSecret);
+    }
+
+    /** Expects the configured client secret ({@link SimulatorConfig#clientSecret()}) again. */
+    public void restoreClientSecret() {
+        clientSecret.set(config.clientSecret());
+    }
+
+    /** The client secret {@code /oauth/token} accepts now (the configured one unless rotated). */
+    public String clientSecret() {
+        return clientSecret.get();
+    }
+
     /** Disables (billing paused) or reactivates a location. */
     public void setLocationActive(String locationId, boolean active) {
         marketplace.setLocationActive(locationId, active);
@@ -232,6 +257,7 @@ public final class GhlSimulator implements AutoCloseable {
     /** Forgets every install, token, log entry, fault and delivery; the clock goes back to its start. */
     public void reset() {
         faults.clear();
+        restoreClientSecret();
         rateLimiter.reset();
         webhooks.reset();
         ids.reset();
@@ -328,6 +354,11 @@ public final class GhlSimulator implements AutoCloseable {
                     send(exchange, ApiResult.error(400, Marketplace.LOCATION_NOT_ACTIVE));
                     return;
                 }
+                case INVALID_CLIENT -> {
+                    Map<String, String> form = endpoint == FaultEndpoint.TOKEN ? parseForm(body(exchange)) : Map.of();
+                    send(exchange, refuseClient(form));
+                    return;
+                }
                 case DROP_RESPONSE -> {
                     handler.handle();
                     drop(exchange);
@@ -356,8 +387,8 @@ public final class GhlSimulator implements AutoCloseable {
 
     private ApiResult token(HttpExchange exchange) throws IOException {
         Map<String, String> form = parseForm(body(exchange));
-        if (!config.clientId().equals(form.get("client_id")) || !config.clientSecret().equals(form.get("client_secret"))) {
-            return ApiResult.error(401, "Invalid client: client credentials are invalid");
+        if (!config.clientId().equals(form.get("client_id")) || !clientSecret.get().equals(form.get("client_secret"))) {
+            return refuseClient(form);
         }
         String grantType = form.get("grant_type");
         if ("authorization_code".equals(grantType)) {
@@ -367,6 +398,13 @@ public final class GhlSimulator implements AutoCloseable {
             return marketplace.refresh(form.get("refresh_token"));
         }
         return ApiResult.error(422, "grant_type must be authorization_code or refresh_token");
+    }
+
+    /** {@code 401 invalid_client}; the code or refresh token in the form is logged as such and left untouched. */
+    private ApiResult refuseClient(Map<String, String> form) {
+        String grantType = form.get("grant_type");
+        return marketplace.refuseClient(grantType,
+            "authorization_code".equals(grantType) ? form.get("code") : form.get("refresh_token"));
     }
 
     private ApiResult locationToken(HttpExchange exchange) throws IOException {
@@ -643,6 +681,14 @@ public final class GhlSimulator implements AutoCloseable {
             case "DELETE /_sim/faults" -> {
                 clearFaults();
                 return ApiResult.ok(Map.of("faults", List.of()));
+            }
+            case "POST /_sim/client-secret" -> {
+                rotateClientSecret((String) body.get("clientSecret"));
+                return ApiResult.ok(Map.of("rotated", true));
+            }
+            case "DELETE /_sim/client-secret" -> {
+                restoreClientSecret();
+                return ApiResult.ok(Map.of("rotated", false));
             }
             case "POST /_sim/locations" -> {
                 return ApiResult.ok(Map.of("locationId", createLocation((String) body.get("name"))));

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param maxRequestsByResource              that maximum per resource
  * @param tooManyRequests                    429 answers served
  * @param requestsPerEndpoint                request counts per endpoint
+ * @param invalidClient                      {@code 401 invalid_client} answers on {@code /oauth/token} (wrong client
+ *                                           id or secret, or the injected fault); none of them spent a credential
  */
 public record InvariantReport(
         List<String> refreshTokensAcceptedMoreThanOnce,
@@ -28,7 +30,8 @@ public record InvariantReport(
         int maxRequestsPerResourceInWindow,
         Map<String, Integer> maxRequestsByResource,
         long tooManyRequests,
-        Map<String, Long> requestsPerEndpoint) {
+        Map<String, Long> requestsPerEndpoint,
+        long invalidClient) {
 
     /** True when no refresh token was reused and no request got 429. */
     public boolean clean() {

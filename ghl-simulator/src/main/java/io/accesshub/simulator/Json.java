@@ -41,6 +41,15 @@ final class Json {
         }
     }
 
+    /** HighLevel's answer to a wrong client id or secret on {@code /oauth/token}. */
+    static Map<String, Object> invalidClient() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("statusCode", 401);
+        m.put("message", "Invalid client credentials");
+        m.put("error", "invalid_client");
+        return m;
+    }
+
     static Map<String, Object> error(int status, String message) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("statusCode", status);

@@ -95,6 +95,7 @@ final class Marketplace {
     private long invalidGrantFromReuse;
     private long invalidGrantTotal;
     private long graceReplays;
+    private long invalidClient;
     private long nextGrantId;
     private int nextLocationNumber;
 
@@ -124,6 +125,7 @@ final class Marketplace {
         invalidGrantFromReuse = 0;
         invalidGrantTotal = 0;
         graceReplays = 0;
+        invalidClient = 0;
         nextGrantId = 0;
         for (int n = 1; n <= config.locationCount(); n++) {
             locationNames.put(SimulatorConfig.locationId(n), "Simulated Location " + n);
@@ -234,6 +236,28 @@ final class Marketplace {
     }
 
     // ---------------------------------------------------------------- /oauth/token
+
+    /**
+     * The answer to a {@code /oauth/token} request whose client credentials were refused: {@code 401 invalid_client}.
+     * The code or refresh token it carried is logged as {@link Presentation.Outcome#INVALID_CLIENT} (not a
+     * presentation) and left untouched: not used, not rotated, not counted as reuse.
+     */
+    synchronized ApiResult refuseClient(String grantType, String credential) {
+        Instant now = clock.instant();
+        invalidClient++;
+        if (credential != null && !credential.isEmpty()) {
+            if ("authorization_code".equals(grantType)) {
+                Code c = codes.get(credential);
+                log(now, "POST /oauth/token", Presentation.Kind.AUTHORIZATION_CODE, Ids.sha256(credential),
+                    Presentation.Outcome.INVALID_CLIENT, c == null ? null : c.subject.resourceId());
+            } else if ("refresh_token".equals(grantType)) {
+                RefreshRecord r = refreshTokens.get(credential);
+                log(now, "POST /oauth/token", Presentation.Kind.REFRESH_TOKEN, Ids.sha256(credential),
+                    Presentation.Outcome.INVALID_CLIENT, r == null ? null : r.subject.resourceId());
+            }
+        }
+        return new ApiResult(401, Json.invalidClient(), new LinkedHashMap<>());
+    }
 
     synchronized ApiResult exchangeCode(String code) {
         Instant now = clock.instant();
@@ -588,7 +612,7 @@ final class Marketplace {
         int max = maxByResource.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         return new InvariantReport(List.copyOf(acceptedMoreThanOnce), List.copyOf(reusedOutsideGrace),
             invalidGrantFromReuse, invalidGrantTotal, graceReplays, max, maxByResource, tooMany,
-            new TreeMap<>(requestsPerEndpoint));
+            new TreeMap<>(requestsPerEndpoint), invalidClient);
     }
 
     private static String urlEncode(String value) {

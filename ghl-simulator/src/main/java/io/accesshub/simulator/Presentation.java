@@ -18,14 +18,27 @@ public record Presentation(Instant at, String endpoint, Kind kind, String tokenH
     /** Credential kinds. */
     public enum Kind { AUTHORIZATION_CODE, ACCESS_TOKEN, REFRESH_TOKEN }
 
-    /** Outcomes; {@code ISSUED} marks issuance, everything else a presentation. */
+    /**
+     * Outcomes; {@code ISSUED} marks issuance, {@code INVALID_CLIENT} a request refused for its client credentials
+     * before the credential was looked at, everything else a presentation.
+     */
     public enum Outcome {
         ISSUED, ACCEPTED, GRACE_REPLAY, REJECTED_REUSED, REJECTED_EXPIRED, REJECTED_UNKNOWN, REJECTED_REVOKED,
-        REJECTED_LOCATION_INACTIVE
+        REJECTED_LOCATION_INACTIVE,
+        /** {@code 401 invalid_client}: the app's client id or secret was wrong; the code or token was not touched. */
+        INVALID_CLIENT
     }
 
-    /** Whether this entry is a presentation (not an issuance). */
+    /**
+     * Whether this entry is a presentation: neither an issuance nor a request refused for its client credentials (such
+     * a request never reaches the code or refresh token, which stays exactly as good as before).
+     */
     public boolean isPresentation() {
-        return outcome != Outcome.ISSUED;
+        return outcome != Outcome.ISSUED && outcome != Outcome.INVALID_CLIENT;
+    }
+
+    /** Whether HighLevel refused the app's client credentials on this request (the credential was not spent). */
+    public boolean isClientRefusal() {
+        return outcome == Outcome.INVALID_CLIENT;
     }
 }

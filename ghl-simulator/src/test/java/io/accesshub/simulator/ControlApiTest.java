@@ -67,6 +67,28 @@ class ControlApiTest {
     }
 
     @Test
+    void theClientSecretCanBeRotatedAndRestoredAndInvalidClientInjectedOverHttp() throws Exception {
+        String refresh = (String) client.installLocation("sim-loc-0001").body().get("refresh_token");
+
+        assertThat(post("/_sim/client-secret", "{\"clientSecret\":\"rotated-secret\"}"))
+            .doesNotContain("rotated-secret");
+        assertThat(client.refresh(refresh).status()).isEqualTo(401);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/_sim/client-secret"))
+            .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString())
+            .statusCode()).as("a missing secret is refused").isEqualTo(400);
+        assertThat(simulator.clientSecret()).isEqualTo("rotated-secret");
+        http.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/_sim/client-secret")).DELETE().build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(simulator.clientSecret()).isEqualTo(simulator.config().clientSecret());
+
+        post("/_sim/faults", "{\"endpoint\":\"TOKEN\",\"kind\":\"INVALID_CLIENT\",\"times\":1}");
+        assertThat(client.refresh(refresh).status()).isEqualTo(401);
+        assertThat(client.refresh(refresh).status()).as("one-shot fault is gone, the token still good").isEqualTo(200);
+        assertThat(get("/_sim/invariants")).contains("\"invalidClient\":2");
+        assertThat(get("/_sim/presentations")).contains("INVALID_CLIENT");
+    }
+
+    @Test
     void resetForgetsInstallsTokensAndTime() throws Exception {
         Map<String, Object> pair = client.installLocation("sim-loc-0001").body();
         simulator.clock().advance(Duration.ofDays(2));

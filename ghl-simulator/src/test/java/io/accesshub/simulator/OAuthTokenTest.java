@@ -70,6 +70,88 @@ class OAuthTokenTest {
             "refresh_token", "x"), null);
 
         assertThat(response.status()).isEqualTo(401);
+        assertThat(response.body()).containsEntry("statusCode", 401)
+            .containsEntry("message", "Invalid client credentials").containsEntry("error", "invalid_client");
+        assertThat(simulator.invariants().invalidClient()).isEqualTo(1);
+        assertThat(simulator.invariants().invalidGrantTotal()).isZero();
+    }
+
+    @Test
+    void aRotatedClientSecretRefusesTheOldOneWithoutSpendingTheRefreshTokenOrTheCode() throws Exception {
+        start(SimulatorConfig.builder().noRefreshGraceWindow());
+        SimulatorConfig c = simulator.config();
+        String refresh = (String) client.installLocation("sim-loc-0001").body().get("refresh_token");
+        String code = simulator.authorize(AuthorizeRequest.forLocation(c.clientId(), c.redirectUris().get(0),
+            c.scopeString(), "sim-loc-0002")).code();
+
+        simulator.rotateClientSecret("sim-client-secret-rotated");
+        SimulatorClient.Response refused = client.refresh(refresh);
+        SimulatorClient.Response refusedAgain = client.refresh(refresh);
+        SimulatorClient.Response codeRefused = client.exchangeCode(code);
+        SimulatorClient.Response withNewSecret = client.postForm("/oauth/token", Map.of("client_id", c.clientId(),
+            "client_secret", "sim-client-secret-rotated", "grant_type", "authorization_code", "code", code), null);
+
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.body()).containsEntry("message", "Invalid client credentials")
+            .containsEntry("error", "invalid_client");
+        assertThat(refusedAgain.status()).isEqualTo(401);
+        assertThat(codeRefused.status()).isEqualTo(401);
+        assertThat(withNewSecret.status()).as("the code survived the refusal").isEqualTo(200);
+        assertThat(simulator.presentationsOfRefreshToken(refresh)).as("a refused client presents nothing").isZero();
+        assertThat(simulator.presentations()).filteredOn(p -> p.tokenHash().equals(GhlSimulator.hash(refresh))
+                && p.outcome() == Presentation.Outcome.INVALID_CLIENT)
+            .hasSize(2).allSatisfy(p -> {
+                assertThat(p.isClientRefusal()).isTrue();
+                assertThat(p.isPresentation()).isFalse();
+                assertThat(p.kind()).isEqualTo(Presentation.Kind.REFRESH_TOKEN);
+                assertThat(p.resourceId()).isEqualTo("sim-loc-0001");
+            });
+        assertThat(simulator.presentations()).anySatisfy(p -> {
+            assertThat(p.tokenHash()).isEqualTo(GhlSimulator.hash(code));
+            assertThat(p.outcome()).isEqualTo(Presentation.Outcome.INVALID_CLIENT);
+        });
+        InvariantReport report = simulator.invariants();
+        assertThat(report.invalidClient()).isEqualTo(3);
+        assertThat(report.invalidGrantTotal()).isZero();
+        assertThat(report.clean()).isTrue();
+
+        simulator.restoreClientSecret();
+        SimulatorClient.Response rotated = client.refresh(refresh);
+        assertThat(rotated.status()).as("the refresh token is still good").isEqualTo(200);
+        assertThat(simulator.presentationsOfRefreshToken(refresh)).isEqualTo(1);
+        assertThat(simulator.invariants().refreshTokensReusedOutsideGrace()).isEmpty();
+    }
+
+    @Test
+    void theInvalidClientFaultRefusesWithoutSpendingUntilCleared() throws Exception {
+        start(SimulatorConfig.builder().noRefreshGraceWindow());
+        String refresh = (String) client.installLocation("sim-loc-0001").body().get("refresh_token");
+        simulator.inject(Fault.invalidClient(FaultEndpoint.TOKEN).persistent());
+
+        SimulatorClient.Response first = client.refresh(refresh);
+        SimulatorClient.Response second = client.refresh(refresh);
+        simulator.clearFaults();
+        SimulatorClient.Response cleared = client.refresh(refresh);
+
+        assertThat(first.status()).isEqualTo(401);
+        assertThat(first.body()).containsEntry("error", "invalid_client");
+        assertThat(second.status()).isEqualTo(401);
+        assertThat(cleared.status()).isEqualTo(200);
+        assertThat(simulator.presentationsOfRefreshToken(refresh)).isEqualTo(1);
+        assertThat(simulator.invariants().invalidClient()).isEqualTo(2);
+        assertThat(simulator.invariants().clean()).isTrue();
+    }
+
+    @Test
+    void resetRestoresTheConfiguredClientSecret() throws Exception {
+        start(SimulatorConfig.builder());
+        simulator.rotateClientSecret("another-secret");
+        assertThat(simulator.clientSecret()).isEqualTo("another-secret");
+
+        simulator.reset();
+
+        assertThat(simulator.clientSecret()).isEqualTo(simulator.config().clientSecret());
+        assertThat(client.installLocation("sim-loc-0001").status()).isEqualTo(200);
     }
 
     @Test

@@ -2,6 +2,11 @@ package io.accesshub.adapter.ghl;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Where HighLevel is and how politely to call it ({@code accesshub.highlevel.*}). Timeouts of the HTTP client itself
@@ -17,6 +22,7 @@ public class HighLevelConfiguration {
     private int requestsPerWindow = 90;
     private Duration window = Duration.ofSeconds(10);
     private Duration maxPacingWait = Duration.ofSeconds(30);
+    private InvalidClientConfiguration invalidClient = new InvalidClientConfiguration();
 
     public String getApiBaseUrl() {
         return apiBaseUrl;
@@ -74,5 +80,71 @@ public class HighLevelConfiguration {
 
     public void setMaxPacingWait(Duration maxPacingWait) {
         this.maxPacingWait = maxPacingWait;
+    }
+
+    /** How a refusal of the app's client credentials is recognised ({@code accesshub.highlevel.invalid-client.*}). */
+    public InvalidClientConfiguration getInvalidClient() {
+        return invalidClient;
+    }
+
+    public void setInvalidClient(InvalidClientConfiguration invalidClient) {
+        this.invalidClient = invalidClient == null ? new InvalidClientConfiguration() : invalidClient;
+    }
+
+    /**
+     * What counts as HighLevel refusing the app's client credentials ({@code invalid_client}) rather than a grant.
+     * HighLevel does not document the answer, so both rules are configurable: any of {@link #getStatuses() statuses}
+     * from {@code /oauth/token}, or a 400/401 from {@code /oauth/token} or {@code /oauth/locationToken} whose
+     * {@code error}, {@code error_description} or {@code message} contains one of {@link #getPatterns() patterns}
+     * (case-insensitive). Invalid values fail startup.
+     */
+    @ConfigurationProperties("invalid-client")
+    public static class InvalidClientConfiguration {
+
+        /** Default of {@code statuses}: HighLevel's answer to a wrong client secret. */
+        public static final List<Integer> DEFAULT_STATUSES = List.of(401);
+        /** Default of {@code patterns}. */
+        public static final List<String> DEFAULT_PATTERNS = List.of("invalid_client", "invalid client",
+            "client credentials");
+
+        private List<Integer> statuses = DEFAULT_STATUSES;
+        private List<String> patterns = DEFAULT_PATTERNS;
+
+        /** Statuses that mean invalid client whenever {@code /oauth/token} answers them (4xx other than 429). */
+        public List<Integer> getStatuses() {
+            return statuses;
+        }
+
+        /** Empty switches the status rule off; 429 and anything outside 400-499 are refused. */
+        public void setStatuses(List<Integer> statuses) {
+            Set<Integer> checked = new LinkedHashSet<>();
+            for (Integer status : statuses == null ? List.<Integer>of() : statuses) {
+                if (status == null || status < 400 || status > 499 || status == 429) {
+                    throw new IllegalArgumentException("accesshub.highlevel.invalid-client.statuses: " + status
+                        + " is not a 4xx refusal (400-499 except 429)");
+                }
+                checked.add(status);
+            }
+            this.statuses = List.copyOf(checked);
+        }
+
+        /** Lower-case substrings naming an invalid client in a 400/401 body. */
+        public List<String> getPatterns() {
+            return patterns;
+        }
+
+        /** Trimmed and lower-cased; blank entries are dropped, so an empty value switches the pattern rule off. */
+        public void setPatterns(List<String> patterns) {
+            List<String> checked = new ArrayList<>();
+            for (String pattern : patterns == null ? List.<String>of() : patterns) {
+                if (pattern != null && !pattern.isBlank()) {
+                    String normalised = pattern.trim().toLowerCase(Locale.ROOT);
+                    if (!checked.contains(normalised)) {
+                        checked.add(normalised);
+                    }
+                }
+            }
+            this.patterns = List.copyOf(checked);
+        }
     }
 }

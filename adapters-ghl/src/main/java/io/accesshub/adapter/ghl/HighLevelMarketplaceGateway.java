@@ -39,7 +39,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,7 +54,7 @@ import org.slf4j.LoggerFactory;
 public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(HighLevelMarketplaceGateway.class);
-    private static final String TOKEN_PATH = "/oauth/token";
+    private static final String TOKEN_PATH = TokenRefusalClassifier.TOKEN_PATH;
     private static final String LOCATION_TOKEN_PATH = "/oauth/locationToken";
 
     private final HttpClient http;
@@ -64,6 +63,7 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
     private final JsonMapper json;
     private final Clock clock;
     private final RequestPacer pacer;
+    private final TokenRefusalClassifier refusals;
 
     public HighLevelMarketplaceGateway(@Client(id = "highlevel") HttpClient http, ConfiguredMarketplaceApps apps,
                                        HighLevelConfiguration configuration, JsonMapper json, Clock clock) {
@@ -74,6 +74,7 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
         this.clock = clock;
         this.pacer = new RequestPacer(configuration.getRequestsPerWindow(), configuration.getWindow(),
             configuration.getMaxPacingWait());
+        this.refusals = new TokenRefusalClassifier(configuration.getInvalidClient());
     }
 
     @Override
@@ -99,7 +100,7 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
         form.put("grant_type", "authorization_code");
         form.put("code", code.value());
         form.put("redirect_uri", c.getRedirectUri());
-        return send(TOKEN_PATH, form, Optional.empty(), Optional.empty());
+        return send(app, TOKEN_PATH, form, Optional.empty(), Optional.empty());
     }
 
     @Override
@@ -108,7 +109,7 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
         form.put("grant_type", "refresh_token");
         form.put("refresh_token", refreshToken.value());
         form.put("user_type", userType.highLevelName());
-        return send(TOKEN_PATH, form, Optional.empty(), Optional.empty());
+        return send(app, TOKEN_PATH, form, Optional.empty(), Optional.empty());
     }
 
     @Override
@@ -126,7 +127,7 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("companyId", companyId.value());
         form.put("locationId", locationId.value());
-        return send(LOCATION_TOKEN_PATH, form, Optional.of(companyAccessToken),
+        return send(app, LOCATION_TOKEN_PATH, form, Optional.of(companyAccessToken),
             Optional.of(new PacedResource(app.value(), companyId.value())));
     }
 
@@ -174,8 +175,8 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
             if (status == 429 || status >= 500) {
                 return new InstalledLocationsOutcome.Unavailable(Optional.empty(), "HighLevel answered " + status);
             }
-            return new InstalledLocationsOutcome.Refused(status, messageOf(parse(e.getResponse().getBody(String.class)
-                .orElse(""))));
+            return new InstalledLocationsOutcome.Refused(status, TokenRefusalClassifier.messageOf(
+                parse(e.getResponse().getBody(String.class).orElse(""))));
         } catch (HttpClientException e) {
             return new InstalledLocationsOutcome.Unavailable(Optional.empty(), e.getClass().getSimpleName());
         }
@@ -207,8 +208,8 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
         }
     }
 
-    private TokenExchangeOutcome send(String path, Map<String, String> form, Optional<AccessToken> bearer,
-                                      Optional<PacedResource> paced) {
+    private TokenExchangeOutcome send(MarketplaceAppId app, String path, Map<String, String> form,
+                                      Optional<AccessToken> bearer, Optional<PacedResource> paced) {
         MutableHttpRequest<String> request = HttpRequest.POST(path, formBody(form))
             .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
             .accept(MediaType.APPLICATION_JSON_TYPE);
@@ -222,7 +223,7 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
                 .orElseGet(() -> new TokenExchangeOutcome.Uncertain("2xx without a usable token pair"));
         } catch (HttpClientResponseException e) {
             observeRateLimit(paced, e.getStatus().getCode(), e.getResponse().getHeaders());
-            return classify(path, e);
+            return classify(app, path, e, form, bearer);
         } catch (ReadTimeoutException e) {
             LOG.warn("HighLevel POST {} timed out after the request was sent", path);
             return new TokenExchangeOutcome.Uncertain("read timeout after the request was sent");
@@ -248,43 +249,22 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
         return false;
     }
 
-    private TokenExchangeOutcome classify(String path, HttpClientResponseException e) {
+    private TokenExchangeOutcome classify(MarketplaceAppId app, String path, HttpClientResponseException e,
+                                          Map<String, String> form, Optional<AccessToken> bearer) {
         int status = e.getStatus().getCode();
         Map<String, Object> body = parse(e.getResponse().getBody(String.class).orElse(""));
-        String message = messageOf(body);
-        String lower = message.toLowerCase(Locale.ROOT);
         LOG.info("HighLevel POST {} answered {} (traceId {})", path, status, body.get("traceId"));
-        if (lower.contains("location is not active")) {
-            return new TokenExchangeOutcome.LocationNotActive();
+        List<String> sent = new ArrayList<>(List.of(form.getOrDefault("client_secret", ""),
+            form.getOrDefault("code", ""), form.getOrDefault("refresh_token", "")));
+        bearer.ifPresent(token -> sent.add(token.value()));
+        Optional<Duration> retryAfter = e.getResponse().getHeaders().get("Retry-After", Long.class)
+            .map(Duration::ofSeconds);
+        TokenExchangeOutcome outcome = refusals.classify(path, status, body, retryAfter, sent);
+        if (outcome instanceof TokenExchangeOutcome.InvalidClient refused) {
+            LOG.warn("HighLevel refused the client credentials of app {} on POST {} ({}: {}); check the app's "
+                + "client-id and client-secret (accesshub.apps.<name>.*)", app.value(), path, status, refused.detail());
         }
-        if (status == 429) {
-            Optional<Duration> retryAfter = e.getResponse().getHeaders().get("Retry-After", Long.class)
-                .map(Duration::ofSeconds);
-            return new TokenExchangeOutcome.Transient(retryAfter, "HighLevel answered 429");
-        }
-        if (status >= 500) {
-            return new TokenExchangeOutcome.Transient(Optional.empty(), "HighLevel answered " + status);
-        }
-        if (lower.contains("invalid grant") || lower.contains("invalid_grant")) {
-            return new TokenExchangeOutcome.InvalidGrant(message);
-        }
-        return new TokenExchangeOutcome.Rejected(status, message);
-    }
-
-    /** HighLevel's error bodies are loose: {@code message} may be a string or a list; some carry {@code error}. */
-    private static String messageOf(Map<String, Object> body) {
-        Object message = body.get("message");
-        if (message instanceof Collection<?> list) {
-            return String.join("; ", list.stream().map(String::valueOf).toList());
-        }
-        if (message != null) {
-            return String.valueOf(message);
-        }
-        Object description = body.get("error_description");
-        if (description != null) {
-            return String.valueOf(description);
-        }
-        return String.valueOf(body.getOrDefault("error", ""));
+        return outcome;
     }
 
     private Optional<TokenExchangeOutcome.Issued> issued(Map<String, Object> body) {

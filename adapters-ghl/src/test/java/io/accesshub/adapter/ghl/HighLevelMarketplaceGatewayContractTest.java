@@ -79,6 +79,16 @@ class HighLevelMarketplaceGatewayContractTest extends MarketplaceGatewayContract
     }
 
     @Override
+    protected void rotateClientSecretAtHighLevel() {
+        simulator.rotateClientSecret("sim-client-secret-regenerated");
+    }
+
+    @Override
+    protected void restoreClientSecretAtHighLevel() {
+        simulator.restoreClientSecret();
+    }
+
+    @Override
     protected List<LocationId> agencyLocations() {
         return IntStream.rangeClosed(1, LOCATIONS).mapToObj(i -> LocationId.of(String.format("sim-loc-%04d", i)))
             .toList();

@@ -168,6 +168,41 @@ class HighLevelMarketplaceGatewayTest {
     }
 
     @Test
+    void aRegeneratedClientSecretIsAnInvalidClientThatSpendsNothingAndIsLoggedWithoutSecrets() {
+        start(SimulatorConfig.builder().fastTestProfile().noRefreshGraceWindow(), Map.of());
+        RefreshToken token = installedRefreshToken("sim-loc-0001");
+        AuthorizationCode code = authorizeLocation("sim-loc-0002");
+        secrets.add("sim-client-secret-regenerated");
+
+        simulator.rotateClientSecret("sim-client-secret-regenerated");
+        TokenExchangeOutcome refresh = gateway.refresh(app, token, UserType.LOCATION);
+        TokenExchangeOutcome exchange = gateway.exchangeAuthorizationCode(app, code);
+        simulator.restoreClientSecret();
+
+        assertThat(refresh).isEqualTo(new TokenExchangeOutcome.InvalidClient(401, "Invalid client credentials"));
+        assertThat(exchange).isInstanceOf(TokenExchangeOutcome.InvalidClient.class);
+        assertThat(simulator.presentationsOfRefreshToken(token.value())).isZero();
+        assertThat(simulator.invariants().invalidClient()).isEqualTo(2);
+        assertThat(logs.list).anySatisfy(e -> {
+            assertThat(e.getLevel()).isEqualTo(Level.WARN);
+            assertThat(e.getFormattedMessage()).contains("refused the client credentials", app.value(), "401");
+        });
+        issued(gateway.refresh(app, token, UserType.LOCATION));
+        issued(gateway.exchangeAuthorizationCode(app, code));
+    }
+
+    @Test
+    void theInvalidClientFaultIsAnInvalidClient() {
+        start(SimulatorConfig.builder().fastTestProfile(), Map.of());
+        RefreshToken token = installedRefreshToken("sim-loc-0001");
+        simulator.inject(Fault.invalidClient(FaultEndpoint.TOKEN));
+
+        assertThat(gateway.refresh(app, token, UserType.LOCATION))
+            .isInstanceOf(TokenExchangeOutcome.InvalidClient.class);
+        issued(gateway.refresh(app, token, UserType.LOCATION));
+    }
+
+    @Test
     void aLostResponseIsUncertainAndTheSimulatorShowsTheTokenWasSpent() {
         start(SimulatorConfig.builder().fastTestProfile().noRefreshGraceWindow(), Map.of());
         RefreshToken token = installedRefreshToken("sim-loc-0001");

@@ -50,6 +50,8 @@ public final class FakeMarketplaceGateway implements MarketplaceGateway {
     private final Map<String, Holder> liveRefreshTokens = new HashMap<>();
     private final Map<String, Holder> liveAccessTokens = new HashMap<>();
     private final Map<String, Integer> refreshPresentations = new HashMap<>();
+    private boolean clientCredentialsRefused;
+    private int clientRefusals;
     private long sequence;
 
     private final Deque<Supplier<TokenExchangeOutcome>> exchanges = new ArrayDeque<>();
@@ -98,6 +100,21 @@ public final class FakeMarketplaceGateway implements MarketplaceGateway {
         return refreshPresentations.getOrDefault(refreshToken.value(), 0);
     }
 
+    /**
+     * While {@code refused}, unscripted code exchanges and refreshes answer {@link TokenExchangeOutcome.InvalidClient}
+     * as HighLevel does after the app's client secret was regenerated: nothing is spent, and the refusal is counted in
+     * {@link #clientRefusals()}, not as a presentation.
+     */
+    public synchronized FakeMarketplaceGateway refuseClientCredentials(boolean refused) {
+        this.clientCredentialsRefused = refused;
+        return this;
+    }
+
+    /** How many unscripted calls were refused for the app's client credentials. */
+    public synchronized int clientRefusals() {
+        return clientRefusals;
+    }
+
     public synchronized FakeMarketplaceGateway onExchange(TokenExchangeOutcome outcome) {
         exchanges.add(() -> outcome);
         return this;
@@ -121,6 +138,9 @@ public final class FakeMarketplaceGateway implements MarketplaceGateway {
 
     @Override
     public synchronized TokenExchangeOutcome exchangeAuthorizationCode(MarketplaceAppId app, AuthorizationCode code) {
+        if (exchanges.isEmpty() && clientCredentialsRefused) {
+            return refuseClient();
+        }
         presentedCodes.add(code.value());
         if (exchanges.isEmpty() && clock.isPresent()) {
             Holder holder = liveCodes.remove(code.value());
@@ -133,6 +153,9 @@ public final class FakeMarketplaceGateway implements MarketplaceGateway {
     @Override
     public synchronized TokenExchangeOutcome refresh(MarketplaceAppId app, RefreshToken refreshToken,
                                                      UserType userType) {
+        if (refreshes.isEmpty() && clientCredentialsRefused) {
+            return refuseClient();
+        }
         presentedRefreshTokens.add(refreshToken.value());
         refreshPresentations.merge(refreshToken.value(), 1, Integer::sum);
         if (refreshes.isEmpty() && clock.isPresent()) {
@@ -175,6 +198,11 @@ public final class FakeMarketplaceGateway implements MarketplaceGateway {
         int from = Math.min(Math.max(offset, 0), all.size());
         int to = Math.min(from + Math.max(limit, 0), all.size());
         return new InstalledLocationsOutcome.Page(all.subList(from, to), all.size(), false);
+    }
+
+    private TokenExchangeOutcome refuseClient() {
+        clientRefusals++;
+        return new TokenExchangeOutcome.InvalidClient(401, "Invalid client credentials");
     }
 
     private TokenExchangeOutcome issue(Holder holder, boolean withRefreshToken) {

@@ -51,6 +51,32 @@ class FakeMarketplaceGatewayTest extends MarketplaceGatewayContract {
         return LOCATIONS;
     }
 
+    @Override
+    protected void rotateClientSecretAtHighLevel() {
+        fake.refuseClientCredentials(true);
+    }
+
+    @Override
+    protected void restoreClientSecretAtHighLevel() {
+        fake.refuseClientCredentials(false);
+    }
+
+    @Test
+    void aClientRefusalIsCountedButIsNoPresentation() {
+        TokenExchangeOutcome.Issued installed = (TokenExchangeOutcome.Issued) fake.exchangeAuthorizationCode(app(),
+            fake.authorizeLocation(LOCATIONS.get(0)));
+        RefreshToken token = installed.tokens().refreshToken().orElseThrow();
+
+        fake.refuseClientCredentials(true);
+        assertThat(fake.refresh(app(), token, UserType.LOCATION))
+            .isInstanceOf(TokenExchangeOutcome.InvalidClient.class);
+        fake.refuseClientCredentials(false);
+
+        assertThat(fake.clientRefusals()).isEqualTo(1);
+        assertThat(fake.presentationsOf(token)).isZero();
+        assertThat(fake.refresh(app(), token, UserType.LOCATION)).isInstanceOf(TokenExchangeOutcome.Issued.class);
+    }
+
     @Test
     void aScriptedOutcomeWinsOverTheEmulationAndPresentationsAreCounted() {
         TokenExchangeOutcome.Issued installed = (TokenExchangeOutcome.Issued) fake.exchangeAuthorizationCode(app(),

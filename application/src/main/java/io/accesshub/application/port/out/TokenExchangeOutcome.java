@@ -39,7 +39,17 @@ public sealed interface TokenExchangeOutcome {
     record Uncertain(String cause) implements TokenExchangeOutcome {
     }
 
-    /** Another refusal (bad client credentials, missing scope, unauthorised company token). */
+    /**
+     * The app's client credentials were refused ({@code invalid_client}): the app is misconfigured (a wrong or rotated
+     * client secret); no token was spent, and the grant the request was about is not in question.
+     */
+    record InvalidClient(int status, String detail) implements TokenExchangeOutcome {
+    }
+
+    /**
+     * A refusal the gateway does not recognise (missing scope, an agency call with a location token, an unknown 4xx).
+     * It is <em>not</em> evidence that the grant is lost: only {@link InvalidGrant} is.
+     */
     record Rejected(int status, String detail) implements TokenExchangeOutcome {
     }
 
@@ -47,6 +57,9 @@ public sealed interface TokenExchangeOutcome {
     default Optional<RefreshFailure> asRefreshFailure() {
         if (this instanceof InvalidGrant) {
             return Optional.of(RefreshFailure.REJECTED);
+        }
+        if (this instanceof InvalidClient) {
+            return Optional.of(RefreshFailure.CLIENT_REJECTED);
         }
         if (this instanceof Rejected) {
             return Optional.of(RefreshFailure.REFUSED);

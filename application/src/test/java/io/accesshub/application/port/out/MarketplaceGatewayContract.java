@@ -3,6 +3,7 @@ package io.accesshub.application.port.out;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.accesshub.domain.grant.AccessToken;
+import io.accesshub.domain.grant.RefreshFailure;
 import io.accesshub.domain.grant.RefreshToken;
 import io.accesshub.domain.marketplace.CompanyId;
 import io.accesshub.domain.marketplace.LocationId;
@@ -11,6 +12,7 @@ import io.accesshub.domain.marketplace.UserType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,12 @@ public abstract class MarketplaceGatewayContract {
 
     /** The agency's locations, at least three, in HighLevel's order. */
     protected abstract List<LocationId> agencyLocations();
+
+    /** HighLevel now expects another client secret than the one the gateway sends (the secret was regenerated). */
+    protected abstract void rotateClientSecretAtHighLevel();
+
+    /** HighLevel expects the gateway's client secret again. */
+    protected abstract void restoreClientSecretAtHighLevel();
 
     private static TokenExchangeOutcome.Issued issued(TokenExchangeOutcome outcome) {
         assertThat(outcome).isInstanceOf(TokenExchangeOutcome.Issued.class);
@@ -71,6 +79,31 @@ public abstract class MarketplaceGatewayContract {
         assertThat(reused).isInstanceOf(TokenExchangeOutcome.InvalidGrant.class);
         assertThat(reused.asRefreshFailure()).isPresent();
         assertThat(issued(gateway().refresh(app(), next, UserType.LOCATION)).tokens().refreshToken()).isPresent();
+    }
+
+    @Test
+    void refusedClientCredentialsAreAnInvalidClientThatSpendsNeitherTheRefreshTokenNorTheCode() {
+        TokenExchangeOutcome.Issued installed = issued(gateway().exchangeAuthorizationCode(app(),
+            locationInstallCode(agencyLocations().get(0))));
+        RefreshToken token = installed.tokens().refreshToken().orElseThrow();
+        AuthorizationCode code = locationInstallCode(agencyLocations().get(1));
+
+        rotateClientSecretAtHighLevel();
+        TokenExchangeOutcome refused = gateway().refresh(app(), token, UserType.LOCATION);
+        TokenExchangeOutcome refusedAgain = gateway().refresh(app(), token, UserType.LOCATION);
+        TokenExchangeOutcome codeRefused = gateway().exchangeAuthorizationCode(app(), code);
+        restoreClientSecretAtHighLevel();
+
+        assertThat(refused).isInstanceOf(TokenExchangeOutcome.InvalidClient.class);
+        assertThat(refusedAgain).isInstanceOf(TokenExchangeOutcome.InvalidClient.class);
+        assertThat(codeRefused).isInstanceOf(TokenExchangeOutcome.InvalidClient.class);
+        assertThat(((TokenExchangeOutcome.InvalidClient) refused).detail()).doesNotContain(token.value());
+        assertThat(refused.asRefreshFailure()).as("not evidence of a lost grant").isPresent()
+            .isNotEqualTo(Optional.of(RefreshFailure.REJECTED));
+        TokenExchangeOutcome.Issued rotated = issued(gateway().refresh(app(), token, UserType.LOCATION));
+        assertThat(rotated.tokens().refreshToken()).isPresent().isNotEqualTo(Optional.of(token));
+        assertThat(issued(gateway().exchangeAuthorizationCode(app(), code)).grantedTo().locationId())
+            .contains(agencyLocations().get(1));
     }
 
     @Test
