@@ -292,6 +292,11 @@ public final class GrantRefresher {
                 next = RefreshFailure.REJECTED;
                 continue;
             }
+            if (leases.renew(lease, settings.leaseDuration()).isEmpty()) {
+                // Another holder took the lease while our answer travelled: the decision is theirs now, and the
+                // attempt stays in flight for them.
+                return new RefreshResult.Unavailable(Optional.of(settings.pollInterval()));
+            }
             return settle(held, lease, step, detail);
         }
     }

@@ -125,8 +125,7 @@ public class JdbcRefreshLeases implements RefreshLeases {
     public Optional<RefreshLease> renew(RefreshLease lease, Duration leaseDuration) {
         int renewed = jdbc.prepareStatement("UPDATE token_grant"
             + " SET lease_until = DATE_ADD(UTC_TIMESTAMP(6), INTERVAL ? MICROSECOND), version = version + 1"
-            + " WHERE installation_id = ? AND refresh_fence = ? AND lease_owner = ?"
-            + " AND lease_until > UTC_TIMESTAMP(6)", ps -> {
+            + " WHERE installation_id = ? AND refresh_fence = ? AND lease_owner = ?", ps -> {
                 ps.setLong(1, leaseDuration.toNanos() / 1000);
                 ps.setString(2, lease.installationId().toString());
                 ps.setLong(3, lease.fence());

@@ -29,7 +29,10 @@ public interface RefreshLeases {
      */
     boolean recordAttempt(RefreshLease lease, Duration needed);
 
-    /** Extends the lease to {@code leaseDuration} from now while the fence holds; empty when the lease was lost. */
+    /**
+     * Extends the lease to {@code leaseDuration} from now while the fence and owner still hold, even if it expired
+     * meanwhile (then nobody took it, so nobody else acted); empty when another holder took it.
+     */
     Optional<RefreshLease> renew(RefreshLease lease, Duration leaseDuration);
 
     /**

@@ -103,6 +103,18 @@ public abstract class RefreshLeasesContract {
     }
 
     @Test
+    void anExpiredLeaseNobodyTookCanStillBeRenewed() {
+        RefreshLease lease = leases().acquire(installation.id(), "slow", Duration.ofSeconds(30)).orElseThrow();
+        expireLease(installation, Duration.ofSeconds(5));
+
+        RefreshLease renewed = leases().renew(lease, Duration.ofSeconds(30)).orElseThrow();
+
+        assertThat(renewed.fence()).isEqualTo(lease.fence());
+        assertThat(leases().acquire(installation.id(), "other", Duration.ofSeconds(30))).isEmpty();
+        assertThat(leases().recordAttempt(renewed, Duration.ofSeconds(10))).isTrue();
+    }
+
+    @Test
     void aLateAnswerIsStoredWhenNobodyRotatedSinceEvenAfterTheLeaseMoved() {
         RefreshLease holder = leases().acquire(installation.id(), "holder", Duration.ofSeconds(30)).orElseThrow();
         assertThat(leases().recordAttempt(holder, Duration.ZERO)).isTrue();
