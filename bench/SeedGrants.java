@@ -41,6 +41,9 @@ import java.util.UUID;
  * transactions. The rows carry the real expiry (about 24 h ahead), so nothing is due until the benchmark moves
  * access_token_expires_at into the refresh window. It prints {@code sample=<locationId> <accessToken>} so the caller
  * can check that the hub decrypts a seeded grant (its token API must answer that access token).
+ *
+ * <p>The INSERTs name the columns of the Liquibase schema in adapters-persistence; when a changeset adds a column
+ * without a default, add it here too (the benchmark fails loudly at the seeding step otherwise).
  */
 public class SeedGrants {
 
