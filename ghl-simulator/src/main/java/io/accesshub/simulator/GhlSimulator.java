@@ -132,6 +132,19 @@ public final class GhlSimulator implements AutoCloseable {
             .count();
     }
 
+    /** Aggregates of the presentation log: refresh presentations per resource and per outcome. */
+    public PresentationSummary presentationSummary() {
+        return marketplace.presentationSummary();
+    }
+
+    /**
+     * Creates {@code count} (1..10,000) new locations with the app installed and a location grant each, without
+     * the consent page, code exchange or webhooks; for load tests (see {@link SeededGrant}).
+     */
+    public List<SeededGrant> seedLocationGrants(int count) {
+        return marketplace.seedLocationGrants(count);
+    }
+
     /** What clients did that HighLevel punishes. */
     public InvariantReport invariants() {
         return marketplace.report(rateLimiter.tooMany(), rateLimiter.maxByResource());
@@ -662,6 +675,13 @@ public final class GhlSimulator implements AutoCloseable {
             }
             case "GET /_sim/presentations" -> {
                 return ApiResult.ok(Map.of("presentations", presentations()));
+            }
+            case "GET /_sim/presentations/summary" -> {
+                return ApiResult.ok(presentationSummary());
+            }
+            case "POST /_sim/seed/location-grants" -> {
+                return ApiResult.ok(Map.of("grants",
+                    seedLocationGrants(((Number) body.getOrDefault("count", 1)).intValue())));
             }
             case "GET /_sim/invariants" -> {
                 return ApiResult.ok(invariants());

@@ -235,6 +235,34 @@ final class Marketplace {
         return event;
     }
 
+    // ---------------------------------------------------------------- benchmark seeding
+
+    /**
+     * Creates {@code count} new locations with the app installed and one location grant each, as if every location
+     * had been installed through the consent page and its code exchanged; no webhooks are sent and no code is
+     * logged, only the issued tokens. For load tests that need thousands of valid grants quickly.
+     */
+    synchronized List<SeededGrant> seedLocationGrants(int count) {
+        if (count < 1 || count > 10_000) {
+            throw new IllegalArgumentException("count must be within 1..10000 per call");
+        }
+        Instant now = clock.instant();
+        List<SeededGrant> seeded = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String id = SimulatorConfig.locationId(nextLocationNumber++);
+            locationNames.put(id, "Seeded Location " + id);
+            installedLocations.add(id);
+            Subject subject = new Subject("Location", config.companyId(), id, config.scopeString(), List.of(), false,
+                false, "sim-user-" + ids.hex(8));
+            long grantId = ++nextGrantId;
+            grants.put(grantId, subject);
+            Map<String, Object> pair = issuePair(subject, grantId, true, now, "POST /_sim/seed/location-grants");
+            seeded.add(new SeededGrant(config.companyId(), id, subject.userId(), (String) pair.get("access_token"),
+                now.plus(config.accessTokenLifetime()), (String) pair.get("refresh_token"), subject.scope(), now));
+        }
+        return seeded;
+    }
+
     // ---------------------------------------------------------------- /oauth/token
 
     /**
@@ -606,6 +634,42 @@ final class Marketplace {
 
     synchronized List<Presentation> presentations() {
         return List.copyOf(presentations);
+    }
+
+    synchronized PresentationSummary presentationSummary() {
+        Map<String, Long> refreshByOutcome = new TreeMap<>();
+        Map<String, Long> byKindAndOutcome = new TreeMap<>();
+        Map<String, Integer> perResource = new LinkedHashMap<>();
+        Map<String, Integer> acceptedPerResource = new LinkedHashMap<>();
+        long refreshPresentations = 0;
+        Instant first = null;
+        Instant last = null;
+        for (Presentation p : presentations) {
+            if (!p.isPresentation()) {
+                continue;
+            }
+            byKindAndOutcome.merge(p.kind() + " " + p.outcome(), 1L, Long::sum);
+            if (p.kind() != Presentation.Kind.REFRESH_TOKEN) {
+                continue;
+            }
+            refreshPresentations++;
+            refreshByOutcome.merge(p.outcome().name(), 1L, Long::sum);
+            String resource = String.valueOf(p.resourceId());
+            perResource.merge(resource, 1, Integer::sum);
+            if (p.outcome() == Presentation.Outcome.ACCEPTED) {
+                acceptedPerResource.merge(resource, 1, Integer::sum);
+            }
+            first = first == null || p.at().isBefore(first) ? p.at() : first;
+            last = last == null || p.at().isAfter(last) ? p.at() : last;
+        }
+        return new PresentationSummary(refreshPresentations, refreshByOutcome, perResource.size(),
+            histogram(perResource), histogram(acceptedPerResource), first, last, byKindAndOutcome);
+    }
+
+    private static Map<Integer, Long> histogram(Map<String, Integer> countsByResource) {
+        Map<Integer, Long> histogram = new TreeMap<>();
+        countsByResource.values().forEach(n -> histogram.merge(n, 1L, Long::sum));
+        return histogram;
     }
 
     synchronized InvariantReport report(long tooMany, Map<String, Integer> maxByResource) {

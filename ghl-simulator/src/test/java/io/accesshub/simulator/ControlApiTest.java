@@ -89,6 +89,32 @@ class ControlApiTest {
     }
 
     @Test
+    void seededLocationGrantsRefreshOnceAndShowInTheSummary() throws Exception {
+        String seeded = post("/_sim/seed/location-grants", "{\"count\":3}");
+        assertThat(seeded).contains("\"locationId\":\"sim-loc-0011\"", "\"locationId\":\"sim-loc-0013\"");
+        java.util.List<SeededGrant> grants = simulator.seedLocationGrants(2);
+        assertThat(grants).extracting(SeededGrant::locationId).containsExactly("sim-loc-0014", "sim-loc-0015");
+        assertThat(grants.get(0).accessTokenExpiresAt()).isEqualTo(simulator.now().plusSeconds(86399));
+
+        Map<String, Object> rotated = client.refresh(grants.get(0).refreshToken()).body();
+        assertThat(rotated).containsEntry("locationId", "sim-loc-0014").containsKey("refresh_token");
+        simulator.clock().advance(Duration.ofMinutes(5));
+        assertThat(client.refresh(grants.get(0).refreshToken()).status()).as("spent outside the grace window")
+            .isEqualTo(400);
+        assertThat(client.refresh(grants.get(1).refreshToken()).status()).isEqualTo(200);
+
+        PresentationSummary summary = simulator.presentationSummary();
+        assertThat(summary.refreshPresentations()).isEqualTo(3);
+        assertThat(summary.refreshPresentationsByOutcome()).containsEntry("ACCEPTED", 2L)
+            .containsEntry("REJECTED_REUSED", 1L);
+        assertThat(summary.resourcesWithRefreshPresentations()).isEqualTo(2);
+        assertThat(summary.refreshPresentationsPerResource()).containsEntry(1, 1L).containsEntry(2, 1L);
+        assertThat(summary.acceptedRefreshesPerResource()).containsEntry(1, 2L);
+        assertThat(get("/_sim/presentations/summary")).contains("\"refreshPresentations\":3",
+            "\"acceptedRefreshesPerResource\":{\"1\":2}");
+    }
+
+    @Test
     void resetForgetsInstallsTokensAndTime() throws Exception {
         Map<String, Object> pair = client.installLocation("sim-loc-0001").body();
         simulator.clock().advance(Duration.ofDays(2));
