@@ -6,6 +6,11 @@ import io.accesshub.adapter.persistence.crypto.TinkKeysets;
 import io.accesshub.adapter.persistence.crypto.TinkTokenCipher;
 import io.accesshub.adapter.persistence.crypto.TokenBinding;
 import io.accesshub.adapter.persistence.crypto.TokenKind;
+import io.accesshub.domain.grant.AccessToken;
+import io.accesshub.domain.grant.Grant;
+import io.accesshub.domain.grant.IssuedTokens;
+import io.accesshub.domain.grant.RefreshTiming;
+import io.accesshub.domain.grant.RefreshToken;
 import io.accesshub.domain.grant.Scopes;
 import io.accesshub.domain.marketplace.ClientId;
 import io.accesshub.simulator.SimulatorConfig;
@@ -102,8 +107,9 @@ public class SeedGrants {
             PreparedStatement grant = db.prepareStatement("INSERT INTO token_grant (installation_id, app_id,"
                 + " company_id, location_key, source, access_token_ciphertext, access_token_expires_at,"
                 + " refresh_token_ciphertext, issued_at, encryption_key_id, scopes, last_refreshed_at, last_attempt_at,"
-                + " consecutive_failures, refresh_fence, lease_owner, lease_until, version)"
-                + " VALUES (?, ?, ?, ?, 'DIRECT_INSTALL', ?, ?, ?, ?, ?, ?, NULL, NULL, 0, 0, NULL, NULL, 0)");
+                + " consecutive_failures, refresh_fence, lease_owner, lease_until, next_refresh_at,"
+                + " refresh_token_fingerprint, version)"
+                + " VALUES (?, ?, ?, ?, 'DIRECT_INSTALL', ?, ?, ?, ?, ?, ?, NULL, NULL, 0, 0, NULL, NULL, ?, ?, 0)");
             while (seeded < count) {
                 int n = Math.min(batch, count - seeded);
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(
@@ -143,6 +149,17 @@ public class SeedGrants {
                     grant.setString(8, issuedAt);
                     grant.setLong(9, access.keyId());
                     grant.setString(10, Scopes.parse(g.get("scope").asText()).toString());
+                    // scheduled like the hub schedules a fresh pair (default 30 min window); the fingerprint is the
+                    // raw SHA-256 of the refresh token, as the hub stores it
+                    grant.setString(11, DbTime.toColumn(RefreshTiming.DEFAULT.dueAt(Grant.create(
+                        io.accesshub.domain.installation.InstallationId.parse(id),
+                        io.accesshub.domain.grant.GrantSource.DIRECT_INSTALL, IssuedTokens.of(
+                            AccessToken.of(g.get("accessToken").asText()),
+                            Instant.parse(g.get("accessTokenExpiresAt").asText()),
+                            RefreshToken.of(g.get("refreshToken").asText()), Scopes.parse(g.get("scope").asText()),
+                            Instant.parse(g.get("issuedAt").asText()))))));
+                    grant.setBytes(12, java.util.HexFormat.of().parseHex(
+                        RefreshToken.of(g.get("refreshToken").asText()).fingerprint()));
                     grant.addBatch();
                     if (sample == null) {
                         sample = locationId + " " + g.get("accessToken").asText();

@@ -184,7 +184,7 @@ IDLE_RATE="$(per "$IDLE_HUB_STMTS" "$IDLE_SECS")"
 # ------------------------------------------------------------------ the storm
 curl -sf "$SIM/_sim/invariants" > "$WORK/invariants-before.json"
 snapshot "$WORK/s0"
-T0="$(sql "SET @t0 = UTC_TIMESTAMP(6); UPDATE token_grant SET access_token_expires_at = @t0 + INTERVAL 10 MINUTE; SELECT @t0;")"
+T0="$(sql "SET @t0 = UTC_TIMESTAMP(6); UPDATE token_grant SET access_token_expires_at = @t0 + INTERVAL 10 MINUTE, next_refresh_at = @t0; SELECT @t0;")"
 START="$(date +%s.%N)"
 log "all $GRANTS grants due at $T0 (UTC, database clock); waiting for the schedulers"
 DONE=0; HALF=""; NINETY=""; LAST_PRINT=0; PEAK_RUNNING=0

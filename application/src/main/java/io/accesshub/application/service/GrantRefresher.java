@@ -168,6 +168,10 @@ public final class GrantRefresher {
                 return new RefreshResult.Gone();
             }
             if (state.get().leased()) {
+                if (mode == Mode.PROACTIVE) {
+                    // another holder is refreshing it right now: nothing for the scheduler to add
+                    return new RefreshResult.Unavailable(Optional.empty());
+                }
                 Optional<Grant> current = grants.findByInstallationId(id);
                 if (current.isEmpty()) {
                     return new RefreshResult.Gone();
