@@ -2,7 +2,6 @@ package io.accesshub.application.service;
 
 import io.accesshub.application.port.in.BeginInstallUseCase;
 import io.accesshub.application.port.in.CompleteInstallUseCase;
-import io.accesshub.application.port.out.AlreadyExistsException;
 import io.accesshub.application.port.out.AuthorizationCode;
 import io.accesshub.application.port.out.GrantRepository;
 import io.accesshub.application.port.out.GrantedTo;
@@ -61,10 +60,14 @@ public final class InstallService implements BeginInstallUseCase, CompleteInstal
     private final boolean acceptMarketplaceInitiated;
     private final LocationProvisioningQueue provisioning;
 
+    private final OutcomeKeeper keeper;
+
     public InstallService(MarketplaceApps apps, MarketplaceGateway gateway, InstallStateStore states,
                           SecretGenerator secrets, InstallationRepository installations, GrantRepository grants,
                           InstallationEventPublisher events, TransactionRunner transactions, IdGenerator ids,
-                          Clock clock, boolean acceptMarketplaceInitiated, LocationProvisioningQueue provisioning) {
+                          Clock clock, boolean acceptMarketplaceInitiated, LocationProvisioningQueue provisioning,
+                          OutcomeKeeper keeper) {
+        this.keeper = Objects.requireNonNull(keeper, "keeper");
         this.apps = Objects.requireNonNull(apps, "apps");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.states = Objects.requireNonNull(states, "states");
@@ -130,12 +133,20 @@ public final class InstallService implements BeginInstallUseCase, CompleteInstal
         InstallationKey key = grantedTo.userType() == UserType.COMPANY
             ? InstallationKey.forCompany(app, grantedTo.companyId())
             : InstallationKey.forLocation(app, grantedTo.companyId(), grantedTo.locationId().orElseThrow());
+        InstallOutcome[] stored = new InstallOutcome[1];
         try {
-            return transactions.inTransaction(() -> storeOnce(key, tokens, grantedTo));
-        } catch (AlreadyExistsException concurrentFirstInstall) {
-            // Another callback or webhook created the same installation first: apply ours on top of it.
-            return transactions.inTransaction(() -> storeOnce(key, tokens, grantedTo));
+            // The code is spent: what HighLevel issued is kept and retried until our database takes it.
+            keeper.writeOrKeep(key, "an installed pair", () -> {
+                stored[0] = RetryOnConflict.run(() -> transactions.inTransaction(() -> storeOnce(key, tokens,
+                    grantedTo))).orElseThrow(() -> new IllegalStateException("the installation kept changing"));
+                return true;
+            });
+        } catch (io.accesshub.domain.shared.DomainException bug) {
+            throw bug;
+        } catch (RuntimeException keptForLater) {
+            return new InstallOutcome.Received(key.userType(), key.companyId(), key.locationId());
         }
+        return stored[0];
     }
 
     private InstallOutcome storeOnce(InstallationKey key, IssuedTokens tokens, GrantedTo grantedTo) {

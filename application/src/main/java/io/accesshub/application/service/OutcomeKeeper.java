@@ -1,7 +1,6 @@
 package io.accesshub.application.service;
 
 import io.accesshub.application.port.out.OperatorAlerts;
-import io.accesshub.domain.installation.InstallationId;
 import io.accesshub.domain.shared.DomainException;
 import java.time.Duration;
 import java.util.Objects;
@@ -32,7 +31,7 @@ public final class OutcomeKeeper {
     private final Duration firstRetry;
     private final Duration maxRetry;
     private final OperatorAlerts alerts;
-    private final ConcurrentMap<InstallationId, String> kept = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Object, String> kept = new ConcurrentHashMap<>();
 
     public OutcomeKeeper(Executor background, Consumer<Duration> pause, Duration firstRetry, Duration maxRetry,
                          OperatorAlerts alerts) {
@@ -44,10 +43,11 @@ public final class OutcomeKeeper {
     }
 
     /**
-     * Runs {@code write} now and returns its answer. When it throws, the write is kept and retried in the background
+     * Runs {@code write} now and returns its answer; {@code id} names what the answer is for (an installation id, an
+     * installation key) so that nobody starts a second exchange for it while it is kept. When it throws, the write is kept and retried in the background
      * and the exception is rethrown to the caller (who answers "unavailable", never "lost").
      */
-    public boolean writeOrKeep(InstallationId id, String what, Write write) {
+    public boolean writeOrKeep(Object id, String what, Write write) {
         try {
             return write.attempt();
         } catch (DomainException bug) {
@@ -60,8 +60,8 @@ public final class OutcomeKeeper {
         }
     }
 
-    /** Whether this instance holds an answer for the installation that is not stored yet. */
-    public boolean isKeeping(InstallationId id) {
+    /** Whether this instance holds an answer for {@code id} that is not stored yet. */
+    public boolean isKeeping(Object id) {
         return kept.containsKey(id);
     }
 
@@ -70,14 +70,14 @@ public final class OutcomeKeeper {
         return kept.size();
     }
 
-    private void retry(InstallationId id, String what, Write write, RuntimeException first) {
+    private void retry(Object id, String what, Write write, RuntimeException first) {
         Duration wait = firstRetry;
         int attempts = 1;
         RuntimeException last = first;
         try {
             while (true) {
                 if (attempts == 1 || attempts % 10 == 0) {
-                    alerts.outcomeKeptForRetry(what + " of installation " + id, attempts, last.getClass().getName());
+                    alerts.outcomeKeptForRetry(what + " of " + id, attempts, last.getClass().getName());
                 }
                 pause.accept(wait);
                 if (Thread.currentThread().isInterrupted()) {

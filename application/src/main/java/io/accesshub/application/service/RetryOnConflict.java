@@ -1,12 +1,14 @@
 package io.accesshub.application.service;
 
+import io.accesshub.application.port.out.AlreadyExistsException;
 import io.accesshub.application.port.out.ConcurrentUpdateException;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Re-runs a read-decide-write step that lost an optimistic-locking race ({@link ConcurrentUpdateException}), so
- * that the decision is made again on the newer state; gives up after a few tries, when the row keeps changing.
+ * Re-runs a read-decide-write step that lost a race (an optimistic-locking {@link ConcurrentUpdateException}, or an
+ * {@link AlreadyExistsException} when another writer inserted the same row first), so that the decision is made again
+ * on the newer state; gives up after a few tries, when the row keeps changing.
  */
 final class RetryOnConflict {
 
@@ -21,7 +23,7 @@ final class RetryOnConflict {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 return Optional.ofNullable(step.get());
-            } catch (ConcurrentUpdateException raced) {
+            } catch (ConcurrentUpdateException | AlreadyExistsException raced) {
                 // someone saved first: read again and decide on the newer state
             }
         }

@@ -107,7 +107,7 @@ class GrantRefresherTest {
         assertThat(stored().refreshToken()).isEqualTo(issued.tokens().refreshToken());
         assertThat(presentations()).isEqualTo(1);
         assertThat(engine.leases.inspect(installation.id()).orElseThrow().attemptInFlight()).isFalse();
-        assertThat(engine.alerts).contains("kept a refreshed pair of installation " + installation.id());
+        assertThat(engine.alerts).contains("kept a refreshed pair of " + installation.id());
     }
 
     @Test

@@ -59,11 +59,58 @@ class InstallServiceTest {
     private final AtomicInteger stateCounter = new AtomicInteger();
     private final InMemoryLocationProvisioningQueue provisioning = new InMemoryLocationProvisioningQueue();
 
+    private final java.util.Deque<Runnable> keptWrites = new java.util.ArrayDeque<>();
+    private final java.util.concurrent.atomic.AtomicInteger failingTransactions = new AtomicInteger();
+
     private InstallService service(boolean acceptMarketplaceInitiated) {
+        InMemoryTransactionRunner inMemory = new InMemoryTransactionRunner(installations, grants, events, provisioning);
+        io.accesshub.application.port.out.TransactionRunner transactions =
+            new io.accesshub.application.port.out.TransactionRunner() {
+                @Override
+                public <T> T inTransaction(java.util.function.Supplier<T> work) {
+                    if (failingTransactions.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                        throw new IllegalStateException("simulated database outage");
+                    }
+                    return inMemory.inTransaction(work);
+                }
+            };
+        OutcomeKeeper keeper = new OutcomeKeeper(keptWrites::add, d -> { }, Duration.ofMillis(200),
+            Duration.ofSeconds(5), new io.accesshub.application.port.out.OperatorAlerts() {
+                @Override
+                public void appCredentialsRefused(io.accesshub.domain.marketplace.MarketplaceAppId app, String d) {
+                }
+
+                @Override
+                public void appCredentialsAccepted(io.accesshub.domain.marketplace.MarketplaceAppId app) {
+                }
+
+                @Override
+                public void outcomeKeptForRetry(String what, int attempts, String cause) {
+                }
+            });
         return new InstallService(new FixedMarketplaceApps(new MarketplaceApp(APP, "main", Scopes.parse("oauth.write"))),
             gateway, states, () -> "state-" + stateCounter.incrementAndGet(), installations, grants, events,
-            new InMemoryTransactionRunner(installations, grants, events, provisioning), new SequentialIdGenerator(), clock,
-            acceptMarketplaceInitiated, provisioning);
+            transactions, new SequentialIdGenerator(), clock, acceptMarketplaceInitiated, provisioning, keeper);
+    }
+
+    @Test
+    void tokensIssuedWhileOurDatabaseIsDownAreReceivedKeptAndStoredWhenItAnswers() {
+        gateway.onExchange(locationPair("kept"));
+        InstallService service = service(true);
+        failingTransactions.set(3);
+
+        InstallOutcome outcome = service.complete(new CompleteInstall("code-1", Optional.empty(), Optional.empty()));
+
+        assertThat(outcome).isInstanceOf(InstallOutcome.Received.class);
+        assertThat(grants.all()).as("nothing stored yet").isEmpty();
+        while (!keptWrites.isEmpty()) {
+            keptWrites.poll().run();
+        }
+        assertThat(grants.all()).hasSize(1);
+        assertThat(grants.all().get(0).accessToken()).isEqualTo(AccessToken.of("at-kept"));
+        assertThat(installations.all()).singleElement()
+            .satisfies(i -> assertThat(i.status()).isEqualTo(InstallationStatus.ACTIVE));
+        assertThat(gateway.presentedCodes()).as("the code was exchanged once").containsExactly("code-1");
     }
 
     private static TokenExchangeOutcome.Issued locationPair(String suffix) {

@@ -111,9 +111,10 @@ public class HubWiring {
                                   GrantRepository grants, InstallationEventPublisher events,
                                   TransactionRunner transactions, IdGenerator ids, Clock clock,
                                   @Value("${accesshub.install.accept-marketplace-initiated:true}")
-                                  boolean acceptMarketplaceInitiated, LocationProvisioningQueue provisioning) {
+                                  boolean acceptMarketplaceInitiated, LocationProvisioningQueue provisioning,
+                                  OutcomeKeeper keeper) {
         return new InstallService(apps, gateway, states, secrets, installations, grants, events, transactions, ids,
-            clock, acceptMarketplaceInitiated, provisioning);
+            clock, acceptMarketplaceInitiated, provisioning, keeper);
     }
 
     @Singleton

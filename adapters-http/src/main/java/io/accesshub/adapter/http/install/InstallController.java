@@ -134,6 +134,13 @@ public class InstallController {
             return page(HttpStatus.OK, "App installed", null, "The app is installed for " + where
                 + ". You can close this window.");
         }
+        if (outcome instanceof InstallOutcome.Received received) {
+            LOG.warn("Install received for company {}{} but not stored yet (database unavailable); this instance keeps"
+                + " it and stores it as soon as the database answers", received.companyId(),
+                received.locationId().map(l -> " location " + l).orElse(""));
+            return page(HttpStatus.ACCEPTED, "Installation received", null, "HighLevel confirmed the installation;"
+                + " it completes within moments. You can close this window.");
+        }
         InstallRefusal reason = ((InstallOutcome.Refused) outcome).reason();
         LOG.info("Install refused: {}", reason.code());
         return refusal(reason);

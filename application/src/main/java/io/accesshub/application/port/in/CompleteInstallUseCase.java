@@ -39,6 +39,14 @@ public interface CompleteInstallUseCase {
                          Optional<LocationId> locationId) implements InstallOutcome {
         }
 
+        /**
+         * HighLevel issued the tokens but our database could not store them at that moment: this instance keeps them
+         * and stores them as soon as the database answers (the code cannot be exchanged twice).
+         */
+        record Received(UserType userType, CompanyId companyId, Optional<LocationId> locationId)
+            implements InstallOutcome {
+        }
+
         /** Nothing was stored; {@code code} is stable for clients and pages. */
         record Refused(InstallRefusal reason) implements InstallOutcome {
         }
