@@ -21,9 +21,9 @@ import java.util.Optional;
 /**
  * Applies an agency installation's loss (needs-reauth or uninstalled) to the location grants minted from it, one
  * location per transaction, following the domain's {@link CompanyCascade} rule; locations with their own direct
- * grants are left alone.
+ * grants are left alone. Built once in {@code bootstrap} and shared by the services that cascade.
  */
-final class CompanyCascadeRunner {
+public final class CompanyCascadeRunner {
 
     private static final int PAGE = 200;
 
@@ -33,8 +33,8 @@ final class CompanyCascadeRunner {
     private final TransactionRunner transactions;
     private final Clock clock;
 
-    CompanyCascadeRunner(InstallationRepository installations, GrantRepository grants,
-                         InstallationEventPublisher events, TransactionRunner transactions, Clock clock) {
+    public CompanyCascadeRunner(InstallationRepository installations, GrantRepository grants,
+                                InstallationEventPublisher events, TransactionRunner transactions, Clock clock) {
         this.installations = Objects.requireNonNull(installations, "installations");
         this.grants = Objects.requireNonNull(grants, "grants");
         this.events = Objects.requireNonNull(events, "events");
