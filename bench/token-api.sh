@@ -2,6 +2,9 @@
 # Token API benchmark: token reads of one warm grant vs the hub's /health, in the same run, with wrk.
 # Starts the hub in demo mode (embedded MariaDB + in-process simulator) on spare ports, installs one simulated
 # location through the real install flow, then measures. Usage: bench/token-api.sh [duration] [connections]
+# Environment: BENCH_HUB_PORT / BENCH_SIM_PORT (default 18080 / 18090; pick others when several people share the
+# machine), BENCH_THREADS (wrk threads, 2), BENCH_JAR (the hub jar, default bootstrap/target/accesshub.jar, e.g. an
+# older build to compare under the same load), BENCH_JAVA_OPTS (-Xmx1g).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,14 +13,15 @@ CONNECTIONS="${2:-32}"
 THREADS="${BENCH_THREADS:-2}"
 HUB_PORT="${BENCH_HUB_PORT:-18080}"
 SIM_PORT="${BENCH_SIM_PORT:-18090}"
+JAR="${BENCH_JAR:-bootstrap/target/accesshub.jar}"
 WORK="$(mktemp -d /tmp/accesshub-bench-XXXXXX)"
 
 command -v wrk >/dev/null 2>&1 || { echo "installing wrk (Debian package)"; apt-get install -y -q wrk >/dev/null; }
-[ -f bootstrap/target/accesshub.jar ] || ./mvnw -B -q -DskipTests package
+[ -f "$JAR" ] || ./mvnw -B -q -DskipTests package
 
 ACCESSHUB_PORT="$HUB_PORT" ACCESSHUB_DEMO_SIMULATOR_PORT="$SIM_PORT" ACCESSHUB_DATA_DIR="$WORK/data" \
   ACCESSHUB_LOG_LEVEL=WARN ACCESSHUB_REFRESH_SCHEDULER_ENABLED=false \
-  java ${BENCH_JAVA_OPTS:--Xmx1g} -jar bootstrap/target/accesshub.jar > "$WORK/hub.log" 2>&1 &
+  java ${BENCH_JAVA_OPTS:--Xmx1g} -jar "$JAR" > "$WORK/hub.log" 2>&1 &
 HUB_PID=$!
 trap 'kill $HUB_PID 2>/dev/null; wait $HUB_PID 2>/dev/null; rm -rf "$WORK"' EXIT
 
@@ -34,6 +38,7 @@ curl -sf "$CALLBACK" >/dev/null
 TOKEN_URL="http://127.0.0.1:$HUB_PORT/api/v1/locations/sim-loc-0001/access-token"
 curl -sf -H "Authorization: Bearer $KEY" "$TOKEN_URL" >/dev/null
 
+echo "jar: $JAR; token cache TTL: ${ACCESSHUB_TOKEN_CACHE_TTL:-2s (default)}"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(java -version 2>&1 | head -1)"
 echo "warm-up (5s) ..."
 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H "Authorization: Bearer $KEY" "$TOKEN_URL" >/dev/null

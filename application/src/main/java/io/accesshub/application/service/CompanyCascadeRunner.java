@@ -20,7 +20,7 @@ import java.util.Optional;
 /**
  * Applies an agency installation's loss (needs-reauth or uninstalled) to the location grants minted from it, one
  * location per transaction, following the domain's {@link CompanyCascade} rule; locations with their own direct
- * grants are left alone.
+ * grants are left alone. Built once in {@code bootstrap} and shared by the services that cascade.
  */
 public final class CompanyCascadeRunner {
 
@@ -33,7 +33,7 @@ public final class CompanyCascadeRunner {
     private final Clock clock;
 
     public CompanyCascadeRunner(InstallationRepository installations, GrantRepository grants,
-                         InstallationEventPublisher events, TransactionRunner transactions, Clock clock) {
+                                InstallationEventPublisher events, TransactionRunner transactions, Clock clock) {
         this.installations = Objects.requireNonNull(installations, "installations");
         this.grants = Objects.requireNonNull(grants, "grants");
         this.events = Objects.requireNonNull(events, "events");

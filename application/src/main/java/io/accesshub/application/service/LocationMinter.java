@@ -31,9 +31,9 @@ import java.util.Optional;
 /**
  * Mints a location token from an agency grant (when {@link LocationTokenPolicy} allows it) and stores it as a
  * {@link GrantSource#MINTED_FROM_COMPANY} location installation in one transaction. Shared by background
- * provisioning and on-demand token reads.
+ * provisioning, webhook handling and on-demand token reads; built once in {@code bootstrap} and injected into them.
  */
-final class LocationMinter {
+public final class LocationMinter {
 
     /** How a mint ended. */
     enum Outcome { MINTED, NOT_ALLOWED, REFUSED, TRY_LATER }
@@ -46,8 +46,8 @@ final class LocationMinter {
     private final IdGenerator ids;
     private final Clock clock;
 
-    LocationMinter(InstallationRepository installations, GrantRepository grants, MarketplaceGateway gateway,
-                   InstallationEventPublisher events, TransactionRunner transactions, IdGenerator ids, Clock clock) {
+    public LocationMinter(InstallationRepository installations, GrantRepository grants, MarketplaceGateway gateway,
+                          InstallationEventPublisher events, TransactionRunner transactions, IdGenerator ids, Clock clock) {
         this.installations = Objects.requireNonNull(installations, "installations");
         this.grants = Objects.requireNonNull(grants, "grants");
         this.gateway = Objects.requireNonNull(gateway, "gateway");

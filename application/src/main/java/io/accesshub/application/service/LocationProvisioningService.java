@@ -2,14 +2,11 @@ package io.accesshub.application.service;
 
 import io.accesshub.application.port.in.ProvisionLocationsUseCase;
 import io.accesshub.application.port.out.GrantRepository;
-import io.accesshub.application.port.out.InstallationEventPublisher;
 import io.accesshub.application.port.out.InstallationRepository;
 import io.accesshub.application.port.out.InstalledLocationsOutcome;
 import io.accesshub.application.port.out.LocationProvisioningQueue;
 import io.accesshub.application.port.out.LocationProvisioningQueue.ProvisioningJob;
 import io.accesshub.application.port.out.MarketplaceGateway;
-import io.accesshub.application.port.out.TransactionRunner;
-import io.accesshub.application.port.out.IdGenerator;
 import io.accesshub.application.service.GrantRefresher.RefreshResult;
 import io.accesshub.domain.grant.Grant;
 import io.accesshub.domain.grant.GrantSource;
@@ -38,9 +35,6 @@ public final class LocationProvisioningService implements ProvisionLocationsUseC
     private final GrantRepository grants;
     private final GrantRefresher refresher;
     private final MarketplaceGateway gateway;
-    private final InstallationEventPublisher events;
-    private final TransactionRunner transactions;
-    private final IdGenerator ids;
     private final Clock clock;
     private final String owner;
     private final int pageSize;
@@ -48,20 +42,16 @@ public final class LocationProvisioningService implements ProvisionLocationsUseC
 
     public LocationProvisioningService(LocationProvisioningQueue queue, InstallationRepository installations,
                                        GrantRepository grants, GrantRefresher refresher, MarketplaceGateway gateway,
-                                       InstallationEventPublisher events, TransactionRunner transactions,
-                                       IdGenerator ids, Clock clock, String owner, int pageSize) {
+                                       LocationMinter minter, Clock clock, String owner, int pageSize) {
         this.queue = Objects.requireNonNull(queue, "queue");
         this.installations = Objects.requireNonNull(installations, "installations");
         this.grants = Objects.requireNonNull(grants, "grants");
         this.refresher = Objects.requireNonNull(refresher, "refresher");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
-        this.events = Objects.requireNonNull(events, "events");
-        this.transactions = Objects.requireNonNull(transactions, "transactions");
-        this.ids = Objects.requireNonNull(ids, "ids");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.owner = Objects.requireNonNull(owner, "owner");
         this.pageSize = pageSize;
-        this.minter = new LocationMinter(installations, grants, gateway, events, transactions, ids, clock);
+        this.minter = Objects.requireNonNull(minter, "minter");
     }
 
     @Override

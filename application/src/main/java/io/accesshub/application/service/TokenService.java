@@ -3,98 +3,84 @@ package io.accesshub.application.service;
 import io.accesshub.application.paging.PageRequest;
 import io.accesshub.application.port.in.GetAccessTokenUseCase;
 import io.accesshub.application.port.in.TokenResult;
-import io.accesshub.application.port.out.GrantRepository;
-import io.accesshub.application.port.out.IdGenerator;
-import io.accesshub.application.port.out.InstallationEventPublisher;
-import io.accesshub.application.port.out.MarketplaceGateway;
-import io.accesshub.application.port.out.TransactionRunner;
-import io.accesshub.domain.installation.InstallationStatus;
 import io.accesshub.application.port.out.InstallationFilter;
 import io.accesshub.application.port.out.InstallationRepository;
 import io.accesshub.application.port.out.MarketplaceApp;
 import io.accesshub.application.port.out.MarketplaceApps;
+import io.accesshub.application.port.out.TokenReads;
+import io.accesshub.application.port.out.TokenView;
 import io.accesshub.application.service.GrantRefresher.RefreshResult;
-import io.accesshub.domain.grant.Grant;
+import io.accesshub.domain.grant.AccessToken;
+import io.accesshub.domain.grant.GrantSource;
+import io.accesshub.domain.grant.Scopes;
 import io.accesshub.domain.installation.Installation;
 import io.accesshub.domain.installation.InstallationKey;
+import io.accesshub.domain.installation.InstallationStatus;
 import io.accesshub.domain.marketplace.CompanyId;
 import io.accesshub.domain.marketplace.LocationId;
 import io.accesshub.domain.marketplace.MarketplaceAppId;
 import io.accesshub.domain.marketplace.UserType;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 
 /**
- * Token reads: one indexed read and a decrypt in steady state; a refresh (joined when already running) only when
- * the token is expired or inside the safety margin. A usable token may be served from a short-lived in-memory cache
- * ({@code cacheTtl}, zero disables it): an access token stays valid at HighLevel until it expires, so a cached one
+ * Token reads: one indexed read with one decryption in steady state ({@link TokenReads}); a refresh (joined when
+ * already running) only when the token is expired or inside the safety margin. A usable token may be served from the
+ * in-memory cache ({@link TokenCaches}): an access token stays valid at HighLevel until it expires, so a cached one
  * that still outlives the safety margin is as good as the stored one; lifecycle changes show after at most the TTL.
  */
 public final class TokenService implements GetAccessTokenUseCase {
 
-    private static final int MAX_CACHED = 100_000;
-
     private final MarketplaceApps apps;
+    private final TokenReads reads;
     private final InstallationRepository installations;
-    private final GrantRepository grants;
     private final GrantRefresher refresher;
+    private final LocationMinter minter;
     private final RefreshSettings settings;
     private final Clock clock;
-    private final Duration cacheTtl;
-    private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
+    private final TokenCaches caches;
 
-    private record Cached(TokenResult.Issued result, Instant until) {
-    }
-
-    private final LocationMinter minter;
-    private final ConcurrentMap<String, Instant> notMintableUntil = new ConcurrentHashMap<>();
-
-    public TokenService(MarketplaceApps apps, InstallationRepository installations, GrantRepository grants,
-                        GrantRefresher refresher, RefreshSettings settings, Clock clock, Duration cacheTtl,
-                        MarketplaceGateway gateway, InstallationEventPublisher events, TransactionRunner transactions,
-                        IdGenerator ids) {
+    public TokenService(MarketplaceApps apps, TokenReads reads, InstallationRepository installations,
+                        GrantRefresher refresher, LocationMinter minter, RefreshSettings settings, Clock clock,
+                        TokenCaches caches) {
         this.apps = Objects.requireNonNull(apps, "apps");
+        this.reads = Objects.requireNonNull(reads, "reads");
         this.installations = Objects.requireNonNull(installations, "installations");
-        this.grants = Objects.requireNonNull(grants, "grants");
         this.refresher = Objects.requireNonNull(refresher, "refresher");
+        this.minter = Objects.requireNonNull(minter, "minter");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.cacheTtl = Objects.requireNonNull(cacheTtl, "cacheTtl");
-        this.minter = new LocationMinter(installations, grants, gateway, events, transactions, ids, clock);
-    }
-
-    private TokenResult cached(String key, Supplier<TokenResult> load) {
-        Instant now = clock.instant();
-        Cached hit = cache.get(key);
-        if (hit != null && now.isBefore(hit.until())
-            && now.plus(settings.timing().onDemandSafetyMargin()).isBefore(hit.result().expiresAt())) {
-            return hit.result();
-        }
-        TokenResult result = load.get();
-        if (result instanceof TokenResult.Issued issued && !cacheTtl.isZero()) {
-            if (cache.size() > MAX_CACHED) {
-                cache.clear();
-            }
-            cache.put(key, new Cached(issued, now.plus(cacheTtl)));
-        } else {
-            cache.remove(key);
-        }
-        return result;
+        this.caches = Objects.requireNonNull(caches, "caches");
     }
 
     @Override
     public TokenResult accessTokenForLocation(Optional<MarketplaceAppId> app, LocationId locationId) {
-        return cached("L|" + app.map(MarketplaceAppId::value).orElse("") + "|" + locationId.value(),
-            () -> loadLocation(app, locationId));
+        return cached(TokenCaches.Key.location(app, locationId), () -> loadLocation(app, locationId));
+    }
+
+    @Override
+    public TokenResult accessTokenForCompany(Optional<MarketplaceAppId> app, CompanyId companyId) {
+        return cached(TokenCaches.Key.company(app, companyId), () -> apps.resolve(app)
+            .flatMap(a -> reads.installation(InstallationKey.forCompany(a.id(), companyId)))
+            .map(this::tokenOf)
+            .orElseGet(TokenResult.NotInstalled::new));
+    }
+
+    /** A cached token while it is within the TTL and still outlives the safety margin; else a read, remembered. */
+    private TokenResult cached(TokenCaches.Key key, Supplier<TokenResult> load) {
+        Optional<TokenResult.Issued> hit = caches.token(key);
+        if (hit.isPresent() && settings.timing().isUsableAt(hit.get().expiresAt(), clock.instant())) {
+            return hit.get();
+        }
+        TokenResult result = load.get();
+        caches.remember(key, result);
+        return result;
     }
 
     private TokenResult loadLocation(Optional<MarketplaceAppId> app, LocationId locationId) {
@@ -102,10 +88,10 @@ public final class TokenService implements GetAccessTokenUseCase {
         if (resolved.isEmpty()) {
             return new TokenResult.NotInstalled();
         }
-        Optional<Installation> location = installations.findLocation(resolved.get().id(), locationId);
+        Optional<TokenView> location = reads.location(resolved.get().id(), locationId);
         TokenResult result = location.map(this::tokenOf).orElseGet(TokenResult.NotInstalled::new);
         if (result instanceof TokenResult.NotInstalled
-            && location.map(i -> i.status() != InstallationStatus.UNINSTALLED).orElse(true)) {
+            && location.map(v -> v.status() != InstallationStatus.UNINSTALLED).orElse(true)) {
             return mintOnDemand(resolved.get().id(), locationId).orElse(result);
         }
         return result;
@@ -117,15 +103,13 @@ public final class TokenService implements GetAccessTokenUseCase {
      * minute so unknown ids do not turn into a stream of HighLevel calls.
      */
     private Optional<TokenResult> mintOnDemand(MarketplaceAppId app, LocationId locationId) {
-        String key = app.value() + "|" + locationId.value();
-        Instant now = clock.instant();
-        Instant blockedUntil = notMintableUntil.get(key);
-        if (blockedUntil != null && now.isBefore(blockedUntil)) {
+        TokenCaches.Key key = TokenCaches.Key.location(Optional.of(app), locationId);
+        if (caches.isNotMintable(key)) {
             return Optional.empty();
         }
         InstallationFilter companies = InstallationFilter.all().withApp(app).withUserType(UserType.COMPANY);
         List<Installation> candidates = new ArrayList<>(installations.list(companies, new PageRequest(0, 50)).items());
-        candidates.removeIf(c -> c.status() != InstallationStatus.ACTIVE && c.status() != InstallationStatus.DEGRADED);
+        candidates.removeIf(c -> !c.status().servesTokens());
         candidates.sort(Comparator.comparing(c -> !c.companyDetails().approvedLocations().contains(locationId)));
         for (Installation company : candidates) {
             RefreshResult companyGrant = refresher.refresh(company.id(), false);
@@ -135,51 +119,36 @@ public final class TokenService implements GetAccessTokenUseCase {
             LocationMinter.Outcome outcome = minter.mint(company, usable.grant(), locationId);
             if (outcome == LocationMinter.Outcome.MINTED) {
                 InstallationKey minted = InstallationKey.forLocation(app, company.key().companyId(), locationId);
-                return installations.findByKey(minted).map(this::tokenOf);
+                return reads.installation(minted).map(this::tokenOf);
             }
             if (outcome == LocationMinter.Outcome.TRY_LATER) {
                 return Optional.of(new TokenResult.MarketplaceUnavailable(Optional.empty()));
             }
         }
-        if (notMintableUntil.size() > MAX_CACHED) {
-            notMintableUntil.clear();
-        }
-        notMintableUntil.put(key, now.plus(Duration.ofMinutes(1)));
+        caches.markNotMintable(key);
         return Optional.empty();
     }
 
-    @Override
-    public TokenResult accessTokenForCompany(Optional<MarketplaceAppId> app, CompanyId companyId) {
-        return cached("C|" + app.map(MarketplaceAppId::value).orElse("") + "|" + companyId.value(),
-            () -> loadCompany(app, companyId));
-    }
-
-    private TokenResult loadCompany(Optional<MarketplaceAppId> app, CompanyId companyId) {
-        return apps.resolve(app)
-            .flatMap(a -> installations.findByKey(InstallationKey.forCompany(a.id(), companyId)))
-            .map(this::tokenOf)
-            .orElseGet(TokenResult.NotInstalled::new);
-    }
-
-    private TokenResult tokenOf(Installation installation) {
-        switch (installation.status()) {
+    private TokenResult tokenOf(TokenView view) {
+        switch (view.status()) {
             case UNINSTALLED, PENDING:
                 return new TokenResult.NotInstalled();
             case NEEDS_REAUTH:
-                return new TokenResult.NeedsReauthorization(installation.reason());
+                return new TokenResult.NeedsReauthorization(view.reason());
             default:
                 break;
         }
-        Optional<Grant> grant = grants.findByInstallationId(installation.id());
-        if (grant.isEmpty()) {
+        if (view.access().isEmpty()) {
             return new TokenResult.NotInstalled();
         }
-        if (settings.timing().isUsableAt(grant.get(), clock.instant())) {
-            return issued(installation, grant.get());
+        TokenView.Access access = view.access().get();
+        if (settings.timing().isUsableAt(access.expiresAt(), clock.instant())) {
+            return issued(view.key(), access.accessToken(), access.expiresAt(), access.scopes(), access.source());
         }
-        RefreshResult result = refresher.refresh(installation.id(), false);
+        RefreshResult result = refresher.refresh(view.installationId(), false);
         if (result instanceof RefreshResult.Usable usable) {
-            return issued(installation, usable.grant());
+            return issued(view.key(), usable.grant().accessToken(), usable.grant().accessTokenExpiresAt(),
+                usable.grant().scopes(), usable.grant().source());
         }
         if (result instanceof RefreshResult.Suspended suspended) {
             return new TokenResult.Suspended(suspended.reason());
@@ -196,8 +165,8 @@ public final class TokenService implements GetAccessTokenUseCase {
         return new TokenResult.MarketplaceUnavailable(((RefreshResult.Unavailable) result).retryAfter());
     }
 
-    private static TokenResult issued(Installation installation, Grant grant) {
-        return new TokenResult.Issued(grant.accessToken(), grant.accessTokenExpiresAt(), grant.scopes(),
-            installation.key().companyId(), installation.key().locationId(), grant.source());
+    private static TokenResult issued(InstallationKey key, AccessToken token, Instant expiresAt, Scopes scopes,
+                                      GrantSource source) {
+        return new TokenResult.Issued(token, expiresAt, scopes, key.companyId(), key.locationId(), source);
     }
 }

@@ -9,7 +9,6 @@ import io.accesshub.application.port.out.InstallationEventPublisher;
 import io.accesshub.application.port.out.InstallationRepository;
 import io.accesshub.application.port.out.MarketplaceApp;
 import io.accesshub.application.port.out.MarketplaceApps;
-import io.accesshub.application.port.out.MarketplaceGateway;
 import io.accesshub.application.port.out.TransactionRunner;
 import io.accesshub.application.port.out.WebhookEventHandler;
 import io.accesshub.application.port.out.WebhookInbox;
@@ -57,9 +56,10 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
     private final List<WebhookEventHandler> handlers;
 
     public WebhookProcessingService(WebhookInbox inbox, MarketplaceApps apps, InstallationRepository installations,
-                                    GrantRepository grants, GrantRefresher refresher, MarketplaceGateway gateway,
-                                    InstallationEventPublisher events, TransactionRunner transactions, IdGenerator ids,
-                                    Clock clock, String owner, List<WebhookEventHandler> handlers) {
+                                    GrantRepository grants, GrantRefresher refresher, LocationMinter minter,
+                                    CompanyCascadeRunner cascade, InstallationEventPublisher events,
+                                    TransactionRunner transactions, IdGenerator ids, Clock clock, String owner,
+                                    List<WebhookEventHandler> handlers) {
         this.inbox = Objects.requireNonNull(inbox, "inbox");
         this.apps = Objects.requireNonNull(apps, "apps");
         this.installations = Objects.requireNonNull(installations, "installations");
@@ -70,8 +70,8 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
         this.ids = Objects.requireNonNull(ids, "ids");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.owner = Objects.requireNonNull(owner, "owner");
-        this.minter = new LocationMinter(installations, grants, gateway, events, transactions, ids, clock);
-        this.cascade = new CompanyCascadeRunner(installations, grants, events, transactions, clock);
+        this.minter = Objects.requireNonNull(minter, "minter");
+        this.cascade = Objects.requireNonNull(cascade, "cascade");
         this.handlers = List.copyOf(handlers);
     }
 

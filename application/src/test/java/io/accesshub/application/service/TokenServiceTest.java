@@ -1,6 +1,8 @@
 package io.accesshub.application.service;
 
+import static io.accesshub.application.testdata.GrantMother.aCompanyGrant;
 import static io.accesshub.application.testdata.GrantMother.aLocationGrant;
+import static io.accesshub.application.testdata.InstallationMother.aCompanyInstallation;
 import static io.accesshub.application.testdata.InstallationMother.aLocationInstallation;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,81 +10,398 @@ import io.accesshub.application.fakes.FakeMarketplaceGateway;
 import io.accesshub.application.fakes.FixedMarketplaceApps;
 import io.accesshub.application.fakes.InMemoryGrantRepository;
 import io.accesshub.application.fakes.InMemoryInstallationRepository;
+import io.accesshub.application.fakes.InMemoryTokenReads;
 import io.accesshub.application.fakes.InMemoryTransactionRunner;
 import io.accesshub.application.fakes.RecordingInstallationEventPublisher;
+import io.accesshub.application.fakes.SequentialIdGenerator;
 import io.accesshub.application.port.in.TokenResult;
+import io.accesshub.application.port.out.GrantedTo;
 import io.accesshub.application.port.out.MarketplaceApp;
+import io.accesshub.application.port.out.LeaseState;
+import io.accesshub.application.port.out.OperatorAlerts;
+import io.accesshub.application.port.out.RefreshLease;
+import io.accesshub.application.port.out.RefreshLeases;
+import io.accesshub.application.port.out.TokenExchangeOutcome;
+import io.accesshub.application.port.out.TransactionRunner;
+import io.accesshub.application.testdata.TestIds;
 import io.accesshub.application.testdata.TestTimes;
+import io.accesshub.domain.grant.AccessToken;
+import io.accesshub.domain.grant.Grant;
+import io.accesshub.domain.grant.GrantSource;
+import io.accesshub.domain.grant.IssuedTokens;
+import io.accesshub.domain.grant.RefreshToken;
 import io.accesshub.domain.grant.Scopes;
+import io.accesshub.domain.installation.CompanyInstallDetails;
 import io.accesshub.domain.installation.Installation;
+import io.accesshub.domain.installation.InstallationId;
 import io.accesshub.domain.installation.InstallationStatus;
 import io.accesshub.domain.installation.StateReason;
+import io.accesshub.domain.marketplace.CompanyId;
+import io.accesshub.domain.marketplace.LocationId;
+import io.accesshub.domain.marketplace.MarketplaceAppId;
+import io.accesshub.domain.marketplace.UserType;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/**
+ * Token reads over the in-memory fakes: one lookup per miss, the Caffeine cache (TTL on the test clock, the safety
+ * margin, the bound), the refresher only for unusable tokens, and the one-minute memory of unmintable locations.
+ */
 class TokenServiceTest {
+
+    private static final Duration MARGIN = RefreshSettings.defaults().timing().onDemandSafetyMargin();
 
     private final InstallServiceTest.MutableClock clock = new InstallServiceTest.MutableClock(TestTimes.NOW);
     private final InMemoryInstallationRepository installations = new InMemoryInstallationRepository();
     private final InMemoryGrantRepository grants = new InMemoryGrantRepository();
+    private final InMemoryTokenReads reads = new InMemoryTokenReads(installations, grants);
+    private final RecordingInstallationEventPublisher events = new RecordingInstallationEventPublisher();
+    private final TransactionRunner transactions = new InMemoryTransactionRunner(installations, grants, events);
+    private final FakeMarketplaceGateway gateway = new FakeMarketplaceGateway();
+    private final MarketplaceAppId app = TestIds.appId();
+    private TokenCaches caches;
 
-    private TokenService service(Duration cacheTtl, Installation installation) {
-        RecordingInstallationEventPublisher events = new RecordingInstallationEventPublisher();
-        FixedMarketplaceApps apps = new FixedMarketplaceApps(new MarketplaceApp(
-            installation.key().appId(), "main", Scopes.parse("oauth.write")));
-        RefreshEngineFixture engine = new RefreshEngineFixture(installation.key().appId());
-        GrantRefresher refresher = engine.refresher();
-        return new TokenService(apps,
-            installations, grants, refresher, RefreshSettings.defaults(), clock, cacheTtl, new FakeMarketplaceGateway(),
-            events, new InMemoryTransactionRunner(installations, grants, events), new io.accesshub.application.fakes.SequentialIdGenerator());
+    /** Token reads of usable grants never touch the leases; any call means the test's premise broke. */
+    private static final RefreshLeases NO_LEASES = new HeldElsewhere(() -> {
+        throw new AssertionError("a usable token must not be refreshed");
+    });
+
+    /** Leases another instance holds: the refresher hands out what that holder stored (after {@code meanwhile}). */
+    private record HeldElsewhere(Runnable meanwhile) implements RefreshLeases {
+
+        @Override
+        public Optional<LeaseState> inspect(InstallationId id) {
+            meanwhile.run();
+            return Optional.of(new LeaseState(true, false, Duration.ZERO, Optional.empty()));
+        }
+
+        @Override
+        public Optional<RefreshLease> acquire(InstallationId id, String owner, Duration leaseDuration) {
+            throw new AssertionError("the lease is held elsewhere");
+        }
+
+        @Override
+        public boolean recordAttempt(RefreshLease lease, Duration needed) {
+            throw new AssertionError();
+        }
+
+        @Override
+        public Optional<RefreshLease> renew(RefreshLease lease, Duration leaseDuration) {
+            throw new AssertionError();
+        }
+
+        @Override
+        public boolean complete(InstallationId id, Optional<String> basis, long fence, Grant refreshed,
+                                Instant nextRefreshAt) {
+            throw new AssertionError();
+        }
+
+        @Override
+        public void release(RefreshLease lease, boolean attemptSettled, Optional<Instant> retryAt) {
+            throw new AssertionError();
+        }
+
+        @Override
+        public void park(RefreshLease lease) {
+            throw new AssertionError();
+        }
+
+        @Override
+        public List<InstallationId> due(Instant now, Set<MarketplaceAppId> excludedApps, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<InstallationId> firstScheduled(MarketplaceAppId app) {
+            return Optional.empty();
+        }
+    }
+
+    private TokenService service(Duration cacheTtl) {
+        return service(cacheTtl, 100_000, NO_LEASES);
+    }
+
+    private TokenService service(Duration cacheTtl, long maximumSize, RefreshLeases leases) {
+        FixedMarketplaceApps apps = new FixedMarketplaceApps(new MarketplaceApp(app, "main",
+            Scopes.parse("oauth.write")));
+        OperatorAlerts silent = new OperatorAlerts() {
+            @Override
+            public void appCredentialsRefused(MarketplaceAppId refused, String detail) {
+            }
+
+            @Override
+            public void appCredentialsAccepted(MarketplaceAppId accepted) {
+            }
+
+            @Override
+            public void outcomeKeptForRetry(String what, int attempts, String cause) {
+            }
+        };
+        GrantRefresher refresher = new GrantRefresher(apps, installations, grants, leases, gateway,
+            new InstallationTransitions(installations, events, transactions),
+            new CompanyCascadeRunner(installations, grants, events, transactions, clock),
+            new OutcomeKeeper(Runnable::run, clock::advance, Duration.ofMillis(200), Duration.ofSeconds(5), silent),
+            new AppCredentials(silent, clock), () -> Duration.ofHours(1), RefreshSettings.defaults(), clock, "test",
+            clock::advance, () -> 0.5);
+        LocationMinter minter = new LocationMinter(installations, grants, gateway, events, transactions,
+            new SequentialIdGenerator(), clock);
+        caches = TokenCaches.create(cacheTtl, maximumSize, clock);
+        return new TokenService(apps, reads, installations, refresher, minter, RefreshSettings.defaults(), clock,
+            caches);
     }
 
     private Installation storeActiveLocation() {
-        Installation installation = installations.add(aLocationInstallation()
+        return storeActiveLocation(clock.instant().plus(5, ChronoUnit.HOURS));
+    }
+
+    private Installation storeActiveLocation(Instant accessTokenExpiresAt) {
+        Installation installation = installations.add(aLocationInstallation().ofApp(app)
             .withStatus(InstallationStatus.ACTIVE).withReason(StateReason.GRANT_ISSUED).build());
-        grants.add(aLocationGrant().forInstallation(installation.id()).expiringIn(5, java.time.temporal.ChronoUnit.HOURS)
+        grants.add(aLocationGrant().forInstallation(installation.id()).accessTokenExpiresAt(accessTokenExpiresAt)
             .build());
         return installation;
     }
 
-    @Test
-    void aUsableTokenIsServedFromStorage() {
-        Installation installation = storeActiveLocation();
+    private static LocationId locationOf(Installation installation) {
+        return installation.key().locationId().orElseThrow();
+    }
 
-        TokenResult result = service(Duration.ZERO, installation).accessTokenForLocation(Optional.empty(),
-            installation.key().locationId().orElseThrow());
-
+    private AccessToken tokenFor(TokenService service, LocationId location) {
+        TokenResult result = service.accessTokenForLocation(Optional.empty(), location);
         assertThat(result).isInstanceOf(TokenResult.Issued.class);
-        assertThat(((TokenResult.Issued) result).locationId()).isEqualTo(installation.key().locationId());
+        return ((TokenResult.Issued) result).accessToken();
+    }
+
+    /** Stores a new pair for the installation, as a refresh by the scheduler or another instance would. */
+    private Grant rotate(InstallationId installation, Duration accessTokenLife) {
+        Grant stored = grants.findByInstallationId(installation).orElseThrow();
+        Instant now = clock.instant();
+        IssuedTokens pair = IssuedTokens.of(AccessToken.of("rotated-" + TestIds.randomText(20)),
+            now.plus(accessTokenLife), RefreshToken.of("rotated-refresh-" + TestIds.randomText(20)), stored.scopes(),
+            now);
+        return grants.update(stored.rotate(pair));
     }
 
     @Test
-    void theCacheServesAUsableTokenForItsTtlOnly() {
+    void aUsableTokenIsServedFromStorageWithOneLookupPerRead() {
         Installation installation = storeActiveLocation();
-        TokenService service = service(Duration.ofSeconds(2), installation);
-        var location = installation.key().locationId().orElseThrow();
-        assertThat(service.accessTokenForLocation(Optional.empty(), location)).isInstanceOf(TokenResult.Issued.class);
+        Grant grant = grants.findByInstallationId(installation.id()).orElseThrow();
+        TokenService service = service(Duration.ZERO);
 
-        grants.deleteByInstallationId(installation.id());
-        clock.advance(Duration.ofSeconds(1));
-        assertThat(service.accessTokenForLocation(Optional.empty(), location)).isInstanceOf(TokenResult.Issued.class);
+        TokenResult result = service.accessTokenForLocation(Optional.empty(), locationOf(installation));
 
-        clock.advance(Duration.ofSeconds(2));
-        assertThat(service.accessTokenForLocation(Optional.empty(), location)).isInstanceOf(TokenResult.NotInstalled.class);
+        assertThat(result).isEqualTo(new TokenResult.Issued(grant.accessToken(), grant.accessTokenExpiresAt(),
+            grant.scopes(), installation.key().companyId(), installation.key().locationId(), grant.source()));
+        assertThat(reads.lookups()).isEqualTo(1);
+        service.accessTokenForLocation(Optional.empty(), locationOf(installation));
+        assertThat(reads.lookups()).as("no cache: every read looks up").isEqualTo(2);
+        assertThat(caches.cachedTokens()).isZero();
     }
 
     @Test
-    void withoutCacheEveryReadSeesTheStoredState() {
+    void withinTheTtlASecondReadIsAHitAndAfterItTheStoredStateIsRead() {
         Installation installation = storeActiveLocation();
-        TokenService service = service(Duration.ZERO, installation);
-        var location = installation.key().locationId().orElseThrow();
-        service.accessTokenForLocation(Optional.empty(), location);
-
+        TokenService service = service(Duration.ofSeconds(2));
+        LocationId location = locationOf(installation);
+        AccessToken first = tokenFor(service, location);
         installations.update(installations.findById(installation.id()).orElseThrow()
             .markNeedsReauth(StateReason.REFRESH_TOKEN_REJECTED, clock.instant()));
 
+        clock.advance(Duration.ofMillis(1_999));
+        assertThat(tokenFor(service, location)).isEqualTo(first);
+        assertThat(reads.lookups()).isEqualTo(1);
+
+        clock.advance(Duration.ofMillis(2));
         assertThat(service.accessTokenForLocation(Optional.empty(), location))
             .isEqualTo(new TokenResult.NeedsReauthorization(StateReason.REFRESH_TOKEN_REJECTED));
+        assertThat(reads.lookups()).isEqualTo(2);
+    }
+
+    @Test
+    void aResultThatIsNotATokenIsNeverCached() {
+        Installation installation = storeActiveLocation();
+        TokenService service = service(Duration.ofMinutes(5));
+        LocationId location = locationOf(installation);
+        tokenFor(service, location);
+        installations.update(installations.findById(installation.id()).orElseThrow()
+            .markNeedsReauth(StateReason.REFRESH_TOKEN_REJECTED, clock.instant()));
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(service.accessTokenForLocation(Optional.empty(), location))
+            .isInstanceOf(TokenResult.NeedsReauthorization.class);
+
+        service.accessTokenForLocation(Optional.empty(), location);
+
+        assertThat(reads.lookups()).isEqualTo(3);
+        assertThat(caches.cachedTokens()).isZero();
+    }
+
+    @Test
+    void aCachedTokenIsServedOnlyWhileItOutlivesTheSafetyMargin() {
+        Instant expiresAt = clock.instant().plus(MARGIN).plusSeconds(10);
+        Installation installation = storeActiveLocation(expiresAt);
+        TokenService service = service(Duration.ofSeconds(30));
+        LocationId location = locationOf(installation);
+        AccessToken cached = tokenFor(service, location);
+        Grant refreshed = rotate(installation.id(), Duration.ofHours(24));
+
+        clock.advance(Duration.ofSeconds(9));
+        assertThat(tokenFor(service, location)).as("9 s in: still outlives the margin").isEqualTo(cached);
+        assertThat(reads.lookups()).isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(tokenFor(service, location)).as("10 s in: inside the margin, within the TTL")
+            .isEqualTo(refreshed.accessToken());
+        assertThat(reads.lookups()).isEqualTo(2);
+    }
+
+    @Test
+    void theCacheHoldsAtMostItsMaximumSize() {
+        List<LocationId> locations = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            locations.add(locationOf(storeActiveLocation()));
+        }
+        TokenService roomy = service(Duration.ofHours(1), 100, NO_LEASES);
+        locations.forEach(location -> tokenFor(roomy, location));
+        locations.forEach(location -> tokenFor(roomy, location));
+        assertThat(reads.lookups()).as("room for all: the second round is all hits").isEqualTo(10);
+
+        TokenService bounded = service(Duration.ofHours(1), 3, NO_LEASES);
+        locations.forEach(location -> tokenFor(bounded, location));
+        assertThat(caches.cachedTokens()).isLessThanOrEqualTo(3);
+        locations.forEach(location -> tokenFor(bounded, location));
+
+        assertThat(reads.lookups() - 10).as("lookups with room for 3 of 10").isGreaterThanOrEqualTo(10 + 7);
+        assertThat(caches.cachedTokens()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void aLocationAndAnAgencyWithTheSameIdAreCachedApart() {
+        String sameId = "same-" + TestIds.randomText(10);
+        Installation company = installations.add(aCompanyInstallation().ofApp(app).ofCompany(CompanyId.of(sameId))
+            .build());
+        Grant companyGrant = grants.add(aCompanyGrant().forInstallation(company.id()).build());
+        Installation location = installations.add(aLocationInstallation().ofApp(app).forLocation(LocationId.of(sameId))
+            .build());
+        Grant locationGrant = grants.add(aLocationGrant().forInstallation(location.id()).build());
+        TokenService service = service(Duration.ofMinutes(1));
+
+        for (int round = 0; round < 2; round++) {
+            assertThat(tokenFor(service, LocationId.of(sameId))).isEqualTo(locationGrant.accessToken());
+            assertThat(((TokenResult.Issued) service.accessTokenForCompany(Optional.empty(), CompanyId.of(sameId)))
+                .accessToken()).isEqualTo(companyGrant.accessToken());
+        }
+        assertThat(reads.lookups()).isEqualTo(2);
+    }
+
+    @Test
+    void theAppNamedByTheCallerIsPartOfTheKey() {
+        Installation installation = storeActiveLocation();
+        TokenService service = service(Duration.ofMinutes(1));
+        LocationId location = locationOf(installation);
+
+        service.accessTokenForLocation(Optional.of(app), location);
+        service.accessTokenForLocation(Optional.of(app), location);
+        assertThat(reads.lookups()).isEqualTo(1);
+        assertThat(service.accessTokenForLocation(Optional.of(TestIds.appId()), location))
+            .as("an app that is not configured").isInstanceOf(TokenResult.NotInstalled.class);
+    }
+
+    @Test
+    void aTokenInsideTheSafetyMarginIsRefreshedAndTheFreshOneServed() {
+        Installation installation = storeActiveLocation(clock.instant().plus(MARGIN));
+        List<Grant> refreshedElsewhere = new ArrayList<>();
+        TokenService service = service(Duration.ZERO, 100, new HeldElsewhere(() -> {
+            if (refreshedElsewhere.isEmpty()) {
+                refreshedElsewhere.add(rotate(installation.id(), Duration.ofHours(24)));
+            }
+        }));
+
+        TokenResult result = service.accessTokenForLocation(Optional.empty(), locationOf(installation));
+
+        assertThat(refreshedElsewhere).hasSize(1);
+        assertThat(result).isInstanceOf(TokenResult.Issued.class);
+        assertThat(((TokenResult.Issued) result).accessToken()).isEqualTo(refreshedElsewhere.get(0).accessToken());
+        assertThat(((TokenResult.Issued) result).expiresAt())
+            .isEqualTo(refreshedElsewhere.get(0).accessTokenExpiresAt());
+    }
+
+    @Test
+    void aTokenNobodyRefreshesInTimeAnswersMarketplaceUnavailable() {
+        Installation installation = storeActiveLocation(clock.instant().plus(MARGIN));
+        TokenService service = service(Duration.ofSeconds(2), 100, new HeldElsewhere(() -> { }));
+
+        TokenResult result = service.accessTokenForLocation(Optional.empty(), locationOf(installation));
+
+        assertThat(result).isInstanceOf(TokenResult.MarketplaceUnavailable.class);
+        assertThat(caches.cachedTokens()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = InstallationStatus.class, names = {"PENDING", "UNINSTALLED", "NEEDS_REAUTH"})
+    void installationsThatServeNoTokenAnswerByTheirState(InstallationStatus status) {
+        Installation installation = installations.add(aLocationInstallation().ofApp(app).withStatus(status).build());
+        if (status == InstallationStatus.NEEDS_REAUTH) {
+            grants.add(aLocationGrant().forInstallation(installation.id()).build());
+        }
+        TokenService service = service(Duration.ofSeconds(2));
+
+        TokenResult result = service.accessTokenForLocation(Optional.empty(), locationOf(installation));
+
+        assertThat(result).isEqualTo(status == InstallationStatus.NEEDS_REAUTH
+            ? new TokenResult.NeedsReauthorization(installation.reason()) : new TokenResult.NotInstalled());
+    }
+
+    @Test
+    void anActiveInstallationWithoutGrantIsNotInstalled() {
+        Installation installation = installations.add(aLocationInstallation().ofApp(app).build());
+
+        assertThat(service(Duration.ZERO).accessTokenForLocation(Optional.empty(), locationOf(installation)))
+            .isEqualTo(new TokenResult.NotInstalled());
+    }
+
+    @Test
+    void anUnknownLocationIsMintedOnDemandButNotRetriedWithinAMinuteOfARefusal() {
+        Installation company = installations.add(aCompanyInstallation().ofApp(app).build());
+        grants.add(aCompanyGrant().forInstallation(company.id()).build());
+        LocationId location = TestIds.locationId();
+        TokenService service = service(Duration.ZERO, 100, new HeldElsewhere(() -> { }));
+        gateway.onMint(() -> new TokenExchangeOutcome.Rejected(400, "Location not found for this company"));
+
+        assertThat(service.accessTokenForLocation(Optional.empty(), location)).isEqualTo(new TokenResult.NotInstalled());
+
+        gateway.onMint(() -> new TokenExchangeOutcome.Issued(IssuedTokens.withoutRefreshToken(
+            AccessToken.of("minted-" + TestIds.randomText(20)), clock.instant().plus(Duration.ofHours(24)),
+            Scopes.parse("contacts.readonly"), clock.instant()), new GrantedTo(UserType.LOCATION,
+            company.key().companyId(), Optional.of(location), CompanyInstallDetails.none(), Optional.empty())));
+        clock.advance(TokenCaches.NOT_MINTABLE_FOR.minusSeconds(1));
+        assertThat(service.accessTokenForLocation(Optional.empty(), location))
+            .as("within the minute: not tried").isEqualTo(new TokenResult.NotInstalled());
+
+        clock.advance(Duration.ofSeconds(2));
+        TokenResult minted = service.accessTokenForLocation(Optional.empty(), location);
+        assertThat(minted).isInstanceOf(TokenResult.Issued.class);
+        assertThat(((TokenResult.Issued) minted).source()).isEqualTo(GrantSource.MINTED_FROM_COMPANY);
+        assertThat(((TokenResult.Issued) minted).companyId()).isEqualTo(company.key().companyId());
+        assertThat(((TokenResult.Issued) minted).locationId()).contains(location);
+    }
+
+    @Test
+    void anUninstalledLocationIsNeverMintedOnDemand() {
+        Installation company = installations.add(aCompanyInstallation().ofApp(app).build());
+        grants.add(aCompanyGrant().forInstallation(company.id()).build());
+        Installation uninstalled = installations.add(aLocationInstallation().ofApp(app)
+            .ofCompany(company.key().companyId()).withStatus(InstallationStatus.UNINSTALLED).build());
+
+        // The gateway has no mint scripted: a mint attempt would fail the test.
+        assertThat(service(Duration.ZERO, 100, new HeldElsewhere(() -> { }))
+            .accessTokenForLocation(Optional.empty(), locationOf(uninstalled))).isEqualTo(new TokenResult.NotInstalled());
     }
 }

@@ -13,7 +13,10 @@ import io.accesshub.application.port.out.LocationProvisioningQueue;
 import io.accesshub.application.port.out.LifecycleEventListener;
 import io.accesshub.application.port.out.LifecycleOutbox;
 import io.accesshub.application.port.out.RefreshLeases;
+import io.accesshub.application.port.out.TokenReads;
 import io.accesshub.application.port.out.WebhookEventHandler;
+import io.accesshub.application.service.LocationMinter;
+import io.accesshub.application.service.TokenCaches;
 import io.accesshub.application.service.HistoryRetentionService;
 import io.accesshub.application.service.LifecycleDispatchService;
 import io.accesshub.application.port.out.WebhookInbox;
@@ -118,15 +121,27 @@ public class HubWiring {
     }
 
     @Singleton
+    LocationMinter locationMinter(InstallationRepository installations, GrantRepository grants,
+                                  MarketplaceGateway gateway, InstallationEventPublisher events,
+                                  TransactionRunner transactions, IdGenerator ids, Clock clock) {
+        return new LocationMinter(installations, grants, gateway, events, transactions, ids, clock);
+    }
+
+    @Singleton
+    CompanyCascadeRunner companyCascadeRunner(InstallationRepository installations, GrantRepository grants,
+                                              InstallationEventPublisher events, TransactionRunner transactions,
+                                              Clock clock) {
+        return new CompanyCascadeRunner(installations, grants, events, transactions, clock);
+    }
+
+    @Singleton
     LocationProvisioningService locationProvisioningService(LocationProvisioningQueue queue,
                                                             InstallationRepository installations,
                                                             GrantRepository grants, GrantRefresher refresher,
-                                                            MarketplaceGateway gateway,
-                                                            InstallationEventPublisher events,
-                                                            TransactionRunner transactions, IdGenerator ids,
+                                                            MarketplaceGateway gateway, LocationMinter minter,
                                                             Clock clock) {
-        return new LocationProvisioningService(queue, installations, grants, refresher, gateway, events, transactions,
-            ids, clock, instanceId, 100);
+        return new LocationProvisioningService(queue, installations, grants, refresher, gateway, minter, clock,
+            instanceId, 100);
     }
 
     @Singleton
@@ -179,13 +194,6 @@ public class HubWiring {
     }
 
     @Singleton
-    CompanyCascadeRunner companyCascadeRunner(InstallationRepository installations, GrantRepository grants,
-                                              InstallationEventPublisher events, TransactionRunner transactions,
-                                              Clock clock) {
-        return new CompanyCascadeRunner(installations, grants, events, transactions, clock);
-    }
-
-    @Singleton
     GrantRefresher grantRefresher(MarketplaceApps apps, InstallationRepository installations, GrantRepository grants,
                                   RefreshLeases leases, MarketplaceGateway gateway,
                                   InstallationTransitions transitions, CompanyCascadeRunner cascade,
@@ -203,13 +211,16 @@ public class HubWiring {
     }
 
     @Singleton
-    TokenService tokenService(MarketplaceApps apps, InstallationRepository installations, GrantRepository grants,
-                              GrantRefresher refresher, RefreshSettings settings, Clock clock,
-                              @Value("${accesshub.token-cache.ttl:2s}") Duration cacheTtl,
-                              MarketplaceGateway gateway, InstallationEventPublisher events,
-                              TransactionRunner transactions, IdGenerator ids) {
-        return new TokenService(apps, installations, grants, refresher, settings, clock, cacheTtl, gateway, events,
-            transactions, ids);
+    TokenCaches tokenCaches(@Value("${accesshub.token-cache.ttl:2s}") Duration ttl,
+                            @Value("${accesshub.token-cache.maximum-size:100000}") long maximumSize, Clock clock) {
+        return TokenCaches.create(ttl, maximumSize, clock);
+    }
+
+    @Singleton
+    TokenService tokenService(MarketplaceApps apps, TokenReads reads, InstallationRepository installations,
+                              GrantRefresher refresher, LocationMinter minter, RefreshSettings settings, Clock clock,
+                              TokenCaches caches) {
+        return new TokenService(apps, reads, installations, refresher, minter, settings, clock, caches);
     }
 
     @Singleton
@@ -242,11 +253,12 @@ public class HubWiring {
     @Singleton
     WebhookProcessingService webhookProcessingService(WebhookInbox inbox, MarketplaceApps apps,
                                                       InstallationRepository installations, GrantRepository grants,
-                                                      GrantRefresher refresher, MarketplaceGateway gateway,
+                                                      GrantRefresher refresher, LocationMinter minter,
+                                                      CompanyCascadeRunner cascade,
                                                       InstallationEventPublisher events,
                                                       TransactionRunner transactions, IdGenerator ids, Clock clock,
                                                       List<WebhookEventHandler> handlers) {
-        return new WebhookProcessingService(inbox, apps, installations, grants, refresher, gateway, events,
+        return new WebhookProcessingService(inbox, apps, installations, grants, refresher, minter, cascade, events,
             transactions, ids, clock, instanceId, handlers);
     }
 

@@ -2,6 +2,7 @@ package io.accesshub.bootstrap.architecture;
 
 import static io.accesshub.bootstrap.architecture.HubArchitectureRules.ADAPTERS;
 import static io.accesshub.bootstrap.architecture.HubArchitectureRules.APPLICATION;
+import static io.accesshub.bootstrap.architecture.HubArchitectureRules.CAFFEINE;
 import static io.accesshub.bootstrap.architecture.HubArchitectureRules.DOMAIN;
 import static io.accesshub.bootstrap.architecture.HubArchitectureRules.PORT_IN;
 import static io.accesshub.bootstrap.architecture.HubArchitectureRules.PORT_OUT;
@@ -40,8 +41,9 @@ class ArchitectureTest {
     }
 
     @Test
-    void applicationDependsOnlyOnTheJdkAndTheDomain() {
-        HubArchitectureRules.onlyDependsOnJdkAnd(APPLICATION, DOMAIN).check(production);
+    void applicationDependsOnlyOnTheJdkTheDomainAndCaffeine() {
+        // Caffeine is allowed explicitly: the token cache is a plain library data structure (see CAFFEINE).
+        HubArchitectureRules.onlyDependsOnJdkAnd(APPLICATION, DOMAIN, CAFFEINE).check(production);
     }
 
     @Test

@@ -22,6 +22,12 @@ final class HubArchitectureRules {
     static final String PORT_OUT = "io.accesshub.application.port.out..";
     static final String SERVICE = "io.accesshub.application.service..";
     static final String ADAPTERS = "io.accesshub.adapter..";
+    /**
+     * The one library the application layer may use besides the JDK: Caffeine, for the bounded, expiring token cache
+     * of {@code TokenService}. A plain in-memory data structure with no framework, I/O or annotations processing; the
+     * alternative, a hand-written cache, is what issue 9 replaced.
+     */
+    static final String CAFFEINE = "com.github.benmanes.caffeine..";
 
     /** Frameworks the core must never see. */
     static final String[] FRAMEWORKS = {

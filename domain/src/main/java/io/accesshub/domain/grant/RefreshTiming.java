@@ -71,8 +71,17 @@ public record RefreshTiming(Duration accessTokenWindow, Duration refreshTokenLif
     /** Whether the access token may be handed out at {@code now}: it outlives the on-demand safety margin. */
     public boolean isUsableAt(Grant grant, Instant now) {
         Objects.requireNonNull(grant, "grant");
+        return isUsableAt(grant.accessTokenExpiresAt(), now);
+    }
+
+    /**
+     * Whether an access token expiring at {@code accessTokenExpiresAt} may be handed out at {@code now}: it outlives
+     * the on-demand safety margin (for readers that hold the expiry but not the whole grant, such as a cache).
+     */
+    public boolean isUsableAt(Instant accessTokenExpiresAt, Instant now) {
+        Objects.requireNonNull(accessTokenExpiresAt, "accessTokenExpiresAt");
         Objects.requireNonNull(now, "now");
-        return now.plus(onDemandSafetyMargin).isBefore(grant.accessTokenExpiresAt());
+        return now.plus(onDemandSafetyMargin).isBefore(accessTokenExpiresAt);
     }
 
     private Instant accessDueAt(Grant grant) {

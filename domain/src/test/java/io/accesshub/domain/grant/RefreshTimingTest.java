@@ -86,6 +86,7 @@ class RefreshTimingTest {
     })
     void anAccessTokenIsUsableOnDemandOnlyIfItOutlivesTheSafetyMargin(Duration accessTokenLeft, boolean usable) {
         assertThat(timing.isUsableAt(grant(accessTokenLeft, Duration.ofHours(2), true), NOW)).isEqualTo(usable);
+        assertThat(timing.isUsableAt(NOW.plus(accessTokenLeft), NOW)).isEqualTo(usable);
     }
 
     @ParameterizedTest(name = "window {0}, life {1}, margin {2}, on-demand {3} is refused")
