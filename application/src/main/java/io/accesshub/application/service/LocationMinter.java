@@ -1,7 +1,5 @@
 package io.accesshub.application.service;
 
-import io.accesshub.application.port.out.AlreadyExistsException;
-import io.accesshub.application.port.out.ConcurrentUpdateException;
 import io.accesshub.application.port.out.GrantRepository;
 import io.accesshub.application.port.out.IdGenerator;
 import io.accesshub.application.port.out.InstallationEventPublisher;
@@ -45,9 +43,12 @@ public final class LocationMinter {
     private final TransactionRunner transactions;
     private final IdGenerator ids;
     private final Clock clock;
+    private final OutcomeKeeper keeper;
 
     public LocationMinter(InstallationRepository installations, GrantRepository grants, MarketplaceGateway gateway,
-                          InstallationEventPublisher events, TransactionRunner transactions, IdGenerator ids, Clock clock) {
+                          InstallationEventPublisher events, TransactionRunner transactions, IdGenerator ids, Clock clock,
+                   OutcomeKeeper keeper) {
+        this.keeper = Objects.requireNonNull(keeper, "keeper");
         this.installations = Objects.requireNonNull(installations, "installations");
         this.grants = Objects.requireNonNull(grants, "grants");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
@@ -62,6 +63,9 @@ public final class LocationMinter {
         InstallationKey key = InstallationKey.forLocation(company.key().appId(), company.key().companyId(), locationId);
         if (!(LocationTokenPolicy.decide(company, companyGrant, key) instanceof LocationTokenDecision.Allowed)) {
             return Outcome.NOT_ALLOWED;
+        }
+        if (keeper.isKeeping(key)) {
+            return Outcome.TRY_LATER;
         }
         TokenExchangeOutcome outcome = gateway.mintLocationToken(key.appId(), companyGrant.accessToken(),
             key.companyId(), locationId);
@@ -80,16 +84,9 @@ public final class LocationMinter {
      * the same location meanwhile, reads it again and applies the mint to what is there now.
      */
     private void store(InstallationKey key, IssuedTokens tokens) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                transactions.runInTransaction(() -> storeOnce(key, tokens));
-                return;
-            } catch (AlreadyExistsException | ConcurrentUpdateException raced) {
-                if (attempt == 3) {
-                    throw raced;
-                }
-            }
-        }
+        // The mint is done at HighLevel: what it issued is kept and retried until our database takes it.
+        keeper.writeOrKeep(key, "a minted location pair", () -> RetryOnConflict.runStep(
+            () -> transactions.runInTransaction(() -> storeOnce(key, tokens))));
     }
 
     private void storeOnce(InstallationKey key, IssuedTokens tokens) {

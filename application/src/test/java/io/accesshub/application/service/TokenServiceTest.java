@@ -152,7 +152,8 @@ class TokenServiceTest {
             new AppCredentials(silent, clock), () -> Duration.ofHours(1), RefreshSettings.defaults(), clock, "test",
             clock::advance, () -> 0.5);
         LocationMinter minter = new LocationMinter(installations, grants, gateway, events, transactions,
-            new SequentialIdGenerator(), clock);
+            new SequentialIdGenerator(), clock, new OutcomeKeeper(Runnable::run, clock::advance, Duration.ofMillis(200),
+            Duration.ofSeconds(5), silent));
         caches = TokenCaches.create(cacheTtl, maximumSize, clock);
         return new TokenService(apps, reads, installations, refresher, minter, RefreshSettings.defaults(), clock,
             caches);

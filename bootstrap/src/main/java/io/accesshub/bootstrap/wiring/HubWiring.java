@@ -123,8 +123,9 @@ public class HubWiring {
     @Singleton
     LocationMinter locationMinter(InstallationRepository installations, GrantRepository grants,
                                   MarketplaceGateway gateway, InstallationEventPublisher events,
-                                  TransactionRunner transactions, IdGenerator ids, Clock clock) {
-        return new LocationMinter(installations, grants, gateway, events, transactions, ids, clock);
+                                  TransactionRunner transactions, IdGenerator ids, Clock clock,
+                                  OutcomeKeeper keeper) {
+        return new LocationMinter(installations, grants, gateway, events, transactions, ids, clock, keeper);
     }
 
     @Singleton
