@@ -3,6 +3,7 @@ package io.accesshub.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.accesshub.application.port.out.DatabaseReachability;
 import io.accesshub.application.port.out.GrantRepository;
 import io.accesshub.application.port.out.RefreshLease;
 import io.accesshub.application.port.out.RefreshLeases;
@@ -49,12 +50,15 @@ class HolderKilledTest {
             HOLDER_GONE_AFTER.toSeconds() + "s");
         first = harness.startHub(properties);
         second = harness.startHub(properties);
+        // Each instance starts pinging its database on first use (in production its schedulers use it at startup):
+        // start both now, so that they have seen the database long enough before any holder is judged.
+        first.bean(DatabaseReachability.class);
+        second.bean(DatabaseReachability.class);
         assertThat(harness.installThroughBrowser(first, AuthorizeRequest.Target.LOCATION, LOCATION, List.of())
             .status()).isEqualTo(200);
         installation = InstallationId.parse((String) installationJson().get("id"));
         harness.expireAllAccessTokens();
-        // Each instance starts pinging its database on first use: have both judges see it long enough beforehand, so
-        // that the judgement below depends on the lease alone.
+        // Both judges have seen the database long enough: the judgements below depend on the lease alone.
         harness.awaitDatabaseReachableFor(first, HOLDER_GONE_AFTER);
         harness.awaitDatabaseReachableFor(second, HOLDER_GONE_AFTER);
     }
