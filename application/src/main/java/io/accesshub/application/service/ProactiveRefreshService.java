@@ -13,7 +13,9 @@ import java.util.concurrent.Executor;
 /**
  * Refreshes a batch of scheduled grants whose time has come, earliest first. Grants that cannot make progress are
  * never selected: parked ones (needs reauthorization), leased ones, ones backing off, and those of apps whose client
- * credentials HighLevel refuses.
+ * credentials HighLevel refuses. The first grant of a batch is refreshed alone, the rest in parallel: a newly refused
+ * client secret costs one refused request per pass (for the app of that first grant; grants of other apps in the same
+ * batch may each still meet the refusal once per refresh thread).
  */
 public final class ProactiveRefreshService implements RefreshDueGrantsUseCase {
 
@@ -37,13 +39,24 @@ public final class ProactiveRefreshService implements RefreshDueGrantsUseCase {
     @Override
     public int refreshDueGrants() {
         List<InstallationId> due = leases.due(clock.instant(), credentials.refusedApps(), batchSize);
+        if (due.isEmpty()) {
+            return 0;
+        }
+        // The first grant goes alone: when HighLevel has started refusing the app's client credentials (a regenerated
+        // secret), that one refused request holds the app, and the others of the batch are released without a send
+        // instead of a refused request per refresh thread.
+        refreshAsync(due.get(0)).join();
         List<CompletableFuture<?>> running = new ArrayList<>();
-        for (InstallationId id : due) {
-            // One grant's failure (our database, a bug) must not stop the others: each refresh stands alone.
-            running.add(CompletableFuture.runAsync(() -> refresher.refresh(id, GrantRefresher.Mode.PROACTIVE), pool)
-                .exceptionally(failure -> null));
+        for (InstallationId id : due.subList(1, due.size())) {
+            running.add(refreshAsync(id));
         }
         CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
         return due.size();
+    }
+
+    private CompletableFuture<?> refreshAsync(InstallationId id) {
+        // One grant's failure (our database, a bug) must not stop the others: each refresh stands alone.
+        return CompletableFuture.runAsync(() -> refresher.refresh(id, GrantRefresher.Mode.PROACTIVE), pool)
+            .exceptionally(failure -> null);
     }
 }

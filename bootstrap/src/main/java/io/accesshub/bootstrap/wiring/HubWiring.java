@@ -51,6 +51,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import io.accesshub.application.service.InstallationQueryService;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -145,7 +146,12 @@ public class HubWiring {
             instanceId, 100);
     }
 
-    @Singleton
+    /**
+     * Built when the context starts ({@code @Context}), not on first use: a setting the engine cannot work with (a
+     * lease shorter than one request, a grace window of 30 s or more) stops the hub at startup instead of turning
+     * every later token read into a 500.
+     */
+    @Context
     RefreshSettings refreshSettings(
         @Value("${accesshub.refresh.window:30m}") Duration window,
         @Value("${accesshub.refresh.refresh-token-max-age:335d}") Duration refreshTokenMaxAge,

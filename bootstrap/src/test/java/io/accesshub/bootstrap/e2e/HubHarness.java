@@ -220,6 +220,58 @@ final class HubHarness implements AutoCloseable {
         }
     }
 
+    /** A location grant the simulator issued and a hub stored, with the hub's installation id for it. */
+    record SeededLocation(io.accesshub.domain.installation.InstallationId installationId,
+                          io.accesshub.simulator.SeededGrant grant) {
+        String locationId() {
+            return grant.locationId();
+        }
+    }
+
+    /**
+     * Creates {@code count} location grants at the simulator (no consent page, no webhooks) and stores each as an
+     * ACTIVE location installation with its grant through a hub's own repositories (which encrypt the tokens and
+     * schedule the grant as they do for a code exchange): many installs in a second instead of a browser flow each.
+     */
+    List<SeededLocation> seedLocations(Hub hub, int count) {
+        io.accesshub.application.port.out.InstallationRepository installations =
+            hub.bean(io.accesshub.application.port.out.InstallationRepository.class);
+        io.accesshub.application.port.out.GrantRepository grants =
+            hub.bean(io.accesshub.application.port.out.GrantRepository.class);
+        io.accesshub.domain.marketplace.MarketplaceAppId app =
+            io.accesshub.domain.marketplace.ClientId.parse(simulator.config().clientId()).appId();
+        List<SeededLocation> seeded = new ArrayList<>();
+        for (io.accesshub.simulator.SeededGrant g : simulator.seedLocationGrants(count)) {
+            io.accesshub.domain.installation.InstallationId id =
+                io.accesshub.domain.installation.InstallationId.of(java.util.UUID.randomUUID());
+            installations.add(io.accesshub.domain.installation.Installation.create(id,
+                    io.accesshub.domain.installation.InstallationKey.forLocation(app,
+                        io.accesshub.domain.marketplace.CompanyId.of(g.companyId()),
+                        io.accesshub.domain.marketplace.LocationId.of(g.locationId())),
+                    io.accesshub.domain.installation.CompanyInstallDetails.none(), g.issuedAt())
+                .activate(io.accesshub.domain.installation.StateReason.GRANT_ISSUED, g.issuedAt()));
+            grants.add(io.accesshub.domain.grant.Grant.create(id, io.accesshub.domain.grant.GrantSource.DIRECT_INSTALL,
+                io.accesshub.domain.grant.IssuedTokens.of(io.accesshub.domain.grant.AccessToken.of(g.accessToken()),
+                    g.accessTokenExpiresAt(), io.accesshub.domain.grant.RefreshToken.of(g.refreshToken()),
+                    io.accesshub.domain.grant.Scopes.parse(g.scope()), g.issuedAt())));
+            seeded.add(new SeededLocation(id, g));
+        }
+        return seeded;
+    }
+
+    /** How many times HighLevel (the simulator) saw this refresh token presented, any outcome but issuance. */
+    long presentationsOfRefreshTokenHash(String tokenHash) {
+        return simulator.presentations().stream()
+            .filter(p -> p.kind() == io.accesshub.simulator.Presentation.Kind.REFRESH_TOKEN && p.isPresentation()
+                && p.tokenHash().equals(tokenHash))
+            .count();
+    }
+
+    /** Runs one pass of a hub's proactive refresh (what its scheduler does every interval); returns grants examined. */
+    int refreshDueGrants(Hub hub) {
+        return hub.bean(io.accesshub.application.port.in.RefreshDueGrantsUseCase.class).refreshDueGrants();
+    }
+
     /** The installation status of a location, read through the installations API. */
     @SuppressWarnings("unchecked")
     String status(Hub hub, String locationId) throws IOException, InterruptedException {
