@@ -1,10 +1,10 @@
 package io.accesshub.bootstrap.wiring;
 
 import io.accesshub.application.port.out.DatabaseReachability;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -13,11 +13,11 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
- * Pings the database from a thread of its own every {@code accesshub.database.ping-interval} (default 1 s) and
+ * Pings the database from a thread of its own, from the moment the hub starts, every {@code accesshub.database.ping-interval} (default 1 s) and
  * answers how long it has answered without a failure. A ping that has not succeeded recently (the pinger stalled,
  * the pool is exhausted) counts as unreachable, so the answer can only err towards "not long enough".
  */
-@Singleton
+@Context
 public class DatabaseReachabilityMonitor implements DatabaseReachability {
 
     private final DataSource dataSource;
