@@ -107,7 +107,7 @@ class GrantRefresherTest {
         assertThat(stored().refreshToken()).isEqualTo(issued.tokens().refreshToken());
         assertThat(presentations()).isEqualTo(1);
         assertThat(engine.leases.inspect(installation.id()).orElseThrow().attemptInFlight()).isFalse();
-        assertThat(engine.alerts).contains("kept a refreshed pair of " + installation.id());
+        assertThat(engine.alerts.alerts()).contains("kept a refreshed pair of " + installation.id());
     }
 
     @Test
@@ -222,7 +222,7 @@ class GrantRefresherTest {
         assertThat(status()).isEqualTo(InstallationStatus.ACTIVE);
         assertThat(stored()).isEqualTo(grant);
         assertThat(engine.credentials.isRefused(installation.key().appId())).isTrue();
-        assertThat(engine.alerts).contains("refused " + installation.key().appId().value());
+        assertThat(engine.alerts.alerts()).contains("refused " + installation.key().appId().value());
         assertThat(engine.refresher().refresh(installation.id(), Mode.PROACTIVE))
             .as("no further request while the app is refused").isInstanceOf(RefreshResult.AppMisconfigured.class);
         assertThat(engine.leases.due(Instant.parse("2999-01-01T00:00:00Z"), engine.credentials.refusedApps(), 10))

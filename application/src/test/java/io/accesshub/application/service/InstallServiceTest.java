@@ -75,19 +75,7 @@ class InstallServiceTest {
                 }
             };
         OutcomeKeeper keeper = new OutcomeKeeper(keptWrites::add, d -> { }, Duration.ofMillis(200),
-            Duration.ofSeconds(5), new io.accesshub.application.port.out.OperatorAlerts() {
-                @Override
-                public void appCredentialsRefused(io.accesshub.domain.marketplace.MarketplaceAppId app, String d) {
-                }
-
-                @Override
-                public void appCredentialsAccepted(io.accesshub.domain.marketplace.MarketplaceAppId app) {
-                }
-
-                @Override
-                public void outcomeKeptForRetry(String what, int attempts, String cause) {
-                }
-            });
+            Duration.ofSeconds(5), new io.accesshub.application.fakes.RecordingOperatorAlerts());
         return new InstallService(new FixedMarketplaceApps(new MarketplaceApp(APP, "main", Scopes.parse("oauth.write"))),
             gateway, states, () -> "state-" + stateCounter.incrementAndGet(), installations, grants, events,
             transactions, new SequentialIdGenerator(), clock, acceptMarketplaceInitiated, provisioning, keeper);

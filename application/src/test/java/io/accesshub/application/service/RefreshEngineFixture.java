@@ -7,16 +7,14 @@ import io.accesshub.application.fakes.InMemoryInstallationRepository;
 import io.accesshub.application.fakes.InMemoryRefreshLeases;
 import io.accesshub.application.fakes.InMemoryTransactionRunner;
 import io.accesshub.application.fakes.RecordingInstallationEventPublisher;
+import io.accesshub.application.fakes.RecordingOperatorAlerts;
 import io.accesshub.application.port.out.MarketplaceApp;
-import io.accesshub.application.port.out.OperatorAlerts;
 import io.accesshub.application.testdata.TestTimes;
 import io.accesshub.domain.grant.Scopes;
 import io.accesshub.domain.marketplace.MarketplaceAppId;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 
 /**
  * A refresh engine on in-memory fakes with controlled time: the pause advances the clock, the keeper's background
@@ -31,7 +29,7 @@ final class RefreshEngineFixture {
     final InMemoryTransactionRunner transactions = new InMemoryTransactionRunner(installations, grants, events);
     final FakeMarketplaceGateway gateway = new FakeMarketplaceGateway();
     final Deque<Runnable> keptWrites = new ArrayDeque<>();
-    final List<String> alerts = new ArrayList<>();
+    final RecordingOperatorAlerts alerts = new RecordingOperatorAlerts();
     Duration databaseReachableFor = Duration.ofHours(1);
     RefreshSettings settings = RefreshSettings.defaults();
     final InMemoryRefreshLeases leases;
@@ -44,25 +42,9 @@ final class RefreshEngineFixture {
         this.app = app;
         this.leases = new InMemoryRefreshLeases(grants, clock, settings.timing(),
             id -> installations.findById(id).orElseThrow().key().appId());
-        OperatorAlerts operatorAlerts = new OperatorAlerts() {
-            @Override
-            public void appCredentialsRefused(MarketplaceAppId refused, String detail) {
-                alerts.add("refused " + refused.value());
-            }
-
-            @Override
-            public void appCredentialsAccepted(MarketplaceAppId accepted) {
-                alerts.add("accepted " + accepted.value());
-            }
-
-            @Override
-            public void outcomeKeptForRetry(String what, int attempts, String cause) {
-                alerts.add("kept " + what);
-            }
-        };
-        this.credentials = new AppCredentials(operatorAlerts, clock);
+        this.credentials = new AppCredentials(alerts, clock);
         this.keeper = new OutcomeKeeper(keptWrites::add, clock::advance, Duration.ofMillis(200), Duration.ofSeconds(5),
-            operatorAlerts);
+            alerts);
     }
 
     FixedMarketplaceApps apps() {

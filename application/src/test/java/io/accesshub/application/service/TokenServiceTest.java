@@ -13,12 +13,12 @@ import io.accesshub.application.fakes.InMemoryInstallationRepository;
 import io.accesshub.application.fakes.InMemoryTokenReads;
 import io.accesshub.application.fakes.InMemoryTransactionRunner;
 import io.accesshub.application.fakes.RecordingInstallationEventPublisher;
+import io.accesshub.application.fakes.RecordingOperatorAlerts;
 import io.accesshub.application.fakes.SequentialIdGenerator;
 import io.accesshub.application.port.in.TokenResult;
 import io.accesshub.application.port.out.GrantedTo;
 import io.accesshub.application.port.out.MarketplaceApp;
 import io.accesshub.application.port.out.LeaseState;
-import io.accesshub.application.port.out.OperatorAlerts;
 import io.accesshub.application.port.out.RefreshLease;
 import io.accesshub.application.port.out.RefreshLeases;
 import io.accesshub.application.port.out.TokenExchangeOutcome;
@@ -132,19 +132,7 @@ class TokenServiceTest {
     private TokenService service(Duration cacheTtl, long maximumSize, RefreshLeases leases) {
         FixedMarketplaceApps apps = new FixedMarketplaceApps(new MarketplaceApp(app, "main",
             Scopes.parse("oauth.write")));
-        OperatorAlerts silent = new OperatorAlerts() {
-            @Override
-            public void appCredentialsRefused(MarketplaceAppId refused, String detail) {
-            }
-
-            @Override
-            public void appCredentialsAccepted(MarketplaceAppId accepted) {
-            }
-
-            @Override
-            public void outcomeKeptForRetry(String what, int attempts, String cause) {
-            }
-        };
+        RecordingOperatorAlerts silent = new RecordingOperatorAlerts();
         GrantRefresher refresher = new GrantRefresher(apps, installations, grants, leases, gateway,
             new InstallationTransitions(installations, events, transactions),
             new CompanyCascadeRunner(installations, grants, events, transactions, clock),
