@@ -2,20 +2,14 @@ package io.accesshub.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.accesshub.adapter.persistence.embedded.EmbeddedMariaDb;
 import io.accesshub.simulator.AuthorizeRequest;
 import io.accesshub.simulator.SimulatorConfig;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +21,7 @@ import org.junit.jupiter.api.Test;
 class ApiDatabaseOutageTest {
 
     private HubHarness harness;
-    private EmbeddedMariaDb database;
-    private Path directory;
+    private StoppableDatabase database;
 
     @AfterEach
     void stop() throws IOException {
@@ -38,29 +31,16 @@ class ApiDatabaseOutageTest {
         if (database != null) {
             database.close();
         }
-        if (directory != null) {
-            try (Stream<Path> files = Files.walk(directory)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
     }
 
     @Test
     void tokenAndInstallationReadsAreServiceUnavailableDuringTheOutageAndServedAfterIt() throws Exception {
-        directory = Files.createTempDirectory("accesshub-api-outage-");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        database = EmbeddedMariaDb.startPersistent(directory, port);
+        database = new StoppableDatabase();
         harness = new HubHarness(SimulatorConfig.builder().fastTestProfile().locationCount(3));
-        HubHarness.Hub hub = harness.startHub(Map.of(
-            "datasources.default.url", database.jdbcUrl(),
-            "datasources.default.username", database.username(),
-            "datasources.default.password", database.password(),
-            "datasources.default.connection-timeout", "1000",
-            // not the default 5s, and not whole seconds: proves the setting and the rounding up
-            "accesshub.database.unavailable-retry-after", "2500ms"));
+        Map<String, Object> properties = database.hubProperties();
+        // not the default 5s, and not whole seconds: proves the setting and the rounding up
+        properties.put("accesshub.database.unavailable-retry-after", "2500ms");
+        HubHarness.Hub hub = harness.startHub(properties);
         assertThat(harness.installThroughBrowser(hub, AuthorizeRequest.Target.LOCATION, "sim-loc-0001", List.of())
             .status()).isEqualTo(200);
         assertThat(harness.locationToken(hub, "sim-loc-0001").status()).isEqualTo(200);
@@ -72,14 +52,13 @@ class ApiDatabaseOutageTest {
             "/api/v1/installations?locationId=sim-loc-0001",
             "/api/v1/installations/" + installationId);
 
-        database.close();
-        database = null;
+        database.stop();
         List<HubHarness.Response> duringOutage = new ArrayList<>();
         for (String read : reads) {
             duringOutage.add(harness.get(hub.url(read), HubHarness.API_KEY));
         }
 
-        database = EmbeddedMariaDb.startPersistent(directory, port);
+        database.start();
         List<Integer> whileReconnecting = new ArrayList<>();
         HubHarness.Response after = harness.locationToken(hub, "sim-loc-0001");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
@@ -98,7 +77,7 @@ class ApiDatabaseOutageTest {
             assertThat(response.json()).containsEntry("code", "service_unavailable").containsEntry("status", 503);
             assertThat(response.headers().firstValue("Retry-After")).as("2500ms rounded up").hasValue("3");
             assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
-            assertThat(response.body()).doesNotContain("jdbc", "127.0.0.1", "localhost", String.valueOf(port),
+            assertThat(response.body()).doesNotContain("jdbc", "127.0.0.1", "localhost", String.valueOf(database.port()),
                 "SELECT", "Hikari", "Exception");
         }
         assertThat(whileReconnecting).as("answers while the pool reconnected").allMatch(status -> status == 503);

@@ -2,7 +2,6 @@ package io.accesshub.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.accesshub.adapter.persistence.embedded.EmbeddedMariaDb;
 import io.accesshub.application.paging.PageRequest;
 import io.accesshub.application.port.out.GrantRepository;
 import io.accesshub.application.port.out.InstallationFilter;
@@ -15,22 +14,16 @@ import io.accesshub.simulator.GhlSimulator;
 import io.accesshub.simulator.Presentation;
 import io.accesshub.simulator.SimulatorConfig;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,8 +39,7 @@ class RotationDatabaseOutageTest {
         + System.getProperty("accesshub.test.database-outage", "10s").toUpperCase());
 
     private HubHarness harness;
-    private EmbeddedMariaDb database;
-    private Path directory;
+    private StoppableDatabase database;
 
     @AfterEach
     void stop() throws IOException {
@@ -57,16 +49,10 @@ class RotationDatabaseOutageTest {
         if (database != null) {
             database.close();
         }
-        if (directory != null) {
-            try (Stream<Path> files = Files.walk(directory)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
     }
 
     private boolean attemptInFlight() throws Exception {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
-                 database.password());
+        try (Connection connection = database.connect();
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM token_grant WHERE attempt_in_flight")) {
             rows.next();
@@ -83,25 +69,16 @@ class RotationDatabaseOutageTest {
 
     @Test
     void aPairRotatedWhileTheDatabaseGoesDownIsStoredWhenItComesBack() throws Exception {
-        directory = Files.createTempDirectory("accesshub-rotation-outage-");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        database = EmbeddedMariaDb.startPersistent(directory, port);
+        database = new StoppableDatabase();
         harness = new HubHarness(SimulatorConfig.builder().noRefreshGraceWindow().locationCount(3));
-        HubHarness.Hub hub = harness.startHub(Map.of(
-            "datasources.default.url", database.jdbcUrl(),
-            "datasources.default.username", database.username(),
-            "datasources.default.password", database.password(),
-            "datasources.default.connection-timeout", "1000",
-            "micronaut.http.services.highlevel.read-timeout", "10s",
-            "accesshub.refresh.lease", "30s",
-            "accesshub.refresh.store-retry-max", "1s"));
+        Map<String, Object> properties = database.hubProperties();
+        properties.put("micronaut.http.services.highlevel.read-timeout", "10s");
+        properties.put("accesshub.refresh.lease", "30s");
+        properties.put("accesshub.refresh.store-retry-max", "1s");
+        HubHarness.Hub hub = harness.startHub(properties);
         assertThat(harness.installThroughBrowser(hub, AuthorizeRequest.Target.LOCATION, "sim-loc-0001", List.of())
             .status()).isEqualTo(200);
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
-                 database.password());
+        try (Connection connection = database.connect();
              Statement statement = connection.createStatement()) {
             statement.executeUpdate("UPDATE token_grant SET next_refresh_at = UTC_TIMESTAMP(6),"
                 + " access_token_expires_at = DATE_ADD(UTC_TIMESTAMP(6), INTERVAL 30 SECOND)");
@@ -123,8 +100,7 @@ class RotationDatabaseOutageTest {
             assertThat(System.nanoTime()).as("the refresh was sent").isLessThan(deadline);
             Thread.sleep(20);
         }
-        database.close();
-        database = null;
+        database.stop();
 
         HubHarness.Response holderAnswer = holder.get(60, TimeUnit.SECONDS);
         List<HubHarness.Response> duringOutage = new ArrayList<>();
@@ -133,7 +109,7 @@ class RotationDatabaseOutageTest {
             duringOutage.add(harness.locationToken(hub, "sim-loc-0001"));
             Thread.sleep(1000);
         }
-        database = EmbeddedMariaDb.startPersistent(directory, port);
+        database.start();
 
         HubHarness.Response after = harness.locationToken(hub, "sim-loc-0001");
         long recovered = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

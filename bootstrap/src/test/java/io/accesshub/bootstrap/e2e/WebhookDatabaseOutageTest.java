@@ -2,19 +2,13 @@ package io.accesshub.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.accesshub.adapter.persistence.embedded.EmbeddedMariaDb;
 import io.accesshub.application.port.out.WebhookInbox;
 import io.accesshub.simulator.SimulatorConfig;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +19,7 @@ import org.junit.jupiter.api.Test;
 class WebhookDatabaseOutageTest {
 
     private HubHarness harness;
-    private EmbeddedMariaDb database;
-    private Path directory;
+    private StoppableDatabase database;
 
     @AfterEach
     void stop() throws IOException {
@@ -35,11 +28,6 @@ class WebhookDatabaseOutageTest {
         }
         if (database != null) {
             database.close();
-        }
-        if (directory != null) {
-            try (Stream<Path> files = Files.walk(directory)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 
@@ -65,28 +53,19 @@ class WebhookDatabaseOutageTest {
 
     @Test
     void deliveriesDuringTheOutageAreTooManyRequestsAndTheirRetriesAreProcessedOnce() throws Exception {
-        directory = Files.createTempDirectory("accesshub-outage-");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        database = EmbeddedMariaDb.startPersistent(directory, port);
+        database = new StoppableDatabase();
         harness = new HubHarness(SimulatorConfig.builder().locationCount(3));
-        HubHarness.Hub hub = harness.startHub(Map.of(
-            "datasources.default.url", database.jdbcUrl(),
-            "datasources.default.username", database.username(),
-            "datasources.default.password", database.password(),
-            "datasources.default.connection-timeout", "1000",
-            "accesshub.webhooks.inbox.store-timeout", "3s"));
+        Map<String, Object> properties = database.hubProperties();
+        properties.put("accesshub.webhooks.inbox.store-timeout", "3s");
+        HubHarness.Hub hub = harness.startHub(properties);
         byte[] before = install("sim-loc-0001");
         byte[] during = install("sim-loc-0002");
         assertThat(deliver(hub, before)).isEqualTo(200);
 
-        database.close();
-        database = null;
+        database.stop();
         int[] duringOutage = {deliver(hub, during), deliver(hub, during), deliver(hub, install("sim-loc-0003"))};
 
-        database = EmbeddedMariaDb.startPersistent(directory, port);
+        database.start();
         int retried = deliverWithRetries(hub, during);
         int duplicate = deliver(hub, during);
         harness.processWebhooks(hub);
