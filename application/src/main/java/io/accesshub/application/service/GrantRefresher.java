@@ -225,7 +225,12 @@ public final class GrantRefresher {
                 lease.unfinishedAttemptAge().map(now::minus), held.grant().refreshToken().isPresent(),
                 alwaysRemints(held), now);
             if (start instanceof RefreshStart.NotNeeded) {
-                release(lease, false, Optional.empty());
+                if (mode == Mode.PROACTIVE) {
+                    // picked by the schedule but not due by the rules in force: move it, or it is picked every pass
+                    leases.reschedule(lease, settings.timing().dueAt(held.grant()));
+                } else {
+                    release(lease, false, Optional.empty());
+                }
                 return new RefreshResult.Usable(held.grant());
             }
             if (start instanceof RefreshStart.Park) {

@@ -199,6 +199,16 @@ public final class InMemoryRefreshLeases implements RefreshLeases {
     }
 
     @Override
+    public synchronized void reschedule(RefreshLease lease, Instant nextRefreshAt) {
+        maybeFail();
+        row(lease.installationId()).filter(row -> holds(row, lease)).ifPresent(row -> {
+            row.owner = null;
+            row.leaseUntil = null;
+            row.nextRefreshAt = nextRefreshAt;
+        });
+    }
+
+    @Override
     public synchronized void park(RefreshLease lease) {
         maybeFail();
         row(lease.installationId()).filter(row -> holds(row, lease)).ifPresent(row -> {

@@ -88,6 +88,22 @@ class GrantRefresherTest {
     }
 
     @Test
+    void aGrantPickedButNotDueByTheRulesInForceIsMovedOffTheScheduleWithoutARequest() {
+        Grant fresh = engine.grants.findByInstallationId(installation.id()).orElseThrow();
+        engine.grants.update(fresh.rotate(newPair().tokens()));
+        RefreshLease picked = engine.leases.acquire(installation.id(), "x", Duration.ofSeconds(1)).orElseThrow();
+        engine.leases.reschedule(picked, engine.clock.instant());
+        assertThat(engine.leases.due(engine.clock.instant(), Set.of(), 10)).as("scheduled too early")
+            .contains(installation.id());
+
+        RefreshResult result = engine.refresher().refresh(installation.id(), Mode.PROACTIVE);
+
+        assertThat(result).isInstanceOf(RefreshResult.Usable.class);
+        assertThat(engine.leases.due(engine.clock.instant(), Set.of(), 10)).isEmpty();
+        assertThat(engine.leases.scheduledAt(installation.id())).contains(engine.settings.timing().dueAt(stored()));
+    }
+
+    @Test
     void aPairIssuedWhileOurDatabaseIsDownIsKeptAndStoredOnceItAnswers() {
         TokenExchangeOutcome.Issued issued = newPair();
         engine.gateway.onRefresh(() -> issued);

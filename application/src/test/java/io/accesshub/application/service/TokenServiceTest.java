@@ -110,6 +110,11 @@ class TokenServiceTest {
         }
 
         @Override
+        public void reschedule(RefreshLease lease, Instant nextRefreshAt) {
+            throw new AssertionError();
+        }
+
+        @Override
         public void park(RefreshLease lease) {
             throw new AssertionError();
         }

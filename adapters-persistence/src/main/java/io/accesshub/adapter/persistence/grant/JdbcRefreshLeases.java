@@ -209,6 +209,19 @@ public class JdbcRefreshLeases implements RefreshLeases {
 
     @Override
     @Transactional
+    public void reschedule(RefreshLease lease, Instant nextRefreshAt) {
+        jdbc.prepareStatement("UPDATE token_grant SET lease_owner = NULL, lease_until = NULL, next_refresh_at = ?,"
+            + " version = version + 1 WHERE installation_id = ? AND refresh_fence = ? AND lease_owner = ?", ps -> {
+                ps.setString(1, DbTime.toColumn(nextRefreshAt));
+                ps.setString(2, lease.installationId().toString());
+                ps.setLong(3, lease.fence());
+                ps.setString(4, lease.owner());
+                return ps.executeUpdate();
+            });
+    }
+
+    @Override
+    @Transactional
     public void park(RefreshLease lease) {
         jdbc.prepareStatement("UPDATE token_grant SET lease_owner = NULL, lease_until = NULL,"
             + " attempt_in_flight = FALSE, next_refresh_at = NULL, version = version + 1"

@@ -50,6 +50,12 @@ public interface RefreshLeases {
      */
     void release(RefreshLease lease, boolean attemptSettled, Optional<Instant> retryAt);
 
+    /**
+     * Frees the lease and schedules the grant's next proactive look at {@code nextRefreshAt} without counting a
+     * failure (it was picked but is not due by the rules in force, e.g. after the refresh window was changed).
+     */
+    void reschedule(RefreshLease lease, Instant nextRefreshAt);
+
     /** Frees the lease, settles the attempt and takes the grant off the schedule (it cannot make progress). */
     void park(RefreshLease lease);
 

@@ -208,6 +208,19 @@ public abstract class RefreshLeasesContract {
     }
 
     @Test
+    void aRescheduledGrantLeavesTheScheduleUntilItsNewTimeWithoutCountingAFailure() {
+        RefreshLease lease = leases().acquire(installation.id(), "r", Duration.ofSeconds(30)).orElseThrow();
+        Instant later = grant.accessTokenExpiresAt().plusSeconds(3600);
+
+        leases().reschedule(lease, later);
+
+        assertThat(dueAmongMine(later.minusSeconds(1), Set.of())).isEmpty();
+        assertThat(dueAmongMine(later, Set.of())).hasSize(1);
+        assertThat(stored().bookkeeping().consecutiveFailures()).isZero();
+        assertThat(leases().inspect(installation.id()).orElseThrow().leased()).isFalse();
+    }
+
+    @Test
     void aGrantWrittenThroughTheRepositoryIsScheduledAgainAfterBeingParked() {
         RefreshLease lease = leases().acquire(installation.id(), "p", Duration.ofSeconds(30)).orElseThrow();
         leases().park(lease);
