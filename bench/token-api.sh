@@ -4,7 +4,9 @@
 # location through the real install flow, then measures. Usage: bench/token-api.sh [duration] [connections]
 # Environment: BENCH_HUB_PORT / BENCH_SIM_PORT (default 18080 / 18090; pick others when several people share the
 # machine), BENCH_THREADS (wrk threads, 2), BENCH_JAR (the hub jar, default bootstrap/target/accesshub.jar, e.g. an
-# older build to compare under the same load), BENCH_JAVA_OPTS (-Xmx1g).
+# older build to compare under the same load), BENCH_JAVA_OPTS (-Xmx1g), BENCH_WARMUP (5s per endpoint).
+# After each measured run it prints the CPU used by the hub, MariaDB, wrk and everything else on the machine, so a
+# figure taken while other jobs ran can be recognised as such.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +16,7 @@ THREADS="${BENCH_THREADS:-2}"
 HUB_PORT="${BENCH_HUB_PORT:-18080}"
 SIM_PORT="${BENCH_SIM_PORT:-18090}"
 JAR="${BENCH_JAR:-bootstrap/target/accesshub.jar}"
+WARMUP="${BENCH_WARMUP:-5s}"
 WORK="$(mktemp -d /tmp/accesshub-bench-XXXXXX)"
 
 command -v wrk >/dev/null 2>&1 || { echo "installing wrk (Debian package)"; apt-get install -y -q wrk >/dev/null; }
@@ -40,10 +43,31 @@ curl -sf -H "Authorization: Bearer $KEY" "$TOKEN_URL" >/dev/null
 
 echo "jar: $JAR; token cache TTL: ${ACCESSHUB_TOKEN_CACHE_TTL:-2s (default)}"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(java -version 2>&1 | head -1)"
-echo "warm-up (5s) ..."
-wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H "Authorization: Bearer $KEY" "$TOKEN_URL" >/dev/null
-wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "http://127.0.0.1:$HUB_PORT/health" >/dev/null
+# CPU accounting (clock ticks): the whole machine from /proc/stat, the hub and its MariaDB from /proc/<pid>/stat.
+TICKS="$(getconf CLK_TCK)"
+DB_PID="$(pgrep -f "mariadbd.*$WORK" | head -1 || true)"
+busy() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat; } # busy, total
+cpu_of() { if [ -n "$1" ] && [ -r "/proc/$1/stat" ]; then awk '{print $14+$15}' "/proc/$1/stat"; else echo 0; fi; }
+measured() { # wrk arguments; prints wrk's report, then who used the CPU during the run
+  local b0 t0 h0 d0 b1 t1 h1 d1 w
+  read -r b0 t0 < <(busy); h0=$(cpu_of "$HUB_PID"); d0=$(cpu_of "$DB_PID")
+  if command -v /usr/bin/time >/dev/null 2>&1; then
+    /usr/bin/time -f "%U %S" -o "$WORK/wrk.time" wrk "$@"
+    w=$(awk -v t="$TICKS" '{printf "%d", ($1+$2)*t}' "$WORK/wrk.time")
+  else
+    wrk "$@"; w=0
+  fi
+  read -r b1 t1 < <(busy); h1=$(cpu_of "$HUB_PID"); d1=$(cpu_of "$DB_PID")
+  awk -v b=$((b1-b0)) -v t=$((t1-t0)) -v h=$((h1-h0)) -v d=$((d1-d0)) -v w="$w" -v cores="$(nproc)" 'BEGIN{
+    if (t <= 0) t = 1; o = b - h - d - w; if (o < 0) o = 0;
+    printf "  CPU during the run (share of all %d cores): hub %.0f%%, MariaDB %.0f%%, wrk %.0f%%, other processes %.0f%%, idle %.0f%%\n",
+      cores, 100*h/t, 100*d/t, 100*w/t, 100*o/t, 100*(t-b)/t }'
+}
+
+echo "warm-up ($WARMUP per endpoint) ..."
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Authorization: Bearer $KEY" "$TOKEN_URL" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$HUB_PORT/health" >/dev/null
 echo "=== token API: GET /api/v1/locations/sim-loc-0001/access-token ($DURATION, $CONNECTIONS connections) ==="
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $KEY" "$TOKEN_URL"
+measured -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $KEY" "$TOKEN_URL"
 echo "=== /health ($DURATION, $CONNECTIONS connections) ==="
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$HUB_PORT/health"
+measured -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$HUB_PORT/health"
