@@ -31,7 +31,7 @@ public final class OutcomeKeeper {
     private final Duration firstRetry;
     private final Duration maxRetry;
     private final OperatorAlerts alerts;
-    private final ConcurrentMap<Object, String> kept = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Object, Integer> kept = new ConcurrentHashMap<>();
 
     public OutcomeKeeper(Executor background, Consumer<Duration> pause, Duration firstRetry, Duration maxRetry,
                          OperatorAlerts alerts) {
@@ -53,9 +53,10 @@ public final class OutcomeKeeper {
         } catch (DomainException bug) {
             throw bug;
         } catch (RuntimeException failed) {
-            if (kept.putIfAbsent(id, what) == null) {
-                background.execute(() -> retry(id, what, write, failed));
-            }
+            // Every answer is kept, even a second one for the same key (two callbacks for one location): each
+            // may be the only one that reaches the database.
+            kept.merge(id, 1, Integer::sum);
+            background.execute(() -> retry(id, what, write, failed));
             throw failed;
         }
     }
@@ -67,7 +68,7 @@ public final class OutcomeKeeper {
 
     /** How many answers this instance holds unstored. */
     public int keptCount() {
-        return kept.size();
+        return kept.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     private void retry(Object id, String what, Write write, RuntimeException first) {
@@ -95,7 +96,7 @@ public final class OutcomeKeeper {
                 }
             }
         } finally {
-            kept.remove(id, what);
+            kept.computeIfPresent(id, (key, count) -> count > 1 ? count - 1 : null);
         }
     }
 }

@@ -82,6 +82,25 @@ class InstallServiceTest {
     }
 
     @Test
+    void twoInstallsOfOneLocationDuringAnOutageAreBothKeptAndTheLaterPairWins() {
+        gateway.onExchange(locationPair("first")).onExchange(locationPair("second"));
+        InstallService service = service(true);
+        failingTransactions.set(2);
+
+        assertThat(service.complete(new CompleteInstall("code-1", Optional.empty(), Optional.empty())))
+            .isInstanceOf(InstallOutcome.Received.class);
+        assertThat(service.complete(new CompleteInstall("code-2", Optional.empty(), Optional.empty())))
+            .isInstanceOf(InstallOutcome.Received.class);
+        assertThat(keptWrites).as("neither answer is dropped").hasSize(2);
+        while (!keptWrites.isEmpty()) {
+            keptWrites.poll().run();
+        }
+
+        assertThat(grants.all()).singleElement()
+            .satisfies(g -> assertThat(g.accessToken()).isEqualTo(AccessToken.of("at-second")));
+    }
+
+    @Test
     void tokensIssuedWhileOurDatabaseIsDownAreReceivedKeptAndStoredWhenItAnswers() {
         gateway.onExchange(locationPair("kept"));
         InstallService service = service(true);
