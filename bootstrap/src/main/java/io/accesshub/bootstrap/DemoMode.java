@@ -85,7 +85,7 @@ final class DemoMode implements AutoCloseable {
 
         Path apiKeyFile = dataDirectory.resolve("demo-api-key").toAbsolutePath();
         String apiKey = readOrCreateApiKey(apiKeyFile);
-        String demoKeyEntry = "demo:" + sha256Hex(apiKey) + ":tokens:read+installations:read+admin";
+        String demoKeyEntry = "demo:" + sha256Hex(apiKey) + ":tokens:read+company-tokens:read+installations:read+admin";
         String configured = System.getProperty("accesshub.api.keys", environment.getOrDefault("ACCESSHUB_API_KEYS", ""));
         System.setProperty("accesshub.api.keys", configured.isBlank() ? demoKeyEntry : configured + ";" + demoKeyEntry);
         return new DemoMode(simulator, apiKeyFile, hubPort);

@@ -1,6 +1,7 @@
 package io.accesshub.application.service;
 
 import io.accesshub.application.paging.PageRequest;
+import io.accesshub.application.port.in.Caller;
 import io.accesshub.application.port.in.GetAccessTokenUseCase;
 import io.accesshub.application.port.in.TokenResult;
 import io.accesshub.application.port.out.InstallationFilter;
@@ -45,10 +46,11 @@ public final class TokenService implements GetAccessTokenUseCase {
     private final RefreshSettings settings;
     private final Clock clock;
     private final TokenCaches caches;
+    private final TokenReadAuditService audit;
 
     public TokenService(MarketplaceApps apps, TokenReads reads, InstallationRepository installations,
                         GrantRefresher refresher, LocationMinter minter, RefreshSettings settings, Clock clock,
-                        TokenCaches caches) {
+                        TokenCaches caches, TokenReadAuditService audit) {
         this.apps = Objects.requireNonNull(apps, "apps");
         this.reads = Objects.requireNonNull(reads, "reads");
         this.installations = Objects.requireNonNull(installations, "installations");
@@ -57,42 +59,61 @@ public final class TokenService implements GetAccessTokenUseCase {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.caches = Objects.requireNonNull(caches, "caches");
+        this.audit = Objects.requireNonNull(audit, "audit");
     }
 
     @Override
-    public TokenResult accessTokenForLocation(Optional<MarketplaceAppId> app, LocationId locationId) {
-        return cached(TokenCaches.Key.location(app, locationId), () -> loadLocation(app, locationId));
+    public TokenResult accessTokenForLocation(Caller caller, Optional<MarketplaceAppId> app, LocationId locationId) {
+        return audited(caller, cached(caller, TokenCaches.Key.location(app, locationId),
+            () -> loadLocation(caller, app, locationId)));
     }
 
     @Override
-    public TokenResult accessTokenForCompany(Optional<MarketplaceAppId> app, CompanyId companyId) {
-        return cached(TokenCaches.Key.company(app, companyId), () -> apps.resolve(app)
+    public TokenResult accessTokenForCompany(Caller caller, Optional<MarketplaceAppId> app, CompanyId companyId) {
+        return audited(caller, cached(caller, TokenCaches.Key.company(app, companyId), () -> apps.resolve(app)
+            .filter(a -> caller.scope().permitsApp(a.id()))
             .flatMap(a -> reads.installation(InstallationKey.forCompany(a.id(), companyId)))
+            .filter(view -> caller.scope().permits(view.key()))
             .map(this::tokenOf)
-            .orElseGet(TokenResult.NotInstalled::new));
+            .orElseGet(TokenResult.NotInstalled::new)));
     }
 
-    /** A cached token while it is within the TTL and still outlives the safety margin; else a read, remembered. */
-    private TokenResult cached(TokenCaches.Key key, Supplier<TokenResult> load) {
-        Optional<TokenResult.Issued> hit = caches.token(key);
-        if (hit.isPresent() && settings.timing().isUsableAt(hit.get().expiresAt(), clock.instant())) {
-            return hit.get();
+    private TokenResult audited(Caller caller, TokenResult result) {
+        if (result instanceof TokenResult.Issued issued) {
+            audit.recordRead(caller, issued.installationKey());
         }
-        TokenResult result = load.get();
-        caches.remember(key, result);
         return result;
     }
 
-    private TokenResult loadLocation(Optional<MarketplaceAppId> app, LocationId locationId) {
-        Optional<MarketplaceApp> resolved = apps.resolve(app);
+    /**
+     * A cached token while it is within the TTL, still outlives the safety margin and is in the caller's scope; else a
+     * read, remembered. A cached token outside the scope answers like a token that is not installed.
+     */
+    private TokenResult cached(Caller caller, TokenCaches.Key key, Supplier<TokenResult> load) {
+        Optional<TokenResult.Issued> hit = caches.token(key);
+        if (hit.isPresent() && settings.timing().isUsableAt(hit.get().expiresAt(), clock.instant())) {
+            return caller.scope().permits(hit.get().installationKey()) ? hit.get() : new TokenResult.NotInstalled();
+        }
+        TokenResult result = load.get();
+        if (caller.scope().isUnrestricted() || result instanceof TokenResult.Issued) {
+            caches.remember(key, result);
+        }
+        return result;
+    }
+
+    private TokenResult loadLocation(Caller caller, Optional<MarketplaceAppId> app, LocationId locationId) {
+        Optional<MarketplaceApp> resolved = apps.resolve(app).filter(a -> caller.scope().permitsApp(a.id()));
         if (resolved.isEmpty()) {
             return new TokenResult.NotInstalled();
         }
         Optional<TokenView> location = reads.location(resolved.get().id(), locationId);
+        if (location.isPresent() && !caller.scope().permits(location.get().key())) {
+            return new TokenResult.NotInstalled();
+        }
         TokenResult result = location.map(this::tokenOf).orElseGet(TokenResult.NotInstalled::new);
         if (result instanceof TokenResult.NotInstalled
             && location.map(v -> v.status() != InstallationStatus.UNINSTALLED).orElse(true)) {
-            return mintOnDemand(resolved.get().id(), locationId).orElse(result);
+            return mintOnDemand(caller, resolved.get().id(), locationId).orElse(result);
         }
         return result;
     }
@@ -100,9 +121,10 @@ public final class TokenService implements GetAccessTokenUseCase {
     /**
      * A location without its own grant under an active agency grant holding {@code oauth.write}: mint its token now.
      * Agencies that approved the location are tried first; a location no agency can mint for is remembered for a
-     * minute so unknown ids do not turn into a stream of HighLevel calls.
+     * minute so unknown ids do not turn into a stream of HighLevel calls. Only agencies whose minted token would be in
+     * the caller's scope are tried, so a scoped key never causes a call for another tenant.
      */
-    private Optional<TokenResult> mintOnDemand(MarketplaceAppId app, LocationId locationId) {
+    private Optional<TokenResult> mintOnDemand(Caller caller, MarketplaceAppId app, LocationId locationId) {
         TokenCaches.Key key = TokenCaches.Key.location(Optional.of(app), locationId);
         if (caches.isNotMintable(key)) {
             return Optional.empty();
@@ -110,6 +132,8 @@ public final class TokenService implements GetAccessTokenUseCase {
         InstallationFilter companies = InstallationFilter.all().withApp(app).withUserType(UserType.COMPANY);
         List<Installation> candidates = new ArrayList<>(installations.list(companies, new PageRequest(0, 50)).items());
         candidates.removeIf(c -> !c.status().servesTokens());
+        boolean narrowedByScope = candidates.removeIf(c ->
+            !caller.scope().permits(InstallationKey.forLocation(app, c.key().companyId(), locationId)));
         candidates.sort(Comparator.comparing(c -> !c.companyDetails().approvedLocations().contains(locationId)));
         for (Installation company : candidates) {
             RefreshResult companyGrant = refresher.refresh(company.id(), false);
@@ -125,7 +149,9 @@ public final class TokenService implements GetAccessTokenUseCase {
                 return Optional.of(new TokenResult.MarketplaceUnavailable(Optional.empty()));
             }
         }
-        caches.markNotMintable(key);
+        if (!narrowedByScope) {
+            caches.markNotMintable(key);
+        }
         return Optional.empty();
     }
 
@@ -167,6 +193,6 @@ public final class TokenService implements GetAccessTokenUseCase {
 
     private static TokenResult issued(InstallationKey key, AccessToken token, Instant expiresAt, Scopes scopes,
                                       GrantSource source) {
-        return new TokenResult.Issued(token, expiresAt, scopes, key.companyId(), key.locationId(), source);
+        return new TokenResult.Issued(token, expiresAt, scopes, key.companyId(), key.locationId(), source, key.appId());
     }
 }

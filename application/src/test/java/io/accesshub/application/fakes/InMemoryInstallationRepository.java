@@ -100,7 +100,8 @@ public final class InMemoryInstallationRepository implements InstallationReposit
                 && filter.companyId().map(c -> c.equals(i.key().companyId())).orElse(true)
                 && filter.locationId().map(l -> i.key().locationId().equals(Optional.of(l))).orElse(true)
                 && filter.userType().map(u -> u == i.userType()).orElse(true)
-                && filter.status().map(s -> s == i.status()).orElse(true);
+                && filter.status().map(s -> s == i.status()).orElse(true)
+                && filter.scope().permits(i.key());
     }
 
     private static Installation withVersion(Installation i, long version) {

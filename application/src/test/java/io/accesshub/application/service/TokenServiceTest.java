@@ -10,11 +10,13 @@ import io.accesshub.application.fakes.FakeMarketplaceGateway;
 import io.accesshub.application.fakes.FixedMarketplaceApps;
 import io.accesshub.application.fakes.InMemoryGrantRepository;
 import io.accesshub.application.fakes.InMemoryInstallationRepository;
+import io.accesshub.application.fakes.InMemoryTokenReadAudit;
 import io.accesshub.application.fakes.InMemoryTokenReads;
 import io.accesshub.application.fakes.InMemoryTransactionRunner;
 import io.accesshub.application.fakes.RecordingInstallationEventPublisher;
 import io.accesshub.application.fakes.RecordingOperatorAlerts;
 import io.accesshub.application.fakes.SequentialIdGenerator;
+import io.accesshub.application.port.in.Caller;
 import io.accesshub.application.port.in.TokenResult;
 import io.accesshub.application.port.out.GrantedTo;
 import io.accesshub.application.port.out.MarketplaceApp;
@@ -25,6 +27,8 @@ import io.accesshub.application.port.out.TokenExchangeOutcome;
 import io.accesshub.application.port.out.TransactionRunner;
 import io.accesshub.application.testdata.TestIds;
 import io.accesshub.application.testdata.TestTimes;
+import io.accesshub.domain.access.AccessScope;
+import io.accesshub.domain.access.Permission;
 import io.accesshub.domain.grant.AccessToken;
 import io.accesshub.domain.grant.Grant;
 import io.accesshub.domain.grant.GrantSource;
@@ -68,6 +72,8 @@ class TokenServiceTest {
     private final FakeMarketplaceGateway gateway = new FakeMarketplaceGateway();
     private final MarketplaceAppId app = TestIds.appId();
     private TokenCaches caches;
+    private InMemoryTokenReadAudit audit;
+    private TokenReadAuditService auditService;
 
     /** Token reads of usable grants never touch the leases; any call means the test's premise broke. */
     private static final RefreshLeases NO_LEASES = new HeldElsewhere(() -> {
@@ -148,8 +154,10 @@ class TokenServiceTest {
             new SequentialIdGenerator(), clock, new OutcomeKeeper(Runnable::run, clock::advance, Duration.ofMillis(200),
             Duration.ofSeconds(5), silent));
         caches = TokenCaches.create(cacheTtl, maximumSize, clock);
+        audit = new InMemoryTokenReadAudit();
+        auditService = new TokenReadAuditService(audit, clock, Duration.ofDays(90), true);
         return new TokenService(apps, reads, installations, refresher, minter, RefreshSettings.defaults(), clock,
-            caches);
+            caches, auditService);
     }
 
     private Installation storeActiveLocation() {
@@ -193,7 +201,8 @@ class TokenServiceTest {
         TokenResult result = service.accessTokenForLocation(Optional.empty(), locationOf(installation));
 
         assertThat(result).isEqualTo(new TokenResult.Issued(grant.accessToken(), grant.accessTokenExpiresAt(),
-            grant.scopes(), installation.key().companyId(), installation.key().locationId(), grant.source()));
+            grant.scopes(), installation.key().companyId(), installation.key().locationId(), grant.source(),
+            installation.key().appId()));
         assertThat(reads.lookups()).isEqualTo(1);
         service.accessTokenForLocation(Optional.empty(), locationOf(installation));
         assertThat(reads.lookups()).as("no cache: every read looks up").isEqualTo(2);
@@ -397,5 +406,119 @@ class TokenServiceTest {
         // The gateway has no mint scripted: a mint attempt would fail the test.
         assertThat(service(Duration.ZERO, 100, new HeldElsewhere(() -> { }))
             .accessTokenForLocation(Optional.empty(), locationOf(uninstalled))).isEqualTo(new TokenResult.NotInstalled());
+    }
+    private static Caller scopedTo(Set<CompanyId> companies, Set<LocationId> locations) {
+        return new Caller("scoped", Set.of(Permission.TOKENS_READ, Permission.COMPANY_TOKENS_READ),
+            new AccessScope(Set.of(), companies, locations));
+    }
+
+    @Test
+    void aKeyScopedToACompanyReadsItsLocationsAndNoOtherCompanysEvenFromTheCache() {
+        Installation ours = storeActiveLocation();
+        Installation theirs = storeActiveLocation();
+        TokenService service = service(Duration.ofSeconds(30));
+        Caller scoped = scopedTo(Set.of(ours.key().companyId()), Set.of());
+
+        assertThat(service.accessTokenForLocation(scoped, Optional.empty(), locationOf(ours)))
+            .isInstanceOf(TokenResult.Issued.class);
+        assertThat(service.accessTokenForLocation(scoped, Optional.empty(), locationOf(theirs)))
+            .isEqualTo(new TokenResult.NotInstalled());
+        assertThat(service.accessTokenForLocation(Optional.empty(), locationOf(theirs)))
+            .as("an unscoped read caches their token").isInstanceOf(TokenResult.Issued.class);
+        assertThat(service.accessTokenForLocation(scoped, Optional.empty(), locationOf(theirs)))
+            .as("the cached token stays out of scope").isEqualTo(new TokenResult.NotInstalled());
+    }
+
+    @Test
+    void outOfScopeLooksExactlyLikeNotInstalledWhateverTheState() {
+        Installation lost = installations.add(aLocationInstallation().ofApp(app)
+            .withStatus(InstallationStatus.NEEDS_REAUTH).withReason(StateReason.REFRESH_HOLDER_LOST).build());
+        Caller elsewhere = scopedTo(Set.of(TestIds.companyId()), Set.of());
+
+        assertThat(service(Duration.ZERO).accessTokenForLocation(elsewhere, Optional.empty(), locationOf(lost)))
+            .isEqualTo(new TokenResult.NotInstalled());
+        assertThat(service(Duration.ZERO).accessTokenForLocation(Optional.empty(), locationOf(lost)))
+            .isInstanceOf(TokenResult.NeedsReauthorization.class);
+    }
+
+    @Test
+    void aKeyScopedToALocationReadsThatLocationButNoAgencyToken() {
+        Installation location = storeActiveLocation();
+        Installation company = installations.add(aCompanyInstallation().ofApp(app)
+            .ofCompany(location.key().companyId()).withStatus(InstallationStatus.ACTIVE).build());
+        grants.add(aCompanyGrant().forInstallation(company.id()).build());
+        TokenService service = service(Duration.ZERO);
+        Caller scoped = scopedTo(Set.of(), Set.of(locationOf(location)));
+
+        assertThat(service.accessTokenForLocation(scoped, Optional.empty(), locationOf(location)))
+            .isInstanceOf(TokenResult.Issued.class);
+        assertThat(service.accessTokenForCompany(scoped, Optional.empty(), company.key().companyId()))
+            .isEqualTo(new TokenResult.NotInstalled());
+        assertThat(service.accessTokenForCompany(Caller.IN_PROCESS, Optional.empty(), company.key().companyId()))
+            .isInstanceOf(TokenResult.Issued.class);
+    }
+
+    @Test
+    void aKeyScopedToAnotherAppReadsNothingOfThisOne() {
+        Installation installation = storeActiveLocation();
+        Caller otherApp = new Caller("other-app", Set.of(Permission.TOKENS_READ),
+            new AccessScope(Set.of(MarketplaceAppId.of("anotherapp0000000000000")), Set.of(), Set.of()));
+
+        assertThat(service(Duration.ZERO).accessTokenForLocation(otherApp, Optional.empty(), locationOf(installation)))
+            .isEqualTo(new TokenResult.NotInstalled());
+    }
+
+    @Test
+    void onDemandMintingForAScopedKeyNeverCallsHighLevelForAnotherTenantsAgency() {
+        Installation theirAgency = installations.add(aCompanyInstallation().ofApp(app).build());
+        grants.add(aCompanyGrant().forInstallation(theirAgency.id()).build());
+        LocationId location = TestIds.locationId();
+        TokenService service = service(Duration.ZERO, 100, new HeldElsewhere(() -> { }));
+        Caller scoped = scopedTo(Set.of(TestIds.companyId()), Set.of());
+
+        // The gateway has no mint scripted: a mint attempt would fail the test.
+        assertThat(service.accessTokenForLocation(scoped, Optional.empty(), location))
+            .isEqualTo(new TokenResult.NotInstalled());
+
+        gateway.onMint(() -> new TokenExchangeOutcome.Issued(IssuedTokens.withoutRefreshToken(
+            AccessToken.of("minted-" + TestIds.randomText(20)), clock.instant().plus(Duration.ofHours(24)),
+            Scopes.parse("contacts.readonly"), clock.instant()), new GrantedTo(UserType.LOCATION,
+            theirAgency.key().companyId(), Optional.of(location), CompanyInstallDetails.none(), Optional.empty())));
+        assertThat(service.accessTokenForLocation(Optional.empty(), location))
+            .as("the scoped miss did not mark the location as not mintable for everyone")
+            .isInstanceOf(TokenResult.Issued.class);
+    }
+
+    @Test
+    void everyTokenHandedOutIsCountedUnderTheKeysNameAndOnlyThose() {
+        Installation installation = storeActiveLocation();
+        TokenService service = service(Duration.ofSeconds(30));
+        Caller billing = new Caller("billing", Set.of(Permission.TOKENS_READ), AccessScope.unrestricted());
+
+        service.accessTokenForLocation(billing, Optional.empty(), locationOf(installation));
+        service.accessTokenForLocation(billing, Optional.empty(), locationOf(installation));
+        service.accessTokenForLocation(billing, Optional.empty(), TestIds.locationId());
+        assertThat(audit.readsBy("billing")).as("nothing is written before a flush").isZero();
+
+        auditService.flush();
+
+        assertThat(audit.readsBy("billing")).as("two tokens handed out, cached or not; the miss is not counted")
+            .isEqualTo(2);
+    }
+
+    @Test
+    void countsSurviveAFailedFlushAndReadsDuringItAreNotLost() {
+        Installation installation = storeActiveLocation();
+        TokenService service = service(Duration.ZERO);
+        Caller billing = new Caller("billing", Set.of(Permission.TOKENS_READ), AccessScope.unrestricted());
+        service.accessTokenForLocation(billing, Optional.empty(), locationOf(installation));
+        audit.failWrites(true);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(auditService::flush).isInstanceOf(IllegalStateException.class);
+        service.accessTokenForLocation(billing, Optional.empty(), locationOf(installation));
+        audit.failWrites(false);
+        auditService.flush();
+
+        assertThat(audit.readsBy("billing")).isEqualTo(2);
     }
 }

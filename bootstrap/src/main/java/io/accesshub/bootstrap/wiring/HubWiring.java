@@ -1,5 +1,11 @@
 package io.accesshub.bootstrap.wiring;
 
+import io.accesshub.adapter.http.security.ApiKeyRegistry;
+import io.accesshub.application.port.out.ApiKeyStore;
+import io.accesshub.application.port.out.TokenReadAudit;
+import io.accesshub.application.service.ApiKeyService;
+import io.accesshub.application.service.ConfiguredApiKey;
+import io.accesshub.application.service.TokenReadAuditService;
 import io.accesshub.application.port.out.GrantRepository;
 import io.accesshub.application.port.out.IdGenerator;
 import io.accesshub.application.port.out.InstallStateStore;
@@ -226,8 +232,32 @@ public class HubWiring {
     @Singleton
     TokenService tokenService(MarketplaceApps apps, TokenReads reads, InstallationRepository installations,
                               GrantRefresher refresher, LocationMinter minter, RefreshSettings settings, Clock clock,
-                              TokenCaches caches) {
-        return new TokenService(apps, reads, installations, refresher, minter, settings, clock, caches);
+                              TokenCaches caches, TokenReadAuditService audit) {
+        return new TokenService(apps, reads, installations, refresher, minter, settings, clock, caches, audit);
+    }
+
+    @Singleton
+    TokenReadAuditService tokenReadAuditService(TokenReadAudit audit, Clock clock,
+                                                @Value("${accesshub.audit.token-reads.retention:90d}") Duration retention,
+                                                @Value("${accesshub.audit.token-reads.enabled:true}") boolean enabled) {
+        return new TokenReadAuditService(audit, clock, retention, enabled);
+    }
+
+    /**
+     * Built when the context starts: a configured key with an unknown permission or a malformed hash stops the hub
+     * with a message naming the key, instead of failing every request later.
+     */
+    @Context
+    ApiKeyService apiKeyService(ApiKeyStore store, MarketplaceApps apps, Clock clock,
+                                @Value("${accesshub.api.keys:}") String configuredKeys,
+                                @Value("${accesshub.api-keys.cache-ttl:2s}") Duration cacheTtl) {
+        List<ConfiguredApiKey> configured;
+        try {
+            configured = ApiKeyRegistry.parse(configuredKeys);
+        } catch (IllegalArgumentException invalid) {
+            throw new IllegalStateException("ACCESSHUB_API_KEYS is invalid: " + invalid.getMessage(), invalid);
+        }
+        return new ApiKeyService(store, apps, clock, configured, cacheTtl);
     }
 
     @Singleton

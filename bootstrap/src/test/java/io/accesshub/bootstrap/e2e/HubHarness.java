@@ -84,7 +84,7 @@ final class HubHarness implements AutoCloseable {
         properties.put("accesshub.token-cache.ttl", "0s");
         properties.put("accesshub.token-encryption.keyset", keyset);
         properties.put("accesshub.api.keys", "e2e:" + ApiKeyRegistry.sha256Hex(API_KEY)
-            + ":tokens:read+installations:read+admin");
+            + ":tokens:read+company-tokens:read+installations:read+admin");
         properties.put("accesshub.apps.main.client-id", c.clientId());
         properties.put("accesshub.apps.main.client-secret", c.clientSecret());
         properties.put("accesshub.apps.main.scopes", c.scopeString());
@@ -131,6 +131,28 @@ final class HubHarness implements AutoCloseable {
 
     Response get(String url, String apiKey) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, Object> json = Map.of();
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        if (type.contains("json") && !response.body().isEmpty()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> parsed = JSON.readValue(response.body(), Map.class);
+            json = parsed;
+        }
+        return new Response(response.statusCode(), response.body(), json, response.headers());
+    }
+
+    /** Sends a request with an optional JSON body and API key (POST, DELETE, ...). */
+    Response send(String method, String url, String apiKey, String jsonBody) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+            .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }

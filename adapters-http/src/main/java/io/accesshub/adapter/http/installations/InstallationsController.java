@@ -2,7 +2,8 @@ package io.accesshub.adapter.http.installations;
 
 import io.accesshub.adapter.http.problem.Problem;
 import io.accesshub.adapter.http.problem.Problems;
-import io.accesshub.adapter.http.security.Permission;
+import io.accesshub.adapter.http.security.Callers;
+import io.accesshub.domain.access.Permission;
 import io.accesshub.application.paging.Page;
 import io.accesshub.application.paging.PageRequest;
 import io.accesshub.application.port.in.GetInstallationUseCase;
@@ -23,6 +24,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -31,7 +33,10 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.util.Locale;
 import java.util.Optional;
 
-/** {@code GET /api/v1/installations} (filtered, paged) and {@code GET /api/v1/installations/{id}}. */
+/**
+ * {@code GET /api/v1/installations} (filtered, paged) and {@code GET /api/v1/installations/{id}}, both limited to the
+ * key's scope: an installation outside it is not listed and answers 404 like an unknown id.
+ */
 @Controller("/api/v1/installations")
 @Secured(Permission.INSTALLATIONS_READ_ROLE)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -57,8 +62,9 @@ public class InstallationsController {
     @Get
     public HttpResponse<?> list(@Nullable @QueryValue String appId, @Nullable @QueryValue String companyId,
                                 @Nullable @QueryValue String locationId, @Nullable @QueryValue String status,
-                                @Nullable @QueryValue Integer offset, @Nullable @QueryValue Integer limit) {
-        InstallationQuery query = InstallationQuery.all();
+                                @Nullable @QueryValue Integer offset, @Nullable @QueryValue Integer limit,
+                                Authentication authentication) {
+        InstallationQuery query = InstallationQuery.all().within(Callers.of(authentication).scope());
         try {
             if (appId != null) {
                 query = query.withApp(MarketplaceAppId.of(appId));
@@ -98,14 +104,14 @@ public class InstallationsController {
         + "Retry-After in seconds",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get("/{id}")
-    public HttpResponse<?> get(@PathVariable String id) {
+    public HttpResponse<?> get(@PathVariable String id, Authentication authentication) {
         InstallationId parsed;
         try {
             parsed = InstallationId.parse(id);
         } catch (RuntimeException e) {
             return Problems.response(Problem.of(400, "invalid_id", "Invalid id", "Installation ids are UUIDs."));
         }
-        Optional<InstallationSummary> found = get.get(parsed);
+        Optional<InstallationSummary> found = get.get(Callers.of(authentication).scope(), parsed);
         if (found.isEmpty()) {
             return Problems.response(Problem.of(404, "not_found", "No such installation",
                 "No installation has this id."));

@@ -1,5 +1,8 @@
 package io.accesshub.adapter.http.security;
 
+import io.accesshub.application.port.in.AuthenticateApiKeyUseCase;
+import io.accesshub.application.port.in.Caller;
+import io.accesshub.domain.access.Permission;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
@@ -11,7 +14,8 @@ import org.reactivestreams.Publisher;
 
 /**
  * Authenticates a request by its API key, presented as {@code Authorization: Bearer <key>} or {@code X-API-Key}.
- * The authentication's roles are the key's permissions, so endpoints declare {@code @Secured("tokens:read")}.
+ * The authentication's roles are the key's permissions, so endpoints declare {@code @Secured("tokens:read")}; the
+ * {@link Caller} (name, permissions, scope) travels as an attribute, read with {@link Callers#of}.
  */
 @Singleton
 public final class ApiKeyAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<?>> {
@@ -20,19 +24,19 @@ public final class ApiKeyAuthenticationFetcher implements AuthenticationFetcher<
     public static final String API_KEY_HEADER = "X-API-Key";
     private static final String BEARER = "Bearer ";
 
-    private final ApiKeyRegistry registry;
+    private final AuthenticateApiKeyUseCase keys;
 
-    public ApiKeyAuthenticationFetcher(ApiKeyRegistry registry) {
-        this.registry = registry;
+    public ApiKeyAuthenticationFetcher(AuthenticateApiKeyUseCase keys) {
+        this.keys = keys;
     }
 
     @Override
     public Publisher<Authentication> fetchAuthentication(HttpRequest<?> request) {
         return presentedKey(request)
-            .flatMap(registry::authenticate)
-            .map(key -> Authentication.build(key.name(),
-                key.permissions().stream().map(Permission::wireName).toList(),
-                Map.<String, Object>of("apiKey", key.name())))
+            .flatMap(keys::authenticate)
+            .map(caller -> Authentication.build(caller.name(),
+                caller.permissions().stream().map(Permission::wireName).toList(),
+                Map.<String, Object>of(Callers.ATTRIBUTE, caller)))
             .map(Publishers::just)
             .orElseGet(Publishers::empty);
     }

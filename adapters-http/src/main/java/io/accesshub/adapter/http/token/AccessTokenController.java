@@ -2,7 +2,9 @@ package io.accesshub.adapter.http.token;
 
 import io.accesshub.adapter.http.problem.Problem;
 import io.accesshub.adapter.http.problem.Problems;
-import io.accesshub.adapter.http.security.Permission;
+import io.accesshub.adapter.http.security.Callers;
+import io.accesshub.application.port.in.Caller;
+import io.accesshub.domain.access.Permission;
 import io.accesshub.application.port.in.GetAccessTokenUseCase;
 import io.accesshub.application.port.in.TokenResult;
 import io.accesshub.domain.marketplace.CompanyId;
@@ -18,6 +20,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -27,14 +30,15 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /api/v1/locations/{locationId}/access-token} and {@code GET /api/v1/companies/{companyId}/access-token}
- * for services holding {@code tokens:read}. Problems carry stable codes: {@code not_installed} 404,
+ * {@code GET /api/v1/locations/{locationId}/access-token} for services holding {@code tokens:read} and
+ * {@code GET /api/v1/companies/{companyId}/access-token} for those holding {@code company-tokens:read} (an agency
+ * token can mint every location's token). A token outside the key's scope answers exactly like one that is not
+ * installed. Problems carry stable codes: {@code not_installed} 404,
  * {@code reauthorization_required} / {@code suspended} 409, {@code marketplace_unavailable} and
  * {@code app_misconfigured} 503 (and, from the problem handler, {@code service_unavailable} 503 while the database is
  * unavailable).
  */
 @Controller("/api/v1")
-@Secured(Permission.TOKENS_READ_ROLE)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AccessTokenController {
 
@@ -56,7 +60,9 @@ public class AccessTokenController {
         + "database); both with Retry-After",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get("/locations/{locationId}/access-token")
-    public MutableHttpResponse<?> location(@PathVariable String locationId, @Nullable @QueryValue String app) {
+    @Secured(Permission.TOKENS_READ_ROLE)
+    public MutableHttpResponse<?> location(@PathVariable String locationId, @Nullable @QueryValue String app,
+                                           Authentication authentication) {
         LocationId location;
         Optional<MarketplaceAppId> appId;
         try {
@@ -65,7 +71,8 @@ public class AccessTokenController {
         } catch (io.accesshub.domain.shared.DomainException invalidId) {
             return invalidId();
         }
-        return read(() -> tokens.accessTokenForLocation(appId, location));
+        Caller caller = Callers.of(authentication);
+        return read(() -> tokens.accessTokenForLocation(caller, appId, location));
     }
 
     @Operation(summary = "A usable access token for a agency (company)")
@@ -80,7 +87,9 @@ public class AccessTokenController {
         + "database); both with Retry-After",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get("/companies/{companyId}/access-token")
-    public MutableHttpResponse<?> company(@PathVariable String companyId, @Nullable @QueryValue String app) {
+    @Secured(Permission.COMPANY_TOKENS_READ_ROLE)
+    public MutableHttpResponse<?> company(@PathVariable String companyId, @Nullable @QueryValue String app,
+                                          Authentication authentication) {
         CompanyId company;
         Optional<MarketplaceAppId> appId;
         try {
@@ -89,7 +98,8 @@ public class AccessTokenController {
         } catch (io.accesshub.domain.shared.DomainException invalidId) {
             return invalidId();
         }
-        return read(() -> tokens.accessTokenForCompany(appId, company));
+        Caller caller = Callers.of(authentication);
+        return read(() -> tokens.accessTokenForCompany(caller, appId, company));
     }
 
     private static MutableHttpResponse<?> invalidId() {

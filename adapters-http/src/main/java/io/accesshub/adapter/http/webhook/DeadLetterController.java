@@ -2,7 +2,7 @@ package io.accesshub.adapter.http.webhook;
 
 import io.accesshub.adapter.http.problem.Problem;
 import io.accesshub.adapter.http.problem.Problems;
-import io.accesshub.adapter.http.security.Permission;
+import io.accesshub.domain.access.Permission;
 import io.accesshub.application.port.in.ManageDeadLettersUseCase;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;

@@ -1,5 +1,6 @@
 package io.accesshub.adapter.http.security;
 
+import io.accesshub.domain.access.Permission;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

@@ -16,7 +16,11 @@ interface InstallationRowRepository extends GenericRepository<InstallationRow, S
             + " AND (:companyId IS NULL OR company_id = :companyId)"
             + " AND (:locationId IS NULL OR location_id = :locationId)"
             + " AND (:userType IS NULL OR user_type = :userType)"
-            + " AND (:status IS NULL OR status = :status)";
+            + " AND (:status IS NULL OR status = :status)"
+            // an API key's scope (AccessScope): ids are comma-separated lists; ids never hold commas
+            + " AND (:scopeApps IS NULL OR FIND_IN_SET(app_id, :scopeApps) > 0)"
+            + " AND (:scopeResources IS NULL OR FIND_IN_SET(company_id, :scopeCompanies) > 0"
+            + " OR (location_id IS NOT NULL AND FIND_IN_SET(location_id, :scopeLocations) > 0))";
 
     InstallationRow save(InstallationRow row);
 
@@ -30,10 +34,13 @@ interface InstallationRowRepository extends GenericRepository<InstallationRow, S
 
     @Query("SELECT COUNT(*)" + MATCHING)
     long countMatching(@Nullable String appId, @Nullable String companyId, @Nullable String locationId,
-                       @Nullable String userType, @Nullable String status);
+                       @Nullable String userType, @Nullable String status, @Nullable String scopeApps,
+                       @Nullable String scopeResources, String scopeCompanies, String scopeLocations);
 
     @Query("SELECT *" + MATCHING + " ORDER BY id LIMIT :limit OFFSET :offset")
     List<InstallationRow> findMatching(@Nullable String appId, @Nullable String companyId,
                                        @Nullable String locationId, @Nullable String userType,
-                                       @Nullable String status, int limit, long offset);
+                                       @Nullable String status, @Nullable String scopeApps,
+                                       @Nullable String scopeResources, String scopeCompanies,
+                                       String scopeLocations, int limit, long offset);
 }

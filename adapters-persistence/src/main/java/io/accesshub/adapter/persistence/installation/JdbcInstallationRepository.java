@@ -1,5 +1,6 @@
 package io.accesshub.adapter.persistence.installation;
 
+import io.accesshub.domain.access.AccessScope;
 import io.accesshub.adapter.persistence.ConstraintViolations;
 import io.accesshub.application.paging.Page;
 import io.accesshub.application.paging.PageRequest;
@@ -74,7 +75,8 @@ public class JdbcInstallationRepository implements InstallationRepository {
 
     @Override
     public Optional<Installation> findLocation(MarketplaceAppId app, LocationId location) {
-        return rows.findMatching(app.value(), null, location.value(), UserType.LOCATION.name(), null, 1, 0).stream()
+        return rows.findMatching(app.value(), null, location.value(), UserType.LOCATION.name(), null, null, null, "", "",
+                1, 0).stream()
                 .findFirst().map(InstallationMapper::toDomain);
     }
 
@@ -85,11 +87,23 @@ public class JdbcInstallationRepository implements InstallationRepository {
         String locationId = filter.locationId().map(LocationId::value).orElse(null);
         String userType = filter.userType().map(Enum::name).orElse(null);
         String status = filter.status().map(Enum::name).orElse(null);
-        long total = rows.countMatching(appId, companyId, locationId, userType, status);
+        AccessScope scope = filter.scope();
+        String scopeApps = scope.apps().isEmpty() ? null : joined(scope.apps().stream().map(MarketplaceAppId::value));
+        boolean resources = !scope.companies().isEmpty() || !scope.locations().isEmpty();
+        String scopeResources = resources ? "restricted" : null;
+        String scopeCompanies = joined(scope.companies().stream().map(CompanyId::value));
+        String scopeLocations = joined(scope.locations().stream().map(LocationId::value));
+        long total = rows.countMatching(appId, companyId, locationId, userType, status, scopeApps, scopeResources,
+                scopeCompanies, scopeLocations);
         List<Installation> items = total <= page.offset()
                 ? List.of()
-                : rows.findMatching(appId, companyId, locationId, userType, status, page.limit(), page.offset())
+                : rows.findMatching(appId, companyId, locationId, userType, status, scopeApps, scopeResources,
+                        scopeCompanies, scopeLocations, page.limit(), page.offset())
                         .stream().map(InstallationMapper::toDomain).toList();
         return new Page<>(items, total, page);
+    }
+
+    private static String joined(java.util.stream.Stream<String> ids) {
+        return ids.sorted().collect(java.util.stream.Collectors.joining(","));
     }
 }

@@ -1,5 +1,6 @@
 package io.accesshub.application.port.in;
 
+import io.accesshub.domain.access.AccessScope;
 import io.accesshub.domain.installation.InstallationStatus;
 import io.accesshub.domain.marketplace.CompanyId;
 import io.accesshub.domain.marketplace.LocationId;
@@ -8,18 +9,20 @@ import io.accesshub.domain.marketplace.MarketplaceAppId;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Which installations an operator wants to see: every present criterion must match. */
+/** Which installations an operator wants to see: every present criterion must match, within the caller's scope. */
 public record InstallationQuery(Optional<MarketplaceAppId> appId, Optional<CompanyId> companyId,
-                                Optional<LocationId> locationId, Optional<InstallationStatus> status) {
+                                Optional<LocationId> locationId, Optional<InstallationStatus> status,
+                                AccessScope scope) {
 
-    private static final InstallationQuery ALL =
-            new InstallationQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    private static final InstallationQuery ALL = new InstallationQuery(Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.empty(), AccessScope.unrestricted());
 
     public InstallationQuery {
         Objects.requireNonNull(appId, "appId");
         Objects.requireNonNull(companyId, "companyId");
         Objects.requireNonNull(locationId, "locationId");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(scope, "scope");
     }
 
     /** Every installation. */
@@ -28,18 +31,23 @@ public record InstallationQuery(Optional<MarketplaceAppId> appId, Optional<Compa
     }
 
     public InstallationQuery withApp(MarketplaceAppId value) {
-        return new InstallationQuery(Optional.of(value), companyId, locationId, status);
+        return new InstallationQuery(Optional.of(value), companyId, locationId, status, scope);
     }
 
     public InstallationQuery withCompany(CompanyId value) {
-        return new InstallationQuery(appId, Optional.of(value), locationId, status);
+        return new InstallationQuery(appId, Optional.of(value), locationId, status, scope);
     }
 
     public InstallationQuery withLocation(LocationId value) {
-        return new InstallationQuery(appId, companyId, Optional.of(value), status);
+        return new InstallationQuery(appId, companyId, Optional.of(value), status, scope);
     }
 
     public InstallationQuery withStatus(InstallationStatus value) {
-        return new InstallationQuery(appId, companyId, locationId, Optional.of(value));
+        return new InstallationQuery(appId, companyId, locationId, Optional.of(value), scope);
+    }
+
+    /** Only installations this scope sees. */
+    public InstallationQuery within(AccessScope value) {
+        return new InstallationQuery(appId, companyId, locationId, status, value);
     }
 }

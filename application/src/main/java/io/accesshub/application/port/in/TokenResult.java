@@ -3,6 +3,7 @@ package io.accesshub.application.port.in;
 import io.accesshub.domain.grant.AccessToken;
 import io.accesshub.domain.grant.GrantSource;
 import io.accesshub.domain.grant.Scopes;
+import io.accesshub.domain.installation.InstallationKey;
 import io.accesshub.domain.installation.StateReason;
 import io.accesshub.domain.marketplace.CompanyId;
 import io.accesshub.domain.marketplace.LocationId;
@@ -14,9 +15,14 @@ import java.util.Optional;
 /** What a token read found; callers switch over it exhaustively. */
 public sealed interface TokenResult {
 
-    /** A usable token. */
+    /** A usable token of an installation of {@code app}. */
     record Issued(AccessToken accessToken, Instant expiresAt, Scopes scopes, CompanyId companyId,
-                  Optional<LocationId> locationId, GrantSource source) implements TokenResult {
+                  Optional<LocationId> locationId, GrantSource source, MarketplaceAppId app) implements TokenResult {
+
+        /** The installation the token belongs to. */
+        public InstallationKey installationKey() {
+            return new InstallationKey(app, companyId, locationId);
+        }
     }
 
     /** The app is not installed there (or was uninstalled). */

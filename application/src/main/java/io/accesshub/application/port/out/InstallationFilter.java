@@ -1,5 +1,6 @@
 package io.accesshub.application.port.out;
 
+import io.accesshub.domain.access.AccessScope;
 import io.accesshub.domain.installation.InstallationStatus;
 import io.accesshub.domain.marketplace.CompanyId;
 import io.accesshub.domain.marketplace.LocationId;
@@ -12,10 +13,10 @@ import java.util.Optional;
 /** Which installations to list: every present criterion must match (an empty filter matches all). */
 public record InstallationFilter(Optional<MarketplaceAppId> appId, Optional<CompanyId> companyId,
                                  Optional<LocationId> locationId, Optional<UserType> userType,
-                                 Optional<InstallationStatus> status) {
+                                 Optional<InstallationStatus> status, AccessScope scope) {
 
     private static final InstallationFilter ALL = new InstallationFilter(Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty(), Optional.empty());
+            Optional.empty(), Optional.empty(), Optional.empty(), AccessScope.unrestricted());
 
     public InstallationFilter {
         Objects.requireNonNull(appId, "appId");
@@ -23,6 +24,7 @@ public record InstallationFilter(Optional<MarketplaceAppId> appId, Optional<Comp
         Objects.requireNonNull(locationId, "locationId");
         Objects.requireNonNull(userType, "userType");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(scope, "scope");
     }
 
     /** Matches every installation. */
@@ -31,22 +33,27 @@ public record InstallationFilter(Optional<MarketplaceAppId> appId, Optional<Comp
     }
 
     public InstallationFilter withApp(MarketplaceAppId value) {
-        return new InstallationFilter(Optional.of(value), companyId, locationId, userType, status);
+        return new InstallationFilter(Optional.of(value), companyId, locationId, userType, status, scope);
     }
 
     public InstallationFilter withCompany(CompanyId value) {
-        return new InstallationFilter(appId, Optional.of(value), locationId, userType, status);
+        return new InstallationFilter(appId, Optional.of(value), locationId, userType, status, scope);
     }
 
     public InstallationFilter withLocation(LocationId value) {
-        return new InstallationFilter(appId, companyId, Optional.of(value), userType, status);
+        return new InstallationFilter(appId, companyId, Optional.of(value), userType, status, scope);
     }
 
     public InstallationFilter withUserType(UserType value) {
-        return new InstallationFilter(appId, companyId, locationId, Optional.of(value), status);
+        return new InstallationFilter(appId, companyId, locationId, Optional.of(value), status, scope);
     }
 
     public InstallationFilter withStatus(InstallationStatus value) {
-        return new InstallationFilter(appId, companyId, locationId, userType, Optional.of(value));
+        return new InstallationFilter(appId, companyId, locationId, userType, Optional.of(value), scope);
+    }
+
+    /** Only installations this scope sees ({@link AccessScope#permits}). */
+    public InstallationFilter within(AccessScope value) {
+        return new InstallationFilter(appId, companyId, locationId, userType, status, value);
     }
 }

@@ -1,0 +1,2 @@
+/** Admin API: API keys and the audit of token reads, for unscoped admin keys only. */
+package io.accesshub.adapter.http.admin;
