@@ -250,7 +250,7 @@ public class HubWiring {
     @Context
     ApiKeyService apiKeyService(ApiKeyStore store, MarketplaceApps apps, Clock clock,
                                 @Value("${accesshub.api.keys:}") String configuredKeys,
-                                @Value("${accesshub.api-keys.cache-ttl:2s}") Duration cacheTtl) {
+                                @Value("${accesshub.api-key-cache.ttl:2s}") Duration cacheTtl) {
         List<ConfiguredApiKey> configured;
         try {
             configured = ApiKeyRegistry.parse(configuredKeys);
