@@ -168,4 +168,20 @@ class TenantIsolationTest {
         assertThat(harness.send("POST", hub.url("/api/v1/admin/api-keys"), HubHarness.API_KEY,
             "{\"name\":\"x\",\"permissions\":[\"tokens:read\"]}").status()).isEqualTo(409);
     }
+
+    @Test
+    void aConfiguredKeyNamingAnUnknownPermissionStopsTheHubAtStartup() {
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> harness.startHub(Map.of(
+            "accesshub.api.keys", "svc:" + io.accesshub.adapter.http.security.ApiKeyRegistry.sha256Hex("k")
+                + ":tokens:write")));
+
+        assertThat(failure).isNotNull();
+        Throwable root = failure;
+        StringBuilder messages = new StringBuilder();
+        for (; root != null; root = root.getCause()) {
+            messages.append(root.getMessage()).append('\n');
+        }
+        assertThat(messages.toString()).contains("ACCESSHUB_API_KEYS is invalid")
+            .contains("unknown permission 'tokens:write'");
+    }
 }
