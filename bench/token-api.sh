@@ -4,7 +4,8 @@
 # location through the real install flow, then measures. Usage: bench/token-api.sh [duration] [connections]
 # Environment: BENCH_HUB_PORT / BENCH_SIM_PORT (default 18080 / 18090; pick others when several people share the
 # machine), BENCH_THREADS (wrk threads, 2), BENCH_JAR (the hub jar, default bootstrap/target/accesshub.jar, e.g. an
-# older build to compare under the same load), BENCH_JAVA_OPTS (-Xmx1g), BENCH_WARMUP (5s per endpoint).
+# older build to compare under the same load), BENCH_JAVA_OPTS (-Xmx1g), BENCH_WARMUP (5s per endpoint), BENCH_HEALTH
+# (true; false skips the /health run).
 # After each measured run it prints the CPU used by the hub, MariaDB, wrk and everything else on the machine, so a
 # figure taken while other jobs ran can be recognised as such.
 set -euo pipefail
@@ -66,8 +67,10 @@ measured() { # wrk arguments; prints wrk's report, then who used the CPU during 
 
 echo "warm-up ($WARMUP per endpoint) ..."
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Authorization: Bearer $KEY" "$TOKEN_URL" >/dev/null
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$HUB_PORT/health" >/dev/null
+[ "${BENCH_HEALTH:-true}" = true ] && wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$HUB_PORT/health" >/dev/null
 echo "=== token API: GET /api/v1/locations/sim-loc-0001/access-token ($DURATION, $CONNECTIONS connections) ==="
 measured -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $KEY" "$TOKEN_URL"
-echo "=== /health ($DURATION, $CONNECTIONS connections) ==="
-measured -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$HUB_PORT/health"
+if [ "${BENCH_HEALTH:-true}" = true ]; then
+  echo "=== /health ($DURATION, $CONNECTIONS connections) ==="
+  measured -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$HUB_PORT/health"
+fi
