@@ -17,7 +17,7 @@ class InstallReferenceTest {
 
     @ParameterizedTest
     @ValueSource(ints = {199, 200})
-    void upTo200CharactersAreAccepted_countingCodePoints(int length) {
+    void upTo200CharactersAreAcceptedCountingCodePoints(int length) {
         assertThat(InstallReference.of("😀".repeat(length)).value().codePointCount(0, length * 2)).isEqualTo(length);
     }
 
