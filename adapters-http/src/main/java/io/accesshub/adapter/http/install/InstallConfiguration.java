@@ -10,7 +10,7 @@ public class InstallConfiguration {
     private String successRedirectUrl;
     private int linksPerMinute = 30;
     private int marketplaceCallbacksPerMinute = 20;
-    private int marketplaceCallbacksPerMinutePerApp = 300;
+    private int appCallbacksPerMinute = 300;
 
     /** Where the browser goes after a successful install; a small success page when unset. */
     public Optional<String> getSuccessRedirectUrl() {
@@ -40,11 +40,11 @@ public class InstallConfiguration {
     }
 
     /** Callbacks without a state accepted per app (as named by {@code ?app=}) and minute, on each instance. */
-    public int getMarketplaceCallbacksPerMinutePerApp() {
-        return marketplaceCallbacksPerMinutePerApp;
+    public int getAppCallbacksPerMinute() {
+        return appCallbacksPerMinute;
     }
 
-    public void setMarketplaceCallbacksPerMinutePerApp(int marketplaceCallbacksPerMinutePerApp) {
-        this.marketplaceCallbacksPerMinutePerApp = marketplaceCallbacksPerMinutePerApp;
+    public void setAppCallbacksPerMinute(int appCallbacksPerMinute) {
+        this.appCallbacksPerMinute = appCallbacksPerMinute;
     }
 }

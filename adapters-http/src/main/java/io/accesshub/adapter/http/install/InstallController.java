@@ -84,7 +84,7 @@ public class InstallController {
         this.proxies = proxies;
         this.linksByAddress = new KeyedRateLimit(configuration.getLinksPerMinute());
         this.callbacksByAddress = new KeyedRateLimit(configuration.getMarketplaceCallbacksPerMinute());
-        this.callbacksByApp = new KeyedRateLimit(configuration.getMarketplaceCallbacksPerMinutePerApp());
+        this.callbacksByApp = new KeyedRateLimit(configuration.getAppCallbacksPerMinute());
     }
 
     @Operation(summary = "The install link: binds the install to the browser and sends it to HighLevel's "
