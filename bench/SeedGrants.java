@@ -58,7 +58,8 @@ public class SeedGrants {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: keyset FILE | signing-keyset FILE | app-env | seed key=value...");
+            throw new IllegalArgumentException(
+                "usage: keyset FILE | signing-keyset FILE | app-env | seed key=value...");
         }
         switch (args[0]) {
             case "keyset" -> {

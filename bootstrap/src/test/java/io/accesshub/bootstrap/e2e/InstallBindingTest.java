@@ -229,8 +229,8 @@ class InstallBindingTest {
         assertThat(link(proxied, "198.51.100.1")).isEqualTo(302);
         assertThat(link(proxied, "198.51.100.1")).isEqualTo(429);
         assertThat(link(proxied, "198.51.100.2")).as("another client behind the proxy").isEqualTo(302);
-        assertThat(link(proxied, "198.51.100.2, 198.51.100.3")).as("the hop the proxy appended counts, not a forged one")
-            .isEqualTo(302);
+        assertThat(link(proxied, "198.51.100.2, 198.51.100.3"))
+            .as("the hop the proxy appended counts, not a forged one").isEqualTo(302);
         assertThat(link(proxied, "198.51.100.1, 198.51.100.3")).isEqualTo(429);
     }
 

@@ -97,7 +97,8 @@ public abstract class InstallStateStoreContract {
         Instant cutOff = base.plus(Duration.ofHours(1));
 
         assertThat(store.purgeExpired(cutOff, 3)).isEqualTo(3);
-        assertThat(store.consume(old.get(0), BROWSER, base)).as("oldest first").isEqualTo(new StateConsumption.Unknown());
+        assertThat(store.consume(old.get(0), BROWSER, base)).as("oldest first")
+            .isEqualTo(new StateConsumption.Unknown());
         assertThat(store.consume(old.get(2), BROWSER, base)).isEqualTo(new StateConsumption.Unknown());
         assertThat(store.consume(old.get(3), BROWSER, base.plus(Duration.ofDays(1))))
             .isEqualTo(new StateConsumption.Expired());
