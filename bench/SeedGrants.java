@@ -2,6 +2,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accesshub.adapter.persistence.DbTime;
 import io.accesshub.adapter.persistence.crypto.EncryptedToken;
+import io.accesshub.adapter.persistence.crypto.SigningKeysets;
 import io.accesshub.adapter.persistence.crypto.TinkKeysets;
 import io.accesshub.adapter.persistence.crypto.TinkTokenCipher;
 import io.accesshub.adapter.persistence.crypto.TokenBinding;
@@ -35,6 +36,7 @@ import java.util.UUID;
  *
  * <pre>
  * java -cp bootstrap/target/accesshub.jar bench/SeedGrants.java keyset FILE
+ * java -cp bootstrap/target/accesshub.jar bench/SeedGrants.java signing-keyset FILE
  * java -cp bootstrap/target/accesshub.jar bench/SeedGrants.java app-env
  * java -cp bootstrap/target/accesshub.jar bench/SeedGrants.java seed sim=URL db=JDBC_URL user=U password=P \
  *      keyset=FILE count=N [batch=1000]
@@ -56,13 +58,19 @@ public class SeedGrants {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: keyset FILE | app-env | seed key=value...");
+            throw new IllegalArgumentException(
+                "usage: keyset FILE | signing-keyset FILE | app-env | seed key=value...");
         }
         switch (args[0]) {
             case "keyset" -> {
                 Path file = Path.of(args[1]);
                 Files.writeString(file, TinkKeysets.generate());
                 System.out.println("keyset written to " + file);
+            }
+            case "signing-keyset" -> {
+                Path file = Path.of(args[1]);
+                Files.writeString(file, SigningKeysets.generate());
+                System.out.println("signing keyset written to " + file);
             }
             case "app-env" -> {
                 SimulatorConfig sim = SimulatorConfig.defaults();

@@ -8,8 +8,9 @@
 #  1. starts Debian's mariadb-server (apt-get installs it when missing) on BENCH_DB_PORT with database accesshub,
 #     durable settings (innodb_flush_log_at_trx_commit=1) and per-user statistics (userstat=1);
 #  2. starts the standalone simulator (ghl-simulator/target/ghl-simulator-*-all.jar) on BENCH_SIM_PORT;
-#  3. starts N hub instances (bootstrap/target/accesshub.jar, demo mode off, one shared Tink keyset file, the
-#     simulator's app configured as ACCESSHUB_APPS_BENCH_*) on BENCH_HUB_PORT, +1, ...; the first one migrates;
+#  3. starts N hub instances (bootstrap/target/accesshub.jar, demo mode off, one shared token keyset file and one
+#     shared signing keyset file, the simulator's app configured as ACCESSHUB_APPS_BENCH_*) on BENCH_HUB_PORT,
+#     +1, ...; the first one migrates;
 #  4. seeds G location grants (bench/SeedGrants.java): the simulator issues a pair per new location
 #     (POST /_sim/seed/location-grants) and the hub's own Tink cipher encrypts them into installation + token_grant
 #     rows; one seeded grant is read back through the hub's token API to prove the hub decrypts them;
@@ -111,6 +112,7 @@ for _ in $(seq 1 60); do curl -sf "$SIM/_sim/clock" >/dev/null && break; sleep 0
 
 # ------------------------------------------------------------------ hub instances
 seedtool keyset "$WORK/keyset.json" >/dev/null
+seedtool signing-keyset "$WORK/signing-keyset.json" >/dev/null
 eval "$(seedtool app-env)"
 API_KEY="bench_$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')"
 API_KEY_HASH="$(printf '%s' "$API_KEY" | sha256sum | cut -d' ' -f1)"
@@ -118,7 +120,7 @@ start_hub() {
   local port=$1
   ACCESSHUB_PORT="$port" ACCESSHUB_DATA_DIR="$WORK/hub-$port" ACCESSHUB_DEMO_ENABLED=false \
   DATASOURCES_DEFAULT_URL="$DB_URL" DATASOURCES_DEFAULT_USERNAME=hub DATASOURCES_DEFAULT_PASSWORD=hubpw \
-  ACCESSHUB_TOKEN_ENCRYPTION_KEYSET_FILE="$WORK/keyset.json" \
+  ACCESSHUB_TOKEN_ENCRYPTION_KEYSET_FILE="$WORK/keyset.json" ACCESSHUB_SIGNING_KEYSET_FILE="$WORK/signing-keyset.json" \
   ACCESSHUB_HIGHLEVEL_API_BASE_URL="$SIM" ACCESSHUB_HIGHLEVEL_AUTHORIZATION_URL="$SIM/v2/oauth/chooselocation" \
   ACCESSHUB_APPS_BENCH_CLIENT_ID="$BENCH_APP_CLIENT_ID" ACCESSHUB_APPS_BENCH_CLIENT_SECRET="$BENCH_APP_CLIENT_SECRET" \
   ACCESSHUB_APPS_BENCH_SCOPES="$BENCH_APP_SCOPES" ACCESSHUB_APPS_BENCH_REDIRECT_URI="http://localhost:$port/oauth/callback" \

@@ -32,13 +32,16 @@ trap 'kill $HUB_PID 2>/dev/null; wait $HUB_PID 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$HUB_PORT/health" >/dev/null && break; sleep 0.5; done
 KEY="$(cat "$WORK/data/demo-api-key")"
 
-# Install sim-loc-0001 through the real flow: install link -> simulated consent -> OAuth callback.
-AUTH_URL="$(curl -s -o /dev/null -w '%{redirect_url}' "http://127.0.0.1:$HUB_PORT/oauth/install")"
+# Install sim-loc-0001 through the real flow: install link -> simulated consent -> OAuth callback. Like a browser,
+# curl keeps the hub's install cookie (-c) and presents it on the callback (-b): the callback is refused without it.
+# Both requests go to localhost, the host of the registered redirect URI, so the cookie matches.
+COOKIES="$WORK/cookies.txt"
+AUTH_URL="$(curl -s -c "$COOKIES" -o /dev/null -w '%{redirect_url}' "http://localhost:$HUB_PORT/oauth/install")"
 STATE="$(printf '%s' "$AUTH_URL" | sed -n 's/.*[?&]state=\([^&]*\).*/\1/p')"
 CALLBACK="$(curl -s -X POST "http://127.0.0.1:$SIM_PORT/_sim/authorize" -H 'Content-Type: application/json' \
   -d "{\"target\":\"LOCATION\",\"locationId\":\"sim-loc-0001\",\"state\":\"$STATE\",\"redirectUri\":\"http://localhost:$HUB_PORT/oauth/callback\"}" \
   | sed -n 's/.*"redirectUrl":"\([^"]*\)".*/\1/p')"
-curl -sf "$CALLBACK" >/dev/null
+curl -sf -b "$COOKIES" "$CALLBACK" >/dev/null
 TOKEN_URL="http://127.0.0.1:$HUB_PORT/api/v1/locations/sim-loc-0001/access-token"
 curl -sf -H "Authorization: Bearer $KEY" "$TOKEN_URL" >/dev/null
 

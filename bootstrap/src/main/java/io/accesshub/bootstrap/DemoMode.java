@@ -1,5 +1,6 @@
 package io.accesshub.bootstrap;
 
+import io.accesshub.adapter.persistence.crypto.SigningKeysets;
 import io.accesshub.simulator.GhlSimulator;
 import io.accesshub.simulator.SimulatorConfig;
 import java.io.IOException;
@@ -82,6 +83,9 @@ final class DemoMode implements AutoCloseable {
         setDefault("accesshub.token-encryption.keyset-file",
             dataDirectory.resolve("demo-keyset.json").toAbsolutePath().toString());
         setDefault("accesshub.token-encryption.create-if-missing", "true");
+        setDefault("accesshub.signing.keyset-file",
+            dataDirectory.resolve("demo-signing-keyset.json").toAbsolutePath().toString());
+        SigningKeysets.loadOrCreate(Path.of(System.getProperty("accesshub.signing.keyset-file")));
 
         Path apiKeyFile = dataDirectory.resolve("demo-api-key").toAbsolutePath();
         String apiKey = readOrCreateApiKey(apiKeyFile);

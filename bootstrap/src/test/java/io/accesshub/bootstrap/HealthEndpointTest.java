@@ -2,6 +2,7 @@ package io.accesshub.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.accesshub.adapter.persistence.crypto.SigningKeysets;
 import io.accesshub.adapter.persistence.testdb.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
@@ -25,6 +26,7 @@ class HealthEndpointTest {
     static void startHub() {
         Map<String, Object> properties = new HashMap<>(TestDatabase.shared().properties());
         properties.put("micronaut.server.port", -1);
+        properties.put("accesshub.signing.keyset", SigningKeysets.generate());
         server = ApplicationContext.run(EmbeddedServer.class, properties);
         client = server.getApplicationContext().createBean(HttpClient.class, server.getURL());
     }

@@ -2,6 +2,7 @@ package io.accesshub.application.service;
 
 import io.accesshub.application.port.in.BeginInstallUseCase;
 import io.accesshub.application.port.in.CompleteInstallUseCase;
+import io.accesshub.application.port.in.PurgeInstallStatesUseCase;
 import io.accesshub.application.port.out.AuthorizationCode;
 import io.accesshub.application.port.out.GrantRepository;
 import io.accesshub.application.port.out.GrantedTo;
@@ -14,13 +15,16 @@ import io.accesshub.application.port.out.MarketplaceApp;
 import io.accesshub.application.port.out.MarketplaceApps;
 import io.accesshub.application.port.out.MarketplaceGateway;
 import io.accesshub.application.port.out.SecretGenerator;
+import io.accesshub.application.port.out.SignedValues;
 import io.accesshub.application.port.out.TokenExchangeOutcome;
 import io.accesshub.application.port.out.TransactionRunner;
 import io.accesshub.domain.grant.Grant;
 import io.accesshub.domain.grant.GrantSource;
 import io.accesshub.domain.grant.IssuedTokens;
+import io.accesshub.domain.installation.InstallReference;
 import io.accesshub.domain.installation.Installation;
 import io.accesshub.domain.installation.InstallationEvent;
+import io.accesshub.domain.installation.InstallationId;
 import io.accesshub.domain.installation.InstallationKey;
 import io.accesshub.domain.installation.InstallationStatus;
 import io.accesshub.domain.installation.StateReason;
@@ -39,18 +43,31 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Runs the browser install: a hashed single-use state on the way out, and on the way back exactly one code exchange
- * followed by one transaction that stores the installation and its grant (nothing is stored when anything fails).
+ * Runs the browser install: a hashed single-use state bound to the browser (a signed random value the browser keeps
+ * in a cookie) on the way out, and on the way back, only from that browser, exactly one code exchange followed by one
+ * transaction that stores the installation and its grant (nothing is stored when anything fails).
  */
-public final class InstallService implements BeginInstallUseCase, CompleteInstallUseCase {
+public final class InstallService implements BeginInstallUseCase, CompleteInstallUseCase, PurgeInstallStatesUseCase {
 
     /** How long an install link stays valid. */
     public static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
+    /**
+     * How long the browser binding stays valid: renewed by every install link, and a little longer than the state,
+     * so a late callback from the right browser is told its link expired rather than that it is another browser.
+     */
+    public static final Duration BINDING_LIFETIME = STATE_LIFETIME.plusMinutes(5);
+    /** What the browser binding is signed for. */
+    static final String BINDING_PURPOSE = "install-browser";
+    /** Expired states are kept this long (a late callback is told "expired", not "unknown"), then purged. */
+    static final Duration KEEP_EXPIRED = Duration.ofHours(1);
+    /** States deleted per purge statement. */
+    static final int PURGE_BATCH = 1_000;
 
     private final MarketplaceApps apps;
     private final MarketplaceGateway gateway;
     private final InstallStateStore states;
     private final SecretGenerator secrets;
+    private final SignedValues signer;
     private final InstallationRepository installations;
     private final GrantRepository grants;
     private final InstallationEventPublisher events;
@@ -63,7 +80,8 @@ public final class InstallService implements BeginInstallUseCase, CompleteInstal
     private final OutcomeKeeper keeper;
 
     public InstallService(MarketplaceApps apps, MarketplaceGateway gateway, InstallStateStore states,
-                          SecretGenerator secrets, InstallationRepository installations, GrantRepository grants,
+                          SecretGenerator secrets, SignedValues signer, InstallationRepository installations,
+                          GrantRepository grants,
                           InstallationEventPublisher events, TransactionRunner transactions, IdGenerator ids,
                           Clock clock, boolean acceptMarketplaceInitiated, LocationProvisioningQueue provisioning,
                           OutcomeKeeper keeper) {
@@ -72,6 +90,7 @@ public final class InstallService implements BeginInstallUseCase, CompleteInstal
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.states = Objects.requireNonNull(states, "states");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.signer = Objects.requireNonNull(signer, "signer");
         this.installations = Objects.requireNonNull(installations, "installations");
         this.grants = Objects.requireNonNull(grants, "grants");
         this.events = Objects.requireNonNull(events, "events");
@@ -83,14 +102,20 @@ public final class InstallService implements BeginInstallUseCase, CompleteInstal
     }
 
     @Override
-    public BeginInstallResult begin(Optional<MarketplaceAppId> app) {
-        Optional<MarketplaceApp> resolved = apps.resolve(app);
+    public BeginInstallResult begin(BeginInstall command) {
+        Optional<MarketplaceApp> resolved = apps.resolve(command.app());
         if (resolved.isEmpty()) {
             return new BeginInstallResult.UnknownApp();
         }
+        Instant now = clock.instant();
+        // A browser that already holds a valid binding keeps it, so installs started in several tabs all complete.
+        String browser = command.browserBinding().flatMap(b -> signer.verify(BINDING_PURPOSE, b, now))
+            .orElseGet(secrets::newState);
         String state = secrets.newState();
-        states.save(hash(state), resolved.get().id(), clock.instant().plus(STATE_LIFETIME));
-        return new BeginInstallResult.Redirect(gateway.authorizationPage(resolved.get().id(), Optional.of(state)));
+        states.save(new InstallStateStore.PendingInstall(hash(state), resolved.get().id(), hash(browser),
+            command.ref(), now.plus(STATE_LIFETIME)));
+        return new BeginInstallResult.Redirect(gateway.authorizationPage(resolved.get().id(), Optional.of(state)),
+            signer.sign(BINDING_PURPOSE, browser, now.plus(BINDING_LIFETIME)), BINDING_LIFETIME);
     }
 
     @Override
@@ -99,10 +124,22 @@ public final class InstallService implements BeginInstallUseCase, CompleteInstal
             return refused(InstallRefusal.MISSING_CODE);
         }
         Optional<MarketplaceAppId> app;
+        Optional<InstallReference> ref = Optional.empty();
         if (command.state().isPresent()) {
-            InstallStateStore.StateConsumption consumed = states.consume(hash(command.state().get()), clock.instant());
+            Instant now = clock.instant();
+            // Checked before anything is read or written: a state issued to another browser (login CSRF) is
+            // refused without consuming it and without presenting the code to HighLevel.
+            Optional<String> browser = command.browserBinding().flatMap(b -> signer.verify(BINDING_PURPOSE, b, now));
+            if (browser.isEmpty()) {
+                return refused(InstallRefusal.STATE_OTHER_BROWSER);
+            }
+            InstallStateStore.StateConsumption consumed = states.consume(hash(command.state().get()),
+                hash(browser.get()), now);
             if (consumed instanceof InstallStateStore.StateConsumption.Consumed c) {
                 app = Optional.of(c.app());
+                ref = c.ref();
+            } else if (consumed instanceof InstallStateStore.StateConsumption.OtherBrowser) {
+                return refused(InstallRefusal.STATE_OTHER_BROWSER);
             } else if (consumed instanceof InstallStateStore.StateConsumption.Expired) {
                 return refused(InstallRefusal.STATE_EXPIRED);
             } else if (consumed instanceof InstallStateStore.StateConsumption.AlreadyUsed) {
@@ -121,7 +158,7 @@ public final class InstallService implements BeginInstallUseCase, CompleteInstal
         TokenExchangeOutcome outcome = gateway.exchangeAuthorizationCode(app.get(),
             new AuthorizationCode(command.code()));
         if (outcome instanceof TokenExchangeOutcome.Issued issued) {
-            return store(app.get(), issued.tokens(), issued.grantedTo());
+            return store(app.get(), issued.tokens(), issued.grantedTo(), ref);
         }
         if (outcome instanceof TokenExchangeOutcome.InvalidGrant || outcome instanceof TokenExchangeOutcome.Rejected) {
             return refused(InstallRefusal.CODE_REJECTED);
@@ -129,11 +166,12 @@ public final class InstallService implements BeginInstallUseCase, CompleteInstal
         return refused(InstallRefusal.MARKETPLACE_UNAVAILABLE);
     }
 
-    private InstallOutcome store(MarketplaceAppId app, IssuedTokens tokens, GrantedTo grantedTo) {
+    private InstallOutcome store(MarketplaceAppId app, IssuedTokens tokens, GrantedTo grantedTo,
+                                 Optional<InstallReference> ref) {
         InstallationKey key = grantedTo.userType() == UserType.COMPANY
             ? InstallationKey.forCompany(app, grantedTo.companyId())
             : InstallationKey.forLocation(app, grantedTo.companyId(), grantedTo.locationId().orElseThrow());
-        InstallOutcome[] stored = new InstallOutcome[1];
+        InstallationId[] stored = new InstallationId[1];
         try {
             // The code is spent: what HighLevel issued is kept and retried until our database takes it.
             keeper.writeOrKeep(key, "an installed pair", () -> {
@@ -146,10 +184,11 @@ public final class InstallService implements BeginInstallUseCase, CompleteInstal
         } catch (RuntimeException keptForLater) {
             return new InstallOutcome.Received(key.userType(), key.companyId(), key.locationId());
         }
-        return stored[0];
+        return new InstallOutcome.Installed(stored[0], key.userType(), key.companyId(), key.locationId(), ref,
+            InstallHandles.issue(signer, stored[0], ref, clock.instant()));
     }
 
-    private InstallOutcome storeOnce(InstallationKey key, IssuedTokens tokens, GrantedTo grantedTo) {
+    private InstallationId storeOnce(InstallationKey key, IssuedTokens tokens, GrantedTo grantedTo) {
         Instant now = clock.instant();
         Optional<Installation> existing = installations.findByKey(key);
         Installation installation;
@@ -184,7 +223,7 @@ public final class InstallService implements BeginInstallUseCase, CompleteInstal
             // Location tokens are minted in the background (paced), never inside the browser's callback.
             provisioning.enqueue(installation.id(), now);
         }
-        return new InstallOutcome.Installed(installation.id(), key.userType(), key.companyId(), key.locationId());
+        return installation.id();
     }
 
     private static Installation confirm(Installation installation, Instant now) {
@@ -193,6 +232,18 @@ public final class InstallService implements BeginInstallUseCase, CompleteInstal
         } catch (DomainException olderThanTheLastChange) {
             return installation;
         }
+    }
+
+    @Override
+    public long purgeExpiredStates() {
+        Instant expiredBefore = clock.instant().minus(KEEP_EXPIRED);
+        long total = 0;
+        int deleted;
+        do {
+            deleted = states.purgeExpired(expiredBefore, PURGE_BATCH);
+            total += deleted;
+        } while (deleted == PURGE_BATCH);
+        return total;
     }
 
     private static InstallOutcome refused(InstallRefusal reason) {

@@ -14,6 +14,7 @@ import io.accesshub.application.port.out.InstallationRepository;
 import io.accesshub.application.port.out.MarketplaceApps;
 import io.accesshub.application.port.out.MarketplaceGateway;
 import io.accesshub.application.port.out.SecretGenerator;
+import io.accesshub.application.port.out.SignedValues;
 import io.accesshub.application.port.out.TransactionRunner;
 import io.accesshub.application.port.out.LocationProvisioningQueue;
 import io.accesshub.application.port.out.LifecycleEventListener;
@@ -32,6 +33,7 @@ import io.accesshub.application.service.LocationProvisioningService;
 import io.accesshub.application.service.DeadLetterService;
 import io.accesshub.application.service.GrantRefresher;
 import io.accesshub.application.service.ReconciliationService;
+import io.accesshub.application.service.InstallHandleService;
 import io.accesshub.application.service.InstallService;
 import io.accesshub.application.service.ProactiveRefreshService;
 import io.accesshub.application.service.RefreshSettings;
@@ -117,14 +119,21 @@ public class HubWiring {
 
     @Singleton
     InstallService installService(MarketplaceApps apps, MarketplaceGateway gateway, InstallStateStore states,
-                                  SecretGenerator secrets, InstallationRepository installations,
+                                  SecretGenerator secrets, SignedValues signer,
+                                  InstallationRepository installations,
                                   GrantRepository grants, InstallationEventPublisher events,
                                   TransactionRunner transactions, IdGenerator ids, Clock clock,
                                   @Value("${accesshub.install.accept-marketplace-initiated:true}")
                                   boolean acceptMarketplaceInitiated, LocationProvisioningQueue provisioning,
                                   OutcomeKeeper keeper) {
-        return new InstallService(apps, gateway, states, secrets, installations, grants, events, transactions, ids,
-            clock, acceptMarketplaceInitiated, provisioning, keeper);
+        return new InstallService(apps, gateway, states, secrets, signer, installations, grants, events, transactions,
+            ids, clock, acceptMarketplaceInitiated, provisioning, keeper);
+    }
+
+    @Singleton
+    InstallHandleService installHandleService(SignedValues signer, InstallationRepository installations,
+                                              Clock clock) {
+        return new InstallHandleService(signer, installations, clock);
     }
 
     @Singleton

@@ -2,6 +2,7 @@ package io.accesshub.bootstrap.e2e;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accesshub.adapter.http.security.ApiKeyRegistry;
+import io.accesshub.adapter.persistence.crypto.SigningKeysets;
 import io.accesshub.adapter.persistence.crypto.TinkKeysets;
 import io.accesshub.adapter.persistence.testdb.TestDatabase;
 import io.accesshub.simulator.AuthorizeRequest;
@@ -10,6 +11,8 @@ import io.accesshub.simulator.SimulatorConfig;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,7 +28,9 @@ import java.util.Map;
 
 /**
  * One simulated HighLevel and any number of hub instances (application contexts with their own HTTP servers) on the
- * test JVM's one database, sharing one token keyset: what an end-to-end test needs. Close it after the test.
+ * test JVM's one database, sharing one token keyset and one signing keyset: what an end-to-end test needs. Requests
+ * go through a browser with a cookie jar ({@link #http}; {@link #newBrowser()} makes another one). Close it after the
+ * test.
  */
 final class HubHarness implements AutoCloseable {
 
@@ -49,10 +54,18 @@ final class HubHarness implements AutoCloseable {
 
     final GhlSimulator simulator;
     private final String keyset = TinkKeysets.generate();
+    private final String signingKeyset = SigningKeysets.generate();
     private final List<Hub> hubs = new ArrayList<>();
     private final int callbackPort;
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-        .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    /** The browser of the tests: it keeps the hub's install cookie, as a real browser does. */
+    final HttpClient http = newBrowser();
+
+    /** A browser of its own: an empty cookie jar, redirects not followed. */
+    static HttpClient newBrowser() {
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    }
 
     HubHarness(SimulatorConfig.Builder simulator) {
         TestDatabase.shared().truncateTables();
@@ -83,6 +96,8 @@ final class HubHarness implements AutoCloseable {
         // Tests move expiries in the database behind the hub's back: read through, no token cache.
         properties.put("accesshub.token-cache.ttl", "0s");
         properties.put("accesshub.token-encryption.keyset", keyset);
+        properties.put("accesshub.signing.keyset", signingKeyset);
+        properties.put("accesshub.install.state-purge.enabled", "false");
         properties.put("accesshub.api.keys", "e2e:" + ApiKeyRegistry.sha256Hex(API_KEY)
             + ":tokens:read+company-tokens:read+installations:read+admin");
         properties.put("accesshub.apps.main.client-id", c.clientId());
@@ -114,7 +129,13 @@ final class HubHarness implements AutoCloseable {
      */
     String consent(Hub hub, AuthorizeRequest.Target target, String locationId, List<String> selected)
             throws IOException, InterruptedException {
-        HttpResponse<String> install = http.send(HttpRequest.newBuilder(URI.create(hub.url("/oauth/install"))).build(),
+        return consent(http, hub.url("/oauth/install"), target, locationId, selected);
+    }
+
+    /** The first half of a browser install in {@code browser}, from the install link {@code installUrl}. */
+    String consent(HttpClient browser, String installUrl, AuthorizeRequest.Target target, String locationId,
+                   List<String> selected) throws IOException, InterruptedException {
+        HttpResponse<String> install = browser.send(HttpRequest.newBuilder(URI.create(installUrl)).build(),
             HttpResponse.BodyHandlers.ofString());
         if (install.statusCode() != 302) {
             throw new AssertionError("install link answered " + install.statusCode() + ", not 302 Found");
@@ -126,15 +147,29 @@ final class HubHarness implements AutoCloseable {
 
     /** The second half: the browser follows the callback URL to the hub. */
     Response completeInstall(Hub hub, String callback) throws IOException, InterruptedException {
-        return get(callback.replace("localhost:" + callbackPort, "127.0.0.1:" + hub.server().getPort()), null);
+        return completeInstall(http, hub, callback);
+    }
+
+    /** The second half in {@code browser}: it follows the callback URL to the hub. */
+    Response completeInstall(HttpClient browser, Hub hub, String callback) throws IOException, InterruptedException {
+        return get(browser, callback.replace("localhost:" + callbackPort, "127.0.0.1:" + hub.server().getPort()), null);
     }
 
     Response get(String url, String apiKey) throws IOException, InterruptedException {
+        return get(http, url, apiKey);
+    }
+
+    /** A GET from {@code browser}, with an API key when one is given and any further headers (name, value, …). */
+    Response get(HttpClient browser, String url, String apiKey, String... headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        HttpResponse<String> response = browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
         Map<String, Object> json = Map.of();
         String type = response.headers().firstValue("Content-Type").orElse("");
         if (type.contains("json") && !response.body().isEmpty()) {

@@ -66,7 +66,8 @@ class InstallFlowTest {
             "sim-loc-0003", List.of());
 
         assertThat(callback.status()).as("303 See Other, never 301 Moved Permanently").isEqualTo(303);
-        assertThat(callback.headers().firstValue("Location")).hasValue("https://app.example.com/installed?done=1");
+        assertThat(callback.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
+            .startsWith("https://app.example.com/installed?done=1&accesshub_install="));
         assertThat(harness.status(redirecting, "sim-loc-0003")).isEqualTo("ACTIVE");
     }
 

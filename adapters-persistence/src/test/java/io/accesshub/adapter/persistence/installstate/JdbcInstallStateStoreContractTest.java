@@ -1,6 +1,7 @@
 package io.accesshub.adapter.persistence.installstate;
 
 import io.accesshub.adapter.persistence.support.SharedContext;
+import io.accesshub.adapter.persistence.testdb.TestDatabase;
 import io.accesshub.application.port.out.InstallStateStore;
 import io.accesshub.application.port.out.InstallStateStoreContract;
 
@@ -9,6 +10,8 @@ class JdbcInstallStateStoreContractTest extends InstallStateStoreContract {
 
     @Override
     protected InstallStateStore newStore() {
-        return SharedContext.bean(InstallStateStore.class);
+        InstallStateStore store = SharedContext.bean(InstallStateStore.class);
+        TestDatabase.shared().truncateTables();
+        return store;
     }
 }

@@ -1,5 +1,6 @@
 package io.accesshub.application.port.in;
 
+import io.accesshub.domain.installation.InstallReference;
 import io.accesshub.domain.installation.InstallationId;
 import io.accesshub.domain.marketplace.CompanyId;
 import io.accesshub.domain.marketplace.LocationId;
@@ -9,34 +10,44 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Completes an install from HighLevel's OAuth redirect: checks the state (or accepts a marketplace-initiated install
- * without one), exchanges the code exactly once and stores the installation and its grant in one transaction.
+ * Completes an install from HighLevel's OAuth redirect: checks the state and that the browser presenting it is the
+ * one that started the install (or accepts a marketplace-initiated install without a state), exchanges the code
+ * exactly once and stores the installation and its grant in one transaction.
  */
 public interface CompleteInstallUseCase {
 
     /** Handles one callback. */
     InstallOutcome complete(CompleteInstall command);
 
-    /** The callback's parameters; the code's value never appears in {@code toString}. */
-    record CompleteInstall(String code, Optional<String> state, Optional<MarketplaceAppId> app) {
+    /**
+     * The callback's parameters and the browser binding (install cookie) the browser presented; the code's value
+     * never appears in {@code toString}.
+     */
+    record CompleteInstall(String code, Optional<String> state, Optional<MarketplaceAppId> app,
+                           Optional<String> browserBinding) {
         public CompleteInstall {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(state, "state");
             Objects.requireNonNull(app, "app");
+            Objects.requireNonNull(browserBinding, "browserBinding");
         }
 
         @Override
         public String toString() {
             return "CompleteInstall[code=<redacted>, state=" + (state.isPresent() ? "<present>" : "<none>") + ", app="
-                + app + "]";
+                + app + ", browserBinding=" + (browserBinding.isPresent() ? "<present>" : "<none>") + "]";
         }
     }
 
     /** How the callback ended. */
     sealed interface InstallOutcome {
-        /** The install is stored and active. */
+        /**
+         * The install is stored and active; {@code ref} is the reference given to the install link, {@code handle} a
+         * signed value any instance resolves to this install for 24 hours ({@link FindInstallByHandleUseCase}).
+         */
         record Installed(InstallationId installationId, UserType userType, CompanyId companyId,
-                         Optional<LocationId> locationId) implements InstallOutcome {
+                         Optional<LocationId> locationId, Optional<InstallReference> ref, String handle)
+            implements InstallOutcome {
         }
 
         /**
@@ -57,6 +68,8 @@ public interface CompleteInstallUseCase {
         MISSING_CODE("missing_code", "The callback carried no authorization code."),
         STATE_REQUIRED("state_required", "Installs must be started from this service."),
         STATE_UNKNOWN("state_unknown", "The install link is not known here; start the install again."),
+        STATE_OTHER_BROWSER("state_other_browser",
+            "This install was started in another browser (or its cookie is gone); start the install again here."),
         STATE_EXPIRED("state_expired", "The install link expired; start the install again."),
         STATE_REUSED("state_reused", "This install link was already used."),
         UNKNOWN_APP("unknown_app", "The app is not configured in this hub."),
