@@ -1,5 +1,6 @@
 package io.accesshub.application.service;
 
+import io.accesshub.domain.access.AccessScope;
 import io.accesshub.application.port.in.FindInstallByHandleUseCase;
 import io.accesshub.application.port.out.InstallationRepository;
 import io.accesshub.application.port.out.SignedValues;
@@ -26,6 +27,15 @@ public final class InstallHandleService implements FindInstallByHandleUseCase {
         Objects.requireNonNull(handle, "handle");
         return InstallHandles.read(signer, handle, clock.instant()).flatMap(content ->
             installations.findById(content.installationId()).map(installation -> view(content, installation)));
+    }
+
+    @Override
+    public Optional<InstallByHandle> find(AccessScope scope, String handle) {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(handle, "handle");
+        return InstallHandles.read(signer, handle, clock.instant()).flatMap(content ->
+            installations.findById(content.installationId()).filter(installation -> scope.permits(installation.key()))
+                .map(installation -> view(content, installation)));
     }
 
     private static InstallByHandle view(InstallHandles.Content content, Installation installation) {

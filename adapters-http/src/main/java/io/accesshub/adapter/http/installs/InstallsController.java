@@ -1,8 +1,9 @@
 package io.accesshub.adapter.http.installs;
 
+import io.accesshub.adapter.http.security.Callers;
 import io.accesshub.adapter.http.problem.Problem;
 import io.accesshub.adapter.http.problem.Problems;
-import io.accesshub.adapter.http.security.Permission;
+import io.accesshub.domain.access.Permission;
 import io.accesshub.application.port.in.FindInstallByHandleUseCase;
 import io.accesshub.application.port.in.FindInstallByHandleUseCase.InstallByHandle;
 import io.micronaut.http.HttpHeaders;
@@ -13,6 +14,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -46,8 +48,8 @@ public class InstallsController {
         + "Retry-After in seconds",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get("/{handle}")
-    public HttpResponse<?> get(@PathVariable String handle) {
-        Optional<InstallByHandle> found = installs.find(handle);
+    public HttpResponse<?> get(@PathVariable String handle, Authentication authentication) {
+        Optional<InstallByHandle> found = installs.find(Callers.of(authentication).scope(), handle);
         if (found.isEmpty()) {
             return Problems.response(Problem.of(404, "not_found", "No such install",
                     "No install is known by this handle: it is unknown, altered or older than 24 hours."))

@@ -1,5 +1,6 @@
 package io.accesshub.application.port.in;
 
+import io.accesshub.domain.access.AccessScope;
 import io.accesshub.domain.installation.InstallReference;
 import io.accesshub.domain.installation.InstallationId;
 import io.accesshub.domain.installation.InstallationStatus;
@@ -16,6 +17,9 @@ public interface FindInstallByHandleUseCase {
 
     /** The install, when the handle is intact, unexpired and its installation still exists. */
     Optional<InstallByHandle> find(String handle);
+
+    /** The install as {@link #find(String)}, but only when the scope sees its installation (else empty, as unknown). */
+    Optional<InstallByHandle> find(AccessScope scope, String handle);
 
     /** What a handle resolves to: the reference given to the install link and the installation as it is now. */
     record InstallByHandle(Optional<InstallReference> ref, InstallationId installationId, InstallationStatus status,
