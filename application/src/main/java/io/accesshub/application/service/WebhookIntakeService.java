@@ -4,6 +4,8 @@ import io.accesshub.application.port.in.ReceiveWebhookUseCase;
 import io.accesshub.application.port.out.MarketplaceApp;
 import io.accesshub.application.port.out.MarketplaceApps;
 import io.accesshub.application.port.out.WebhookInbox;
+import io.accesshub.domain.marketplace.MarketplaceAppId;
+import io.accesshub.domain.webhook.MarketplaceEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +20,6 @@ public final class WebhookIntakeService implements ReceiveWebhookUseCase {
 
     private static final int MAX_ID = 128;
     private static final int MAX_TYPE = 64;
-    private static final int MAX_INSTALL_TYPE = 16;
     /** Timestamps the inbox's DATETIME column holds exactly (a webhook from outside this range is not genuine). */
     private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
@@ -41,20 +42,22 @@ public final class WebhookIntakeService implements ReceiveWebhookUseCase {
         if (app.isEmpty()) {
             return ReceiveResult.UNKNOWN_APP;
         }
-        String appId = app.get().id().value();
-        if (webhook.appId().isPresent() && !webhook.appId().get().equals(appId)) {
-            return ReceiveResult.APP_MISMATCH;
-        }
-        return receive(new ReceivedWebhook(webhook.webhookId(), webhook.type(), Optional.of(appId),
-            webhook.timestamp(), webhook.body(), webhook.installType(), webhook.companyId(), webhook.locationId()));
+        MarketplaceAppId appId = app.get().id();
+        boolean mismatch = webhook.app() instanceof AppClaim.Unrecognisable
+            || webhook.app() instanceof AppClaim.Named named && !named.app().equals(appId);
+        return mismatch ? ReceiveResult.APP_MISMATCH : store(webhook, Optional.of(appId));
     }
 
     @Override
     public ReceiveResult receive(ReceivedWebhook webhook) {
-        if (webhook.webhookId().isBlank() || webhook.webhookId().length() > MAX_ID || webhook.type().isBlank()
-            || webhook.type().length() > MAX_TYPE || tooLong(webhook.appId(), MAX_ID)
-            || tooLong(webhook.companyId(), MAX_ID) || tooLong(webhook.locationId(), MAX_ID)
-            || tooLong(webhook.installType(), MAX_INSTALL_TYPE)) {
+        Optional<MarketplaceAppId> app = webhook.app() instanceof AppClaim.Named named
+            ? Optional.of(named.app()) : Optional.empty();
+        return store(webhook, app);
+    }
+
+    private ReceiveResult store(ReceivedWebhook webhook, Optional<MarketplaceAppId> app) {
+        if (webhook.webhookId().isBlank() || webhook.webhookId().length() > MAX_ID
+            || webhook.event() instanceof MarketplaceEvent.Other other && other.type().length() > MAX_TYPE) {
             return ReceiveResult.REFUSED;
         }
         if (webhook.timestamp().map(t -> t.isBefore(EARLIEST) || !t.isBefore(LATEST)).orElse(false)) {
@@ -67,14 +70,8 @@ public final class WebhookIntakeService implements ReceiveWebhookUseCase {
                 return ReceiveResult.REFUSED;
             }
         }
-        boolean stored = inbox.store(new WebhookInbox.InboundWebhook(webhook.webhookId(), webhook.type(),
-            webhook.appId(), webhook.timestamp(), webhook.body(), now, new WebhookInbox.WebhookSubject(
-                webhook.installType(), webhook.companyId(), webhook.locationId())));
+        boolean stored = inbox.store(new WebhookInbox.InboundWebhook(webhook.webhookId(), app, webhook.timestamp(),
+            now, webhook.event()));
         return stored ? ReceiveResult.STORED : ReceiveResult.DUPLICATE;
-    }
-
-    /** Longer than its column: refused rather than truncated. */
-    private static boolean tooLong(Optional<String> value, int max) {
-        return value.map(v -> v.length() > max).orElse(false);
     }
 }

@@ -3,7 +3,8 @@ package io.accesshub.adapter.persistence.webhook;
 import io.accesshub.adapter.persistence.DbTime;
 import io.accesshub.application.port.out.WebhookInbox;
 import io.accesshub.application.port.out.WebhookInbox.InboxEvent;
-import io.accesshub.application.port.out.WebhookInbox.WebhookSubject;
+import io.accesshub.domain.marketplace.MarketplaceAppId;
+import io.accesshub.domain.webhook.MarketplaceEvent;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.context.annotation.Value;
@@ -29,11 +30,11 @@ import java.util.Optional;
 @Singleton
 public class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
 
-    private static final String COLUMNS = "(webhook_id, event_type, app_id, event_timestamp, body, received_at, status,"
-        + " attempts, next_attempt_at, install_type, company_id, location_id)";
+    private static final String COLUMNS = "(webhook_id, event_kind, event_type, app_id, event_timestamp, body,"
+        + " received_at, status, attempts, next_attempt_at, company_id, location_id, plan_id, previous_plan_id)";
     /** Keeps one insert statement well below MariaDB's default 16 MB {@code max_allowed_packet}. */
     private static final long MAX_STATEMENT_CHARS = 2_000_000;
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?, ?)";
 
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
@@ -72,13 +73,14 @@ public class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
             List<InboundWebhook> chunk = new ArrayList<>();
             long chunkBytes = 0;
             for (InboundWebhook event : fresh) {
-                if (!chunk.isEmpty() && chunkBytes + event.body().length() > MAX_STATEMENT_CHARS) {
+                long size = StoredEventColumns.of(event.event()).body().map(String::length).orElse(0) + 512L;
+                if (!chunk.isEmpty() && chunkBytes + size > MAX_STATEMENT_CHARS) {
                     insert(chunk);
                     chunk.clear();
                     chunkBytes = 0;
                 }
                 chunk.add(event);
-                chunkBytes += event.body().length();
+                chunkBytes += size;
             }
             if (!chunk.isEmpty()) {
                 insert(chunk);
@@ -116,16 +118,19 @@ public class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
             int p = 1;
             for (InboundWebhook event : events) {
                 String received = DbTime.toColumn(event.receivedAt());
+                StoredEventColumns columns = StoredEventColumns.of(event.event());
                 ps.setString(p++, event.webhookId());
-                ps.setString(p++, event.type());
-                ps.setString(p++, event.appId().orElse(null));
+                ps.setString(p++, columns.kind().name());
+                ps.setString(p++, columns.otherType().orElse(null));
+                ps.setString(p++, event.app().map(MarketplaceAppId::value).orElse(null));
                 ps.setString(p++, event.timestamp().map(DbTime::toColumn).orElse(null));
-                ps.setString(p++, event.body());
+                ps.setString(p++, columns.body().orElse(null));
                 ps.setString(p++, received);
                 ps.setString(p++, received);
-                ps.setString(p++, event.subject().installType().orElse(null));
-                ps.setString(p++, event.subject().companyId().orElse(null));
-                ps.setString(p++, event.subject().locationId().orElse(null));
+                ps.setString(p++, columns.companyId().orElse(null));
+                ps.setString(p++, columns.locationId().orElse(null));
+                ps.setString(p++, columns.planId().orElse(null));
+                ps.setString(p++, columns.previousPlanId().orElse(null));
             }
             return ps.executeUpdate();
         });
@@ -152,34 +157,67 @@ public class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
     @Override
     @Transactional
     public Optional<InboxEvent> claimNext(String owner, Duration lease) {
-        Optional<InboxEvent> due = jdbc.prepareStatement("SELECT id, webhook_id, event_type, app_id,"
-            + " CAST(event_timestamp AS CHAR) AS ts, CAST(received_at AS CHAR) AS received, install_type, company_id,"
-            + " location_id, attempts, body FROM webhook_inbox WHERE status = 'PENDING'"
-            + " AND next_attempt_at <= UTC_TIMESTAMP(6) AND (lease_until IS NULL OR lease_until < UTC_TIMESTAMP(6))"
-            + " ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED", ps -> {
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.<InboxEvent>empty();
+        for (int unreadable = 0; unreadable < 10; unreadable++) {
+            Optional<ClaimedRow> due = jdbc.prepareStatement("SELECT id, webhook_id, event_kind, event_type, app_id,"
+                + " CAST(event_timestamp AS CHAR) AS ts, CAST(received_at AS CHAR) AS received, company_id,"
+                + " location_id, plan_id, previous_plan_id, attempts, body FROM webhook_inbox WHERE status = 'PENDING'"
+                + " AND next_attempt_at <= UTC_TIMESTAMP(6) AND (lease_until IS NULL OR lease_until < UTC_TIMESTAMP(6))"
+                + " ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED", ps -> {
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? Optional.of(ClaimedRow.read(rs)) : Optional.<ClaimedRow>empty();
                     }
-                    return Optional.of(new InboxEvent(rs.getLong("id"), rs.getString("webhook_id"),
-                        rs.getString("event_type"), Optional.ofNullable(rs.getString("app_id")),
-                        Optional.ofNullable(rs.getString("ts")).map(DbTime::fromColumn),
-                        DbTime.fromColumn(rs.getString("received")),
-                        new WebhookSubject(Optional.ofNullable(rs.getString("install_type")),
-                            Optional.ofNullable(rs.getString("company_id")),
-                            Optional.ofNullable(rs.getString("location_id"))),
-                        rs.getInt("attempts") + 1, owner, rs.getString("body")));
-                }
-            });
-        due.ifPresent(event -> jdbc.prepareStatement("UPDATE webhook_inbox SET lease_owner = ?,"
-            + " lease_until = DATE_ADD(UTC_TIMESTAMP(6), INTERVAL ? MICROSECOND), attempts = attempts + 1"
-            + " WHERE id = ?", ps -> {
-                ps.setString(1, owner);
-                ps.setLong(2, lease.toNanos() / 1000);
-                ps.setLong(3, event.id());
-                return ps.executeUpdate();
-            }));
-        return due;
+                });
+            if (due.isEmpty()) {
+                return Optional.empty();
+            }
+            ClaimedRow row = due.get();
+            Optional<InboxEvent> event = row.toEvent(owner);
+            if (event.isEmpty()) {
+                // a row no event can be read from would block the queue: parked for an operator to look at
+                jdbc.prepareStatement("UPDATE webhook_inbox SET status = 'DEAD', last_error = ? WHERE id = ?", ps -> {
+                    ps.setString(1, "unreadable stored event");
+                    ps.setLong(2, row.id());
+                    return ps.executeUpdate();
+                });
+                continue;
+            }
+            jdbc.prepareStatement("UPDATE webhook_inbox SET lease_owner = ?,"
+                + " lease_until = DATE_ADD(UTC_TIMESTAMP(6), INTERVAL ? MICROSECOND), attempts = attempts + 1"
+                + " WHERE id = ?", ps -> {
+                    ps.setString(1, owner);
+                    ps.setLong(2, lease.toNanos() / 1000);
+                    ps.setLong(3, row.id());
+                    return ps.executeUpdate();
+                });
+            return event;
+        }
+        return Optional.empty();
+    }
+
+    /** A due row as read, before its event is rebuilt. */
+    private record ClaimedRow(long id, String webhookId, Optional<String> app, Optional<String> timestamp,
+                              String received, int attempts, StoredEventColumns columns) {
+
+        static ClaimedRow read(ResultSet rs) throws java.sql.SQLException {
+            StoredEventColumns columns = new StoredEventColumns(
+                MarketplaceEvent.Kind.valueOf(rs.getString("event_kind")), Optional.ofNullable(rs.getString("event_type")),
+                Optional.ofNullable(rs.getString("company_id")), Optional.ofNullable(rs.getString("location_id")),
+                Optional.ofNullable(rs.getString("plan_id")), Optional.ofNullable(rs.getString("previous_plan_id")),
+                Optional.ofNullable(rs.getString("body")));
+            return new ClaimedRow(rs.getLong("id"), rs.getString("webhook_id"),
+                Optional.ofNullable(rs.getString("app_id")), Optional.ofNullable(rs.getString("ts")),
+                rs.getString("received"), rs.getInt("attempts") + 1, columns);
+        }
+
+        Optional<InboxEvent> toEvent(String owner) {
+            try {
+                return Optional.of(new InboxEvent(id, webhookId, app.map(MarketplaceAppId::of),
+                    timestamp.map(DbTime::fromColumn), DbTime.fromColumn(received), columns.toEvent(), attempts,
+                    owner));
+            } catch (RuntimeException damaged) {
+                return Optional.empty();
+            }
+        }
     }
 
     @Override
@@ -233,15 +271,17 @@ public class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
     @Override
     @Transactional
     public List<DeadLetter> deadLetters(int limit) {
-        return jdbc.prepareStatement("SELECT id, webhook_id, event_type, attempts, CAST(received_at AS CHAR) AS received,"
-            + " last_error FROM webhook_inbox WHERE status = 'DEAD' ORDER BY id LIMIT ?", ps -> {
+        return jdbc.prepareStatement("SELECT id, webhook_id, event_kind, event_type, attempts,"
+            + " CAST(received_at AS CHAR) AS received, last_error FROM webhook_inbox WHERE status = 'DEAD'"
+            + " ORDER BY id LIMIT ?", ps -> {
                 ps.setInt(1, limit);
                 List<DeadLetter> letters = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         letters.add(new DeadLetter(rs.getLong("id"), rs.getString("webhook_id"),
-                            rs.getString("event_type"), rs.getInt("attempts"), DbTime.fromColumn(rs.getString("received")),
-                            String.valueOf(rs.getString("last_error"))));
+                            MarketplaceEvent.Kind.valueOf(rs.getString("event_kind")),
+                            Optional.ofNullable(rs.getString("event_type")), rs.getInt("attempts"),
+                            DbTime.fromColumn(rs.getString("received")), String.valueOf(rs.getString("last_error"))));
                     }
                 }
                 return letters;

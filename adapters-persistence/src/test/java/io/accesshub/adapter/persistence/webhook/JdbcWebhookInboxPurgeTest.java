@@ -7,7 +7,10 @@ import io.accesshub.adapter.persistence.testdb.TestDatabase;
 import io.accesshub.application.port.out.TransactionRunner;
 import io.accesshub.application.port.out.WebhookInbox;
 import io.accesshub.application.port.out.WebhookInbox.InboundWebhook;
-import io.accesshub.application.port.out.WebhookInbox.WebhookSubject;
+import io.accesshub.domain.marketplace.CompanyId;
+import io.accesshub.domain.marketplace.LocationId;
+import io.accesshub.domain.marketplace.MarketplaceAppId;
+import io.accesshub.domain.webhook.MarketplaceEvent;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,9 +31,9 @@ class JdbcWebhookInboxPurgeTest {
     }
 
     private static InboundWebhook event(String id) {
-        return new InboundWebhook(id, "ContactCreate", Optional.of("app-1"), Optional.empty(), "{}",
-            Instant.parse("2026-11-26T00:00:00Z"), new WebhookSubject(Optional.empty(), Optional.of("c-1"),
-                Optional.of("l-1")));
+        return new InboundWebhook(id, Optional.of(MarketplaceAppId.of("app1")), Optional.empty(),
+            Instant.parse("2026-11-26T00:00:00Z"), new MarketplaceEvent.Other("ContactCreate",
+                Optional.of(CompanyId.of("c-1")), Optional.of(LocationId.of("l-1")), "{}"));
     }
 
     private void received(String webhookId, int daysAgo) {
