@@ -1,20 +1,24 @@
 package io.accesshub.application.service;
 
 import io.accesshub.application.port.in.ReceiveWebhookUseCase;
+import io.accesshub.application.port.out.DroppedWebhooks;
 import io.accesshub.application.port.out.MarketplaceApp;
 import io.accesshub.application.port.out.MarketplaceApps;
 import io.accesshub.application.port.out.WebhookInbox;
 import io.accesshub.domain.marketplace.MarketplaceAppId;
 import io.accesshub.domain.webhook.MarketplaceEvent;
+import io.accesshub.domain.webhook.WebhookAdmission;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Stores verified webhooks in the inbox, deduplicated by {@code webhookId}. A timestamp tolerance (zero = off) guards
- * against replays; it is generous by default because HighLevel retries a 429'd delivery up to about an hour later.
+ * Stores verified webhooks in the inbox, deduplicated by {@code webhookId}, each for the configured app it is for.
+ * Events for apps this hub does not run are dropped and counted. The domain's {@link WebhookAdmission} guards against
+ * replays: installs and uninstalls must be stamped, and stamps must lie within a tolerance that is generous because
+ * HighLevel retries a 429'd delivery up to about an hour later.
  */
 public final class WebhookIntakeService implements ReceiveWebhookUseCase {
 
@@ -26,14 +30,17 @@ public final class WebhookIntakeService implements ReceiveWebhookUseCase {
 
     private final WebhookInbox inbox;
     private final MarketplaceApps apps;
+    private final DroppedWebhooks dropped;
     private final Clock clock;
-    private final Duration timestampTolerance;
+    private final WebhookAdmission admission;
 
-    public WebhookIntakeService(WebhookInbox inbox, MarketplaceApps apps, Clock clock, Duration timestampTolerance) {
+    public WebhookIntakeService(WebhookInbox inbox, MarketplaceApps apps, DroppedWebhooks dropped, Clock clock,
+                                WebhookAdmission admission) {
         this.inbox = Objects.requireNonNull(inbox, "inbox");
         this.apps = Objects.requireNonNull(apps, "apps");
+        this.dropped = Objects.requireNonNull(dropped, "dropped");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.timestampTolerance = Objects.requireNonNull(timestampTolerance, "timestampTolerance");
+        this.admission = Objects.requireNonNull(admission, "admission");
     }
 
     @Override
@@ -50,8 +57,20 @@ public final class WebhookIntakeService implements ReceiveWebhookUseCase {
 
     @Override
     public ReceiveResult receive(ReceivedWebhook webhook) {
-        Optional<MarketplaceAppId> app = webhook.app() instanceof AppClaim.Named named
-            ? Optional.of(named.app()) : Optional.empty();
+        Optional<MarketplaceAppId> app;
+        if (webhook.app() instanceof AppClaim.Named named) {
+            app = apps.find(named.app()).map(MarketplaceApp::id);
+        } else if (webhook.app() instanceof AppClaim.Unrecognisable) {
+            app = Optional.empty();
+        } else {
+            // no app named (a new location): the hub's only app, else nobody's
+            List<MarketplaceApp> all = apps.all();
+            return store(webhook, all.size() == 1 ? Optional.of(all.get(0).id()) : Optional.empty());
+        }
+        if (app.isEmpty()) {
+            dropped.countUnknownApp();
+            return ReceiveResult.DROPPED;
+        }
         return store(webhook, app);
     }
 
@@ -64,11 +83,12 @@ public final class WebhookIntakeService implements ReceiveWebhookUseCase {
             return ReceiveResult.REFUSED;
         }
         Instant now = clock.instant();
-        if (!timestampTolerance.isZero() && webhook.timestamp().isPresent()) {
-            Duration age = Duration.between(webhook.timestamp().get(), now).abs();
-            if (age.compareTo(timestampTolerance) > 0) {
-                return ReceiveResult.REFUSED;
-            }
+        WebhookAdmission.Verdict verdict = admission.judge(webhook.event(), webhook.timestamp(), now);
+        if (verdict == WebhookAdmission.Verdict.MISSING_TIMESTAMP) {
+            return ReceiveResult.MISSING_TIMESTAMP;
+        }
+        if (verdict == WebhookAdmission.Verdict.OUTSIDE_TOLERANCE) {
+            return ReceiveResult.REFUSED;
         }
         boolean stored = inbox.store(new WebhookInbox.InboundWebhook(webhook.webhookId(), app, webhook.timestamp(),
             now, webhook.event()));

@@ -112,7 +112,7 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
         } else if (payload instanceof MarketplaceEvent.Uninstall uninstall) {
             appOf(event).ifPresent(app -> uninstall(app, uninstall, stamp));
         } else if (payload instanceof MarketplaceEvent.LocationCreated created) {
-            return locationCreated(created, event.attempts());
+            return locationCreated(appOf(event), created, event.attempts());
         } else if (payload instanceof MarketplaceEvent.Other other) {
             return handOver(event, other);
         }
@@ -244,15 +244,22 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
         }
     }
 
-    private WebhookOutcome locationCreated(MarketplaceEvent.LocationCreated event, int attempts) {
-        for (MarketplaceApp app : apps.all()) {
-            boolean coversNewLocations = installations.findByKey(InstallationKey.forCompany(app.id(), event.company()))
-                .filter(c -> c.companyDetails().installToFutureLocations()).isPresent();
-            if (coversNewLocations
-                && mintFromAgency(app.id(), event.company(), event.location()) == MintResult.TRY_LATER) {
-                return WebhookRetryPolicy.afterFailure(attempts, "HighLevel unavailable while minting",
-                    clock.instant());
-            }
+    /**
+     * A new location is minted only for the app the event arrived for, and only from that app's agency install at
+     * the location's company when it serves tokens and covers future locations.
+     */
+    private WebhookOutcome locationCreated(Optional<MarketplaceAppId> app, MarketplaceEvent.LocationCreated event,
+                                           int attempts) {
+        if (app.isEmpty()) {
+            return WebhookOutcome.done();
+        }
+        boolean coversNewLocations = installations.findByKey(InstallationKey.forCompany(app.get(), event.company()))
+            .filter(agency -> agency.status().servesTokens())
+            .filter(agency -> agency.companyDetails().installToFutureLocations())
+            .isPresent();
+        if (coversNewLocations
+            && mintFromAgency(app.get(), event.company(), event.location()) == MintResult.TRY_LATER) {
+            return WebhookRetryPolicy.afterFailure(attempts, "HighLevel unavailable while minting", clock.instant());
         }
         return WebhookOutcome.done();
     }

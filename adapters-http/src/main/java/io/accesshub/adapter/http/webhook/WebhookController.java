@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /webhooks/ghl}: verifies the signature over the exact bytes (401 when missing, {@code N/A} or
- * invalid; nothing stored), parses and translates the JSON (400 when malformed), and stores the event in the inbox
- * before answering 200 (a duplicate {@code webhookId} answers 200 and does nothing). When the inbox cannot store, the answer is 429 with
+ * invalid; nothing stored), parses and translates the JSON (400 when malformed, or an install or uninstall without
+ * timestamp), and stores the event in the inbox before answering 200 (a duplicate {@code webhookId} answers 200 and
+ * does nothing; an event naming an app this hub does not run answers 200 and is dropped, only counted). When the inbox cannot store, the answer is 429 with
  * {@code Retry-After} — never 5xx, because HighLevel retries only 429s.
  */
 @Controller("/webhooks")
@@ -117,6 +118,13 @@ public class WebhookController {
         }
         if (result == ReceiveResult.APP_MISMATCH) {
             return problem(400, "app_mismatch", "The event names another app than the URL it was sent to.");
+        }
+        if (result == ReceiveResult.DROPPED) {
+            LOG.info("Webhook {} {} dropped: it names an app this hub does not run", type, webhookId);
+            return HttpResponse.ok(Map.of("status", "dropped"));
+        }
+        if (result == ReceiveResult.MISSING_TIMESTAMP) {
+            return problem(400, "missing_timestamp", "An install or uninstall event must carry its timestamp.");
         }
         if (result == ReceiveResult.REFUSED) {
             return problem(400, "refused_event", "The event's ids or timestamp are outside what the hub accepts.");

@@ -69,4 +69,34 @@ class JdbcWebhookInboxPurgeTest {
         assertThat(inbox.countByStatus("DONE")).isEqualTo(1);
         assertThat(inbox.store(event("new-done"))).as("a recent duplicate is still recognised").isFalse();
     }
+
+    @Test
+    void aReplayAfterTheEventIsPurgedIsStillADuplicateUntilItsIdIsForgotten() {
+        inbox.store(event("replayed"));
+        inbox.markDone(inbox.claimNext("test", Duration.ofSeconds(30)).orElseThrow());
+        received("replayed", 10);
+        transactions.runInTransaction(() -> jdbc.prepareStatement("UPDATE webhook_receipt SET received_at ="
+            + " DATE_SUB(UTC_TIMESTAMP(6), INTERVAL 10 DAY)", ps -> ps.executeUpdate()));
+
+        assertThat(inbox.purgeDone(Duration.ofDays(7), 100)).isEqualTo(1);
+        assertThat(inbox.count()).isZero();
+        assertThat(inbox.forgetIds(Duration.ofDays(30), 100)).as("remembered for 30 days").isZero();
+        assertThat(inbox.store(event("replayed"))).as("a replay after the event was purged").isFalse();
+        assertThat(inbox.count()).isZero();
+
+        assertThat(inbox.forgetIds(Duration.ofDays(9), 100)).isEqualTo(1);
+        assertThat(inbox.store(event("replayed"))).as("once forgotten, it is new again").isTrue();
+    }
+
+    @Test
+    void anIdWhoseEventIsStillInTheInboxIsNotForgotten() {
+        inbox.store(event("dead-for-long"));
+        inbox.markFailed(inbox.claimNext("test", Duration.ofSeconds(30)).orElseThrow(), "boom",
+            Instant.parse("2026-11-26T00:00:00Z"), true);
+        transactions.runInTransaction(() -> jdbc.prepareStatement("UPDATE webhook_receipt SET received_at ="
+            + " DATE_SUB(UTC_TIMESTAMP(6), INTERVAL 60 DAY)", ps -> ps.executeUpdate()));
+
+        assertThat(inbox.forgetIds(Duration.ofDays(30), 100)).isZero();
+        assertThat(inbox.store(event("dead-for-long"))).isFalse();
+    }
 }

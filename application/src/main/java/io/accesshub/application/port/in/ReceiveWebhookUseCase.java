@@ -9,7 +9,11 @@ import java.util.Optional;
 /** Takes a verified HighLevel webhook into the durable inbox, once per {@code webhookId}. */
 public interface ReceiveWebhookUseCase {
 
-    /** Stores the event; failures to store propagate (the HTTP adapter answers 429 so HighLevel retries). */
+    /**
+     * Stores the event for the app it names, or for the only configured app when it names none; an event naming an
+     * app that is not configured is dropped. Failures to store propagate (the HTTP adapter answers 429 so HighLevel
+     * retries).
+     */
     ReceiveResult receive(ReceivedWebhook webhook);
 
     /**
@@ -66,6 +70,10 @@ public interface ReceiveWebhookUseCase {
         DUPLICATE,
         /** Refused: ids too long or timestamp outside the tolerance. */
         REFUSED,
+        /** Refused: an install or uninstall without a timestamp (while timestamps are required). */
+        MISSING_TIMESTAMP,
+        /** Dropped, only counted: delivered to the shared URL but naming an app this hub does not run. */
+        DROPPED,
         /** Delivered to the URL of an app that is not configured. */
         UNKNOWN_APP,
         /** Delivered to one app's URL but naming another app. */

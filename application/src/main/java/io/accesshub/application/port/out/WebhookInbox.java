@@ -23,7 +23,7 @@ public interface WebhookInbox {
     /** Claims the oldest due pending event for {@code lease} (database clock); empty when none is due. */
     Optional<InboxEvent> claimNext(String owner, Duration lease);
 
-    /** The event was handled. */
+    /** The event was handled (its body, if any, is no longer kept). */
     void markDone(InboxEvent event);
 
     /** Handling failed: retried from {@code retryAt}, or parked as dead when {@code dead}; the error is kept. */
@@ -33,10 +33,16 @@ public interface WebhookInbox {
     long countByStatus(String status);
 
     /**
-     * Deletes up to {@code limit} handled events received more than {@code olderThan} ago (database clock); returns
-     * how many. Keep them longer than HighLevel retries (the timestamp tolerance), or a late retry is stored again.
+     * Deletes up to {@code limit} handled events received more than {@code olderThan} ago (database clock), oldest
+     * first; returns how many. Their {@code webhookId}s stay remembered until {@link #forgetIds}.
      */
     int purgeDone(Duration olderThan, int limit);
+
+    /**
+     * Forgets up to {@code limit} {@code webhookId}s received more than {@code olderThan} ago (database clock) whose
+     * events are purged, oldest first; returns how many. Until then a redelivery of that id is a duplicate.
+     */
+    int forgetIds(Duration olderThan, int limit);
 
     /** Dead letters, oldest first: events whose handling failed too often. */
     List<DeadLetter> deadLetters(int limit);
