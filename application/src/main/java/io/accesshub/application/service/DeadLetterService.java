@@ -16,8 +16,8 @@ public final class DeadLetterService implements ManageDeadLettersUseCase {
 
     @Override
     public List<DeadLetterView> deadLetters(int limit) {
-        return inbox.deadLetters(limit).stream().map(d -> new DeadLetterView(d.id(), d.webhookId(), d.type(),
-            d.attempts(), d.receivedAt(), d.lastError())).toList();
+        return inbox.deadLetters(limit).stream().map(d -> new DeadLetterView(d.id(), d.webhookId(), d.kind(),
+            d.otherType(), d.attempts(), d.receivedAt(), d.lastError())).toList();
     }
 
     @Override

@@ -3,13 +3,16 @@ package io.accesshub.application.service;
 import io.accesshub.application.port.in.PurgeHistoryUseCase;
 import io.accesshub.application.port.out.LifecycleOutbox;
 import io.accesshub.application.port.out.WebhookInbox;
+import io.accesshub.domain.webhook.WebhookRetention;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.IntSupplier;
 
 /**
  * Keeps the inbox and the outbox small: handled webhooks and delivered lifecycle events go after the retention,
- * deleted in batches so no statement holds many locks. Pending, dead and parked rows are never purged.
+ * deleted in batches so no statement holds many locks. Pending, dead and parked rows are never purged. The
+ * {@code webhookId}s of purged webhooks are remembered longer ({@link WebhookRetention#ids()}), so a replay of a
+ * purged event is still recognised as a duplicate.
  */
 public final class HistoryRetentionService implements PurgeHistoryUseCase {
 
@@ -17,20 +20,19 @@ public final class HistoryRetentionService implements PurgeHistoryUseCase {
 
     private final WebhookInbox inbox;
     private final LifecycleOutbox outbox;
-    private final Duration retention;
+    private final WebhookRetention retention;
 
-    public HistoryRetentionService(WebhookInbox inbox, LifecycleOutbox outbox, Duration retention) {
+    public HistoryRetentionService(WebhookInbox inbox, LifecycleOutbox outbox, WebhookRetention retention) {
         this.inbox = Objects.requireNonNull(inbox, "inbox");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
-        if (retention.isNegative() || retention.isZero()) {
-            throw new IllegalArgumentException("retention must be longer than 0");
-        }
-        this.retention = retention;
+        this.retention = Objects.requireNonNull(retention, "retention");
     }
 
     @Override
     public long purge() {
-        return drain(() -> inbox.purgeDone(retention, BATCH)) + drain(() -> outbox.purgeDelivered(retention, BATCH));
+        Duration events = retention.events();
+        return drain(() -> inbox.purgeDone(events, BATCH)) + drain(() -> outbox.purgeDelivered(events, BATCH))
+            + drain(() -> inbox.forgetIds(retention.ids(), BATCH));
     }
 
     private static long drain(IntSupplier batch) {

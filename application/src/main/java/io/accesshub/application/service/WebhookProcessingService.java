@@ -13,6 +13,9 @@ import io.accesshub.application.port.out.TransactionRunner;
 import io.accesshub.application.port.out.WebhookEventHandler;
 import io.accesshub.application.port.out.WebhookInbox;
 import io.accesshub.application.port.out.WebhookInbox.InboxEvent;
+import io.accesshub.domain.webhook.MarketplaceEvent;
+import io.accesshub.domain.webhook.WebhookOutcome;
+import io.accesshub.domain.webhook.WebhookRetryPolicy;
 import io.accesshub.application.service.GrantRefresher.RefreshResult;
 import io.accesshub.domain.installation.CompanyInstallDetails;
 import io.accesshub.domain.installation.Installation;
@@ -39,7 +42,6 @@ import java.util.Optional;
 public final class WebhookProcessingService implements ProcessWebhooksUseCase {
 
     private static final Duration LEASE = Duration.ofMinutes(2);
-    private static final int MAX_ATTEMPTS = 8;
 
     private final WebhookInbox inbox;
     private final MarketplaceApps apps;
@@ -82,89 +84,102 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
             return false;
         }
         InboxEvent event = claimed.get();
+        WebhookOutcome outcome;
         try {
-            apply(event);
+            outcome = handle(event);
+        } catch (RuntimeException failed) {
+            // a technical failure (database, an extension's bug): the hub's rules are idempotent, so try again
+            outcome = WebhookRetryPolicy.afterFailure(event.attempts(),
+                failed.getClass().getSimpleName() + ": " + failed.getMessage(), clock.instant());
+        }
+        if (outcome instanceof WebhookOutcome.RetryLater later) {
+            inbox.markFailed(event, later.reason(), later.after(), false);
+        } else if (outcome instanceof WebhookOutcome.Dead dead) {
+            inbox.markFailed(event, dead.reason(), clock.instant(), true);
+        } else {
             inbox.markDone(event);
-        } catch (RuntimeException e) {
-            boolean dead = event.attempts() >= MAX_ATTEMPTS;
-            Duration backoff = Duration.ofSeconds(30).multipliedBy(1L << Math.min(event.attempts(), 10));
-            inbox.markFailed(event, e.getClass().getSimpleName() + ": " + e.getMessage(),
-                clock.instant().plus(backoff), dead);
         }
         return true;
     }
 
-    private void apply(InboxEvent event) {
+    /** Applies the hub's own rule for the event's kind, then hands an uninterpreted event to the extensions. */
+    private WebhookOutcome handle(InboxEvent event) {
         Instant stamp = event.timestamp().orElse(event.receivedAt());
-        switch (event.type()) {
-            case "INSTALL" -> appFor(event).ifPresent(app -> install(app, event, stamp));
-            case "UNINSTALL" -> appFor(event).ifPresent(app -> uninstall(app, event, stamp));
-            case "LocationCreate" -> locationCreated(event);
-            default -> {
-                // no built-in rule: only extension handlers act on it
-            }
+        MarketplaceEvent payload = event.event();
+        if (payload instanceof MarketplaceEvent.Install install) {
+            Optional<MarketplaceAppId> app = appOf(event);
+            return app.isEmpty() ? WebhookOutcome.done() : install(app.get(), install, stamp, event.attempts());
+        } else if (payload instanceof MarketplaceEvent.Uninstall uninstall) {
+            appOf(event).ifPresent(app -> uninstall(app, uninstall, stamp));
+        } else if (payload instanceof MarketplaceEvent.LocationCreated created) {
+            return locationCreated(appOf(event), created, event.attempts());
+        } else if (payload instanceof MarketplaceEvent.Other other) {
+            return handOver(event, other);
         }
-        List<WebhookEventHandler> interested = handlers.stream().filter(h -> h.handles(event.type())).toList();
-        if (!interested.isEmpty()) {
-            WebhookEventHandler.VerifiedWebhook verified = new WebhookEventHandler.VerifiedWebhook(event.webhookId(),
-                event.type(), event.appId(), event.subject().locationId(), event.subject().companyId(), event.body());
-            Optional<Installation> installation = installationOf(event);
-            for (WebhookEventHandler handler : interested) {
+        // a plan change is stored, but the hub has no rule for plans yet
+        return WebhookOutcome.done();
+    }
+
+    private WebhookOutcome handOver(InboxEvent event, MarketplaceEvent.Other other) {
+        List<WebhookEventHandler> interested = handlers.stream().filter(h -> h.handles(other.type())).toList();
+        if (interested.isEmpty()) {
+            return WebhookOutcome.done();
+        }
+        WebhookEventHandler.VerifiedWebhook verified = new WebhookEventHandler.VerifiedWebhook(event.webhookId(),
+            other.type(), event.app().map(MarketplaceAppId::value), other.location().map(LocationId::value),
+            other.company().map(CompanyId::value), other.body());
+        Optional<Installation> installation = installationOf(event.app(), other);
+        for (WebhookEventHandler handler : interested) {
+            try {
                 handler.handle(verified, installation);
+            } catch (RuntimeException handlerFailed) {
+                return WebhookRetryPolicy.afterFailure(event.attempts(), "handler "
+                    + handler.getClass().getSimpleName() + " failed: " + handlerFailed.getClass().getSimpleName(),
+                    clock.instant());
             }
         }
+        return WebhookOutcome.done();
     }
 
     /** The installation an event concerns: the app's location installation, else its agency installation. */
-    private Optional<Installation> installationOf(InboxEvent event) {
-        Optional<MarketplaceAppId> app = appFor(event);
+    private Optional<Installation> installationOf(Optional<MarketplaceAppId> eventApp, MarketplaceEvent.Other other) {
+        Optional<MarketplaceAppId> app = eventApp.flatMap(apps::find).map(MarketplaceApp::id);
         if (app.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Installation> location = event.subject().locationId()
-            .flatMap(l -> installations.findLocation(app.get(), LocationId.of(l)));
+        Optional<Installation> location = other.location().flatMap(l -> installations.findLocation(app.get(), l));
         if (location.isPresent()) {
             return location;
         }
-        return event.subject().companyId()
-            .flatMap(c -> installations.findByKey(InstallationKey.forCompany(app.get(), CompanyId.of(c))));
+        return other.company().flatMap(c -> installations.findByKey(InstallationKey.forCompany(app.get(), c)));
     }
 
-    private Optional<MarketplaceAppId> appFor(InboxEvent event) {
-        return event.appId().flatMap(id -> {
-            try {
-                return apps.find(MarketplaceAppId.of(id)).map(MarketplaceApp::id);
-            } catch (DomainException notAnAppId) {
-                return Optional.empty();
-            }
-        });
+    /** The configured app the event is for, if any. */
+    private Optional<MarketplaceAppId> appOf(InboxEvent event) {
+        return event.app().flatMap(apps::find).map(MarketplaceApp::id);
     }
 
-    private void install(MarketplaceAppId app, InboxEvent event, Instant stamp) {
-        Optional<CompanyId> company = event.subject().companyId().map(CompanyId::of);
-        Optional<LocationId> location = event.subject().locationId().map(LocationId::of);
-        if (company.isEmpty()) {
-            return;
-        }
-        boolean companyInstall = "Company".equalsIgnoreCase(event.subject().installType().orElse(""))
-            || location.isEmpty();
-        InstallationKey key = companyInstall ? InstallationKey.forCompany(app, company.get())
-            : InstallationKey.forLocation(app, company.get(), location.get());
+    private WebhookOutcome install(MarketplaceAppId app, MarketplaceEvent.Install event, Instant stamp,
+                                   int attempts) {
+        InstallationKey key = event.location()
+            .map(location -> InstallationKey.forLocation(app, event.company(), location))
+            .orElseGet(() -> InstallationKey.forCompany(app, event.company()));
         Installation installation = recordSignal(key, stamp, true);
-        if (!companyInstall && installation.status() == InstallationStatus.PENDING) {
-            mintFromAgency(app, company.get(), location.get());
+        if (event.location().isPresent() && installation.status() == InstallationStatus.PENDING
+            && mintFromAgency(app, event.company(), event.location().get()) == MintResult.TRY_LATER) {
+            return WebhookRetryPolicy.afterFailure(attempts, "HighLevel unavailable while minting", clock.instant());
         }
+        return WebhookOutcome.done();
     }
 
-    private void uninstall(MarketplaceAppId app, InboxEvent event, Instant stamp) {
-        Optional<LocationId> location = event.subject().locationId().map(LocationId::of);
-        Optional<CompanyId> company = event.subject().companyId().map(CompanyId::of);
+    private void uninstall(MarketplaceAppId app, MarketplaceEvent.Uninstall event, Instant stamp) {
         Optional<InstallationKey> key;
-        if (location.isPresent()) {
-            key = company.map(c -> InstallationKey.forLocation(app, c, location.get()))
-                .or(() -> installations.findLocation(app, location.get()).map(Installation::key));
+        if (event.location().isPresent()) {
+            LocationId location = event.location().get();
+            key = event.company().map(c -> InstallationKey.forLocation(app, c, location))
+                .or(() -> installations.findLocation(app, location).map(Installation::key));
         } else {
-            key = company.map(c -> InstallationKey.forCompany(app, c));
+            key = event.company().map(c -> InstallationKey.forCompany(app, c));
         }
         if (key.isEmpty()) {
             return;
@@ -229,17 +244,24 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
         }
     }
 
-    private void locationCreated(InboxEvent event) {
-        Optional<CompanyId> company = event.subject().companyId().map(CompanyId::of);
-        Optional<LocationId> location = event.subject().locationId().map(LocationId::of);
-        if (company.isEmpty() || location.isEmpty()) {
-            return;
+    /**
+     * A new location is minted only for the app the event arrived for, and only from that app's agency install at
+     * the location's company when it serves tokens and covers future locations.
+     */
+    private WebhookOutcome locationCreated(Optional<MarketplaceAppId> app, MarketplaceEvent.LocationCreated event,
+                                           int attempts) {
+        if (app.isEmpty()) {
+            return WebhookOutcome.done();
         }
-        for (MarketplaceApp app : apps.all()) {
-            installations.findByKey(InstallationKey.forCompany(app.id(), company.get()))
-                .filter(c -> c.companyDetails().installToFutureLocations())
-                .ifPresent(c -> mintFromAgency(app.id(), company.get(), location.get()));
+        boolean coversNewLocations = installations.findByKey(InstallationKey.forCompany(app.get(), event.company()))
+            .filter(agency -> agency.status().servesTokens())
+            .filter(agency -> agency.companyDetails().installToFutureLocations())
+            .isPresent();
+        if (coversNewLocations
+            && mintFromAgency(app.get(), event.company(), event.location()) == MintResult.TRY_LATER) {
+            return WebhookRetryPolicy.afterFailure(attempts, "HighLevel unavailable while minting", clock.instant());
         }
+        return WebhookOutcome.done();
     }
 
     /** A location that is active with a grant needs no new mint (a retried or repeated event must not mint again). */
@@ -250,16 +272,19 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
             .isPresent();
     }
 
-    private void mintFromAgency(MarketplaceAppId app, CompanyId company, LocationId location) {
+    /** Whether minting from the agency is done (or not possible) or must be tried again later. */
+    private enum MintResult { SETTLED, TRY_LATER }
+
+    /** Mints the location's token from its agency's grant, when the agency serves tokens and it is not minted yet. */
+    private MintResult mintFromAgency(MarketplaceAppId app, CompanyId company, LocationId location) {
         Optional<Installation> agency = installations.findByKey(InstallationKey.forCompany(app, company))
-            .filter(c -> c.status() == InstallationStatus.ACTIVE || c.status() == InstallationStatus.DEGRADED);
+            .filter(c -> c.status().servesTokens());
         if (agency.isEmpty() || alreadyMinted(app, company, location)) {
-            return;
+            return MintResult.SETTLED;
         }
         RefreshResult grant = refresher.refresh(agency.get().id(), false);
-        if (grant instanceof RefreshResult.Usable usable
-            && minter.mint(agency.get(), usable.grant(), location) == LocationMinter.Outcome.TRY_LATER) {
-            throw new IllegalStateException("HighLevel unavailable while minting; the event is retried");
-        }
+        return grant instanceof RefreshResult.Usable usable
+            && minter.mint(agency.get(), usable.grant(), location) == LocationMinter.Outcome.TRY_LATER
+            ? MintResult.TRY_LATER : MintResult.SETTLED;
     }
 }

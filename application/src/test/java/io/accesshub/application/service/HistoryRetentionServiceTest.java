@@ -1,10 +1,10 @@
 package io.accesshub.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.accesshub.application.port.out.LifecycleOutbox;
 import io.accesshub.application.port.out.WebhookInbox;
+import io.accesshub.domain.webhook.WebhookRetention;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -21,6 +21,7 @@ class HistoryRetentionServiceTest {
     private static final class ScriptedPurges implements WebhookInbox, LifecycleOutbox {
         final Deque<Integer> inboxAnswers = new ArrayDeque<>();
         final Deque<Integer> outboxAnswers = new ArrayDeque<>();
+        final Deque<Integer> idAnswers = new ArrayDeque<>();
         final List<String> calls = new ArrayList<>();
 
         @Override
@@ -33,6 +34,12 @@ class HistoryRetentionServiceTest {
         public int purgeDelivered(Duration olderThan, int limit) {
             calls.add("outbox " + olderThan + " " + limit);
             return outboxAnswers.pop();
+        }
+
+        @Override
+        public int forgetIds(Duration olderThan, int limit) {
+            calls.add("ids " + olderThan + " " + limit);
+            return idAnswers.pop();
         }
 
         @Override
@@ -104,20 +111,16 @@ class HistoryRetentionServiceTest {
     private final ScriptedPurges store = new ScriptedPurges();
 
     @Test
-    void keepsDeletingWhileBatchesComeBackFull() {
+    void keepsDeletingWhileBatchesComeBackFullAndForgetsIdsOnlyAfterTheLongerIdRetention() {
         store.inboxAnswers.addAll(List.of(1_000, 1_000, 17));
         store.outboxAnswers.add(3);
+        store.idAnswers.addAll(List.of(1_000, 5));
 
-        long deleted = new HistoryRetentionService(store, store, Duration.ofDays(7)).purge();
+        long deleted = new HistoryRetentionService(store, store,
+            new WebhookRetention(Duration.ofDays(7), Duration.ofDays(30), Duration.ofHours(2))).purge();
 
-        assertThat(deleted).isEqualTo(2_020);
+        assertThat(deleted).isEqualTo(3_025);
         assertThat(store.calls).containsExactly("inbox PT168H 1000", "inbox PT168H 1000", "inbox PT168H 1000",
-            "outbox PT168H 1000");
-    }
-
-    @Test
-    void refusesAnEmptyRetention() {
-        assertThatThrownBy(() -> new HistoryRetentionService(store, store, Duration.ZERO))
-            .isInstanceOf(IllegalArgumentException.class);
+            "outbox PT168H 1000", "ids PT720H 1000", "ids PT720H 1000");
     }
 }

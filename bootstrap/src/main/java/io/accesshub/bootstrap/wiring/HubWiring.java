@@ -27,6 +27,9 @@ import io.accesshub.application.service.TokenCaches;
 import io.accesshub.application.service.HistoryRetentionService;
 import io.accesshub.application.service.LifecycleDispatchService;
 import io.accesshub.application.port.out.WebhookInbox;
+import io.accesshub.application.port.out.DroppedWebhooks;
+import io.accesshub.domain.webhook.WebhookAdmission;
+import io.accesshub.domain.webhook.WebhookRetention;
 import io.accesshub.application.service.WebhookIntakeService;
 import io.accesshub.application.service.WebhookProcessingService;
 import io.accesshub.application.service.LocationProvisioningService;
@@ -103,10 +106,32 @@ public class HubWiring {
         return new LoggingLifecycleListener();
     }
 
+    /**
+     * Built when the context starts: webhookIds remembered for less than 30 days, than the timestamp tolerance or
+     * than events are kept would let a captured event be replayed, so such settings stop the hub at startup.
+     */
+    @Context
+    WebhookRetention webhookRetention(@Value("${accesshub.retention.keep:7d}") Duration keep,
+                                      @Value("${accesshub.webhooks.id-retention:30d}") Duration ids,
+                                      @Value("${accesshub.webhooks.timestamp-tolerance:2h}") Duration tolerance) {
+        try {
+            return new WebhookRetention(keep, ids, tolerance);
+        } catch (IllegalArgumentException invalid) {
+            throw new io.micronaut.context.exceptions.ConfigurationException("ACCESSHUB_RETENTION_KEEP,"
+                + " ACCESSHUB_WEBHOOKS_ID_RETENTION and ACCESSHUB_WEBHOOKS_TIMESTAMP_TOLERANCE do not fit: "
+                + invalid.getMessage());
+        }
+    }
+
     @Singleton
     HistoryRetentionService historyRetentionService(WebhookInbox inbox, LifecycleOutbox outbox,
-        @Value("${accesshub.retention.keep:7d}") Duration keep) {
-        return new HistoryRetentionService(inbox, outbox, keep);
+                                                    WebhookRetention retention) {
+        return new HistoryRetentionService(inbox, outbox, retention);
+    }
+
+    @Singleton
+    DroppedWebhooks droppedWebhooks() {
+        return new CountingDroppedWebhooks();
     }
 
     @Singleton
@@ -291,9 +316,12 @@ public class HubWiring {
     }
 
     @Singleton
-    WebhookIntakeService webhookIntakeService(WebhookInbox inbox, MarketplaceApps apps, Clock clock,
-                                              @Value("${accesshub.webhooks.timestamp-tolerance:2h}") Duration tolerance) {
-        return new WebhookIntakeService(inbox, apps, clock, tolerance);
+    WebhookIntakeService webhookIntakeService(WebhookInbox inbox, MarketplaceApps apps, DroppedWebhooks dropped,
+                                              Clock clock, WebhookRetention retention,
+                                              @Value("${accesshub.webhooks.require-timestamp:true}")
+                                              boolean requireTimestamp) {
+        return new WebhookIntakeService(inbox, apps, dropped, clock,
+            new WebhookAdmission(retention.timestampTolerance(), requireTimestamp));
     }
 
     @Singleton

@@ -1,6 +1,7 @@
 package io.accesshub.bootstrap.wiring;
 
 import io.accesshub.adapter.persistence.grant.GrantReencryption;
+import io.accesshub.adapter.persistence.webhook.WebhookBodyReencryption;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -8,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves token ciphertexts onto the keyset's primary key in the background after a key rotation, a batch per
- * interval; once {@code remaining()} is zero the old key can be removed from the keyset.
+ * Moves token ciphertexts and stored webhook bodies onto the keyset's primary key in the background after a key
+ * rotation (and encrypts webhook bodies stored in plaintext by older versions), a batch per interval; once both
+ * {@code remaining()} are zero the old key can be removed from the keyset.
  */
 @Singleton
 @Requires(property = "accesshub.token-encryption.reencryption.enabled", notEquals = "false")
@@ -18,12 +20,14 @@ public class ReencryptionScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(ReencryptionScheduler.class);
 
     private final GrantReencryption reencryption;
+    private final WebhookBodyReencryption webhookBodies;
     private final int batchSize;
 
-    public ReencryptionScheduler(GrantReencryption reencryption,
+    public ReencryptionScheduler(GrantReencryption reencryption, WebhookBodyReencryption webhookBodies,
                                  @io.micronaut.context.annotation.Value(
                                      "${accesshub.token-encryption.reencryption.batch-size:200}") int batchSize) {
         this.reencryption = reencryption;
+        this.webhookBodies = webhookBodies;
         this.batchSize = batchSize;
     }
 
@@ -33,6 +37,11 @@ public class ReencryptionScheduler {
             int moved = reencryption.reencryptBatch(batchSize);
             if (moved > 0) {
                 LOG.info("Re-encrypted {} grants onto the primary key; {} remain", moved, reencryption.remaining());
+            }
+            int bodies = webhookBodies.reencryptBatch(batchSize);
+            if (bodies > 0) {
+                LOG.info("Encrypted {} stored webhook bodies with the primary key; {} remain", bodies,
+                    webhookBodies.remaining());
             }
         } catch (RuntimeException e) {
             LOG.error("Re-encryption failed; it runs again at the next interval", e);

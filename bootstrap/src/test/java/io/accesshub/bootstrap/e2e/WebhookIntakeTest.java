@@ -173,7 +173,7 @@ class WebhookIntakeTest {
         assertThat(postTo("/webhooks/ghl/main", installEvent(), true)).as("the app's own id").isEqualTo(200);
 
         assertThat(inbox.count()).isEqualTo(2);
-        assertThat(harness.count("SELECT COUNT(*) FROM webhook_inbox WHERE event_type = 'LocationCreate'"
+        assertThat(harness.count("SELECT COUNT(*) FROM webhook_inbox WHERE event_kind = 'LOCATION_CREATED'"
             + " AND app_id = '" + appId + "' AND location_id = 'sim-loc-0042'")).isEqualTo(1);
     }
 }

@@ -10,7 +10,8 @@ public record DeadLetterResponse(long id, String webhookId, String type, int att
                                  String lastError) {
 
     static DeadLetterResponse of(DeadLetterView view) {
-        return new DeadLetterResponse(view.id(), view.webhookId(), view.type(), view.attempts(), view.receivedAt(),
+        return new DeadLetterResponse(view.id(), view.webhookId(),
+            HighLevelWebhookTranslator.highLevelType(view.kind(), view.otherType()), view.attempts(), view.receivedAt(),
             view.lastError());
     }
 }

@@ -2,9 +2,11 @@ package io.accesshub.adapter.http.webhook;
 
 import io.accesshub.adapter.http.problem.Problem;
 import io.accesshub.adapter.http.problem.Problems;
+import io.accesshub.adapter.http.webhook.HighLevelWebhookTranslator.Translation;
 import io.accesshub.application.port.in.ReceiveWebhookUseCase;
 import io.accesshub.application.port.in.ReceiveWebhookUseCase.ReceiveResult;
 import io.accesshub.application.port.in.ReceiveWebhookUseCase.ReceivedWebhook;
+import io.accesshub.domain.webhook.MarketplaceEvent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -21,7 +23,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -30,8 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /webhooks/ghl}: verifies the signature over the exact bytes (401 when missing, {@code N/A} or
- * invalid; nothing stored), parses the JSON (400 when malformed), and stores the event in the inbox before answering
- * 200 (a duplicate {@code webhookId} answers 200 and does nothing). When the inbox cannot store, the answer is 429 with
+ * invalid; nothing stored), parses and translates the JSON (400 when malformed, or an install or uninstall without
+ * timestamp), and stores the event in the inbox before answering 200 (a duplicate {@code webhookId} answers 200 and
+ * does nothing; an event naming an app this hub does not run answers 200 and is dropped, only counted). When the inbox cannot store, the answer is 429 with
  * {@code Retry-After} — never 5xx, because HighLevel retries only 429s.
  */
 @Controller("/webhooks")
@@ -45,13 +47,16 @@ public class WebhookController {
     private final ReceiveWebhookUseCase receive;
     private final WebhookConfiguration configuration;
     private final JsonMapper json;
+    private final HighLevelWebhookTranslator translator;
 
     public WebhookController(WebhookSignatureVerifier verifier, ReceiveWebhookUseCase receive,
-                             WebhookConfiguration configuration, JsonMapper json) {
+                             WebhookConfiguration configuration, JsonMapper json,
+                             HighLevelWebhookTranslator translator) {
         this.verifier = verifier;
         this.receive = receive;
         this.configuration = configuration;
         this.json = json;
+        this.translator = translator;
     }
 
     @Post(value = "/ghl", consumes = MediaType.ALL)
@@ -82,22 +87,23 @@ public class WebhookController {
             LOG.warn("Webhook refused: missing or invalid signature");
             return problem(401, "invalid_signature", "The webhook signature is missing or does not verify.");
         }
-        Map<String, Object> event;
+        Map<String, Object> json;
         try {
-            event = json.readValue(body, Argument.mapOf(String.class, Object.class));
+            json = this.json.readValue(body, Argument.mapOf(String.class, Object.class));
         } catch (Exception malformed) {
             return problem(400, "malformed_event", "The webhook body is not a JSON object.");
         }
-        if (event == null || !(event.get("webhookId") instanceof String webhookId)
-            || !(event.get("type") instanceof String type)) {
-            return problem(400, "malformed_event", "The webhook lacks webhookId or type.");
+        if (json == null) {
+            return problem(400, "malformed_event", "The webhook body is not a JSON object.");
         }
-        Optional<String> location = text(event.get("locationId"))
-            .or(() -> "LocationCreate".equals(type) || "LocationUpdate".equals(type) ? text(event.get("id"))
-                : Optional.empty());
-        ReceivedWebhook received = new ReceivedWebhook(webhookId, type, text(event.get("appId")),
-            timestamp(event.get("timestamp")), new String(body, StandardCharsets.UTF_8), text(event.get("installType")),
-            text(event.get("companyId")), location);
+        Translation translation = translator.translate(json, new String(body, StandardCharsets.UTF_8));
+        if (translation instanceof Translation.Malformed malformed) {
+            return problem(400, "malformed_event", malformed.detail());
+        }
+        ReceivedWebhook received = ((Translation.Translated) translation).webhook();
+        String type = HighLevelWebhookTranslator.highLevelType(received.event().kind(),
+            received.event() instanceof MarketplaceEvent.Other other ? Optional.of(other.type()) : Optional.empty());
+        String webhookId = received.webhookId();
         ReceiveResult result;
         try {
             result = store.apply(received);
@@ -113,26 +119,18 @@ public class WebhookController {
         if (result == ReceiveResult.APP_MISMATCH) {
             return problem(400, "app_mismatch", "The event names another app than the URL it was sent to.");
         }
+        if (result == ReceiveResult.DROPPED) {
+            LOG.info("Webhook {} {} dropped: it names an app this hub does not run", type, webhookId);
+            return HttpResponse.ok(Map.of("status", "dropped"));
+        }
+        if (result == ReceiveResult.MISSING_TIMESTAMP) {
+            return problem(400, "missing_timestamp", "An install or uninstall event must carry its timestamp.");
+        }
         if (result == ReceiveResult.REFUSED) {
             return problem(400, "refused_event", "The event's ids or timestamp are outside what the hub accepts.");
         }
         LOG.info("Webhook {} {} {}", type, webhookId, result == ReceiveResult.STORED ? "stored" : "duplicate");
         return HttpResponse.ok(Map.of("status", result == ReceiveResult.STORED ? "stored" : "duplicate"));
-    }
-
-    private static Optional<String> text(@Nullable Object value) {
-        return value instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
-    }
-
-    private static Optional<Instant> timestamp(@Nullable Object value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Instant.parse(String.valueOf(value)));
-        } catch (RuntimeException unparsable) {
-            return Optional.empty();
-        }
     }
 
     private static MutableHttpResponse<Problem> problem(int status, String code, String detail) {

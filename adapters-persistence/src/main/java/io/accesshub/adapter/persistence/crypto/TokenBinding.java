@@ -20,6 +20,11 @@ public record TokenBinding(String appId, String companyId, String locationKey, T
         Objects.requireNonNull(kind, "kind");
     }
 
+    /** The binding of a stored webhook's body: its {@code webhookId}, so a body copied into another row fails. */
+    public static TokenBinding forWebhookBody(String webhookId) {
+        return new TokenBinding("", "", webhookId, TokenKind.WEBHOOK_BODY);
+    }
+
     /** Unambiguous encoding: every part length-prefixed, after a version tag. */
     byte[] associatedData() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -1,7 +1,9 @@
 package io.accesshub.adapter.persistence.crypto;
 
-/** Which of a grant's two tokens a ciphertext holds; part of the associated data. */
+/** Which secret a ciphertext holds (a grant's access or refresh token, a webhook body); part of the associated data. */
 public enum TokenKind {
     ACCESS,
-    REFRESH
+    REFRESH,
+    /** The body of a stored webhook (customer data), bound to its webhookId. */
+    WEBHOOK_BODY
 }

@@ -6,7 +6,10 @@ import io.accesshub.adapter.persistence.support.SharedContext;
 import io.accesshub.adapter.persistence.testdb.TestDatabase;
 import io.accesshub.application.port.out.WebhookInbox;
 import io.accesshub.application.port.out.WebhookInbox.InboundWebhook;
-import io.accesshub.application.port.out.WebhookInbox.WebhookSubject;
+import io.accesshub.domain.marketplace.CompanyId;
+import io.accesshub.domain.marketplace.LocationId;
+import io.accesshub.domain.marketplace.MarketplaceAppId;
+import io.accesshub.domain.webhook.MarketplaceEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,16 +32,16 @@ class JdbcWebhookInboxGroupCommitTest {
     }
 
     private static InboundWebhook event(String id) {
-        return new InboundWebhook(id, "INSTALL", Optional.of("app-1"), Optional.of(Instant.parse("2026-11-26T00:00:00Z")),
-            "{\"webhookId\":\"" + id + "\"}", Instant.parse("2026-11-26T00:00:01Z"),
-            new WebhookSubject(Optional.of("Location"), Optional.of("c-1"), Optional.of("l-" + id)));
+        return new InboundWebhook(id, Optional.of(MarketplaceAppId.of("app1")),
+            Optional.of(Instant.parse("2026-11-26T00:00:00Z")), Instant.parse("2026-11-26T00:00:01Z"),
+            new MarketplaceEvent.Install(CompanyId.of("c-1"), Optional.of(LocationId.of("l-" + id)), Optional.empty()));
     }
 
     @Test
     void aValueTheColumnCannotHoldFailsTheStoreInsteadOfBeingStoredChanged() {
-        InboundWebhook tooLong = new InboundWebhook("bad-company", "INSTALL", Optional.of("app-1"), Optional.empty(), "{}",
-            Instant.parse("2026-11-26T00:00:01Z"), new WebhookSubject(Optional.empty(), Optional.of("c".repeat(129)),
-                Optional.empty()));
+        InboundWebhook tooLong = new InboundWebhook("bad-type", Optional.of(MarketplaceAppId.of("app1")),
+            Optional.empty(), Instant.parse("2026-11-26T00:00:01Z"),
+            new MarketplaceEvent.Other("T".repeat(65), Optional.empty(), Optional.empty(), "{}"));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> inbox.store(tooLong))
             .isInstanceOf(RuntimeException.class);

@@ -7,7 +7,10 @@ import io.accesshub.adapter.persistence.testdb.TestDatabase;
 import io.accesshub.application.port.out.TransactionRunner;
 import io.accesshub.application.port.out.WebhookInbox;
 import io.accesshub.application.port.out.WebhookInbox.InboundWebhook;
-import io.accesshub.application.port.out.WebhookInbox.WebhookSubject;
+import io.accesshub.domain.marketplace.CompanyId;
+import io.accesshub.domain.marketplace.LocationId;
+import io.accesshub.domain.marketplace.MarketplaceAppId;
+import io.accesshub.domain.webhook.MarketplaceEvent;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,9 +31,9 @@ class JdbcWebhookInboxPurgeTest {
     }
 
     private static InboundWebhook event(String id) {
-        return new InboundWebhook(id, "ContactCreate", Optional.of("app-1"), Optional.empty(), "{}",
-            Instant.parse("2026-11-26T00:00:00Z"), new WebhookSubject(Optional.empty(), Optional.of("c-1"),
-                Optional.of("l-1")));
+        return new InboundWebhook(id, Optional.of(MarketplaceAppId.of("app1")), Optional.empty(),
+            Instant.parse("2026-11-26T00:00:00Z"), new MarketplaceEvent.Other("ContactCreate",
+                Optional.of(CompanyId.of("c-1")), Optional.of(LocationId.of("l-1")), "{}"));
     }
 
     private void received(String webhookId, int daysAgo) {
@@ -65,5 +68,35 @@ class JdbcWebhookInboxPurgeTest {
         assertThat(inbox.count()).isEqualTo(3);
         assertThat(inbox.countByStatus("DONE")).isEqualTo(1);
         assertThat(inbox.store(event("new-done"))).as("a recent duplicate is still recognised").isFalse();
+    }
+
+    @Test
+    void aReplayAfterTheEventIsPurgedIsStillADuplicateUntilItsIdIsForgotten() {
+        inbox.store(event("replayed"));
+        inbox.markDone(inbox.claimNext("test", Duration.ofSeconds(30)).orElseThrow());
+        received("replayed", 10);
+        transactions.runInTransaction(() -> jdbc.prepareStatement("UPDATE webhook_receipt SET received_at ="
+            + " DATE_SUB(UTC_TIMESTAMP(6), INTERVAL 10 DAY)", ps -> ps.executeUpdate()));
+
+        assertThat(inbox.purgeDone(Duration.ofDays(7), 100)).isEqualTo(1);
+        assertThat(inbox.count()).isZero();
+        assertThat(inbox.forgetIds(Duration.ofDays(30), 100)).as("remembered for 30 days").isZero();
+        assertThat(inbox.store(event("replayed"))).as("a replay after the event was purged").isFalse();
+        assertThat(inbox.count()).isZero();
+
+        assertThat(inbox.forgetIds(Duration.ofDays(9), 100)).isEqualTo(1);
+        assertThat(inbox.store(event("replayed"))).as("once forgotten, it is new again").isTrue();
+    }
+
+    @Test
+    void anIdWhoseEventIsStillInTheInboxIsNotForgotten() {
+        inbox.store(event("dead-for-long"));
+        inbox.markFailed(inbox.claimNext("test", Duration.ofSeconds(30)).orElseThrow(), "boom",
+            Instant.parse("2026-11-26T00:00:00Z"), true);
+        transactions.runInTransaction(() -> jdbc.prepareStatement("UPDATE webhook_receipt SET received_at ="
+            + " DATE_SUB(UTC_TIMESTAMP(6), INTERVAL 60 DAY)", ps -> ps.executeUpdate()));
+
+        assertThat(inbox.forgetIds(Duration.ofDays(30), 100)).isZero();
+        assertThat(inbox.store(event("dead-for-long"))).isFalse();
     }
 }

@@ -1,7 +1,9 @@
 package io.accesshub.application.port.in;
 
+import io.accesshub.domain.webhook.MarketplaceEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Lets operators see webhooks whose handling kept failing and put them back in the queue. */
 public interface ManageDeadLettersUseCase {
@@ -12,7 +14,8 @@ public interface ManageDeadLettersUseCase {
     /** Re-queues a dead letter; false when there is none with this id. */
     boolean replay(long id);
 
-    /** A dead letter as operators see it. */
-    record DeadLetterView(long id, String webhookId, String type, int attempts, Instant receivedAt, String lastError) {
+    /** A dead letter as operators see it; {@code otherType} is HighLevel's type of an event of kind OTHER. */
+    record DeadLetterView(long id, String webhookId, MarketplaceEvent.Kind kind, Optional<String> otherType,
+                          int attempts, Instant receivedAt, String lastError) {
     }
 }

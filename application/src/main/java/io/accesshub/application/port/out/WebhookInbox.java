@@ -1,5 +1,7 @@
 package io.accesshub.application.port.out;
 
+import io.accesshub.domain.marketplace.MarketplaceAppId;
+import io.accesshub.domain.webhook.MarketplaceEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +23,7 @@ public interface WebhookInbox {
     /** Claims the oldest due pending event for {@code lease} (database clock); empty when none is due. */
     Optional<InboxEvent> claimNext(String owner, Duration lease);
 
-    /** The event was handled. */
+    /** The event was handled (its body, if any, is no longer kept). */
     void markDone(InboxEvent event);
 
     /** Handling failed: retried from {@code retryAt}, or parked as dead when {@code dead}; the error is kept. */
@@ -31,10 +33,16 @@ public interface WebhookInbox {
     long countByStatus(String status);
 
     /**
-     * Deletes up to {@code limit} handled events received more than {@code olderThan} ago (database clock); returns
-     * how many. Keep them longer than HighLevel retries (the timestamp tolerance), or a late retry is stored again.
+     * Deletes up to {@code limit} handled events received more than {@code olderThan} ago (database clock), oldest
+     * first; returns how many. Their {@code webhookId}s stay remembered until {@link #forgetIds}.
      */
     int purgeDone(Duration olderThan, int limit);
+
+    /**
+     * Forgets up to {@code limit} {@code webhookId}s received more than {@code olderThan} ago (database clock) whose
+     * events are purged, oldest first; returns how many. Until then a redelivery of that id is a duplicate.
+     */
+    int forgetIds(Duration olderThan, int limit);
 
     /** Dead letters, oldest first: events whose handling failed too often. */
     List<DeadLetter> deadLetters(int limit);
@@ -42,35 +50,36 @@ public interface WebhookInbox {
     /** Puts a dead letter back in the queue (attempts reset); false when no dead letter has this id. */
     boolean replay(long id);
 
-    /** A parked event with the error of its last attempt (never a token: events carry none). */
-    record DeadLetter(long id, String webhookId, String type, int attempts, Instant receivedAt, String lastError) {
+    /**
+     * A parked event with the error of its last attempt (never a token: events carry none); {@code otherType} is
+     * HighLevel's type of an event the hub does not interpret itself.
+     */
+    record DeadLetter(long id, String webhookId, MarketplaceEvent.Kind kind, Optional<String> otherType, int attempts,
+                      Instant receivedAt, String lastError) {
     }
 
-    /** A verified webhook as received, with the fields the hub acts on and the exact body. */
-    record InboundWebhook(String webhookId, String type, Optional<String> appId, Optional<Instant> timestamp,
-                          String body, Instant receivedAt, WebhookSubject subject) {
+    /** A verified webhook as received: its id, the configured app it is for (if any), its timestamp and the event. */
+    record InboundWebhook(String webhookId, Optional<MarketplaceAppId> app, Optional<Instant> timestamp,
+                          Instant receivedAt, MarketplaceEvent event) {
         public InboundWebhook {
             Objects.requireNonNull(webhookId, "webhookId");
-            Objects.requireNonNull(type, "type");
-            Objects.requireNonNull(appId, "appId");
+            Objects.requireNonNull(app, "app");
             Objects.requireNonNull(timestamp, "timestamp");
-            Objects.requireNonNull(body, "body");
             Objects.requireNonNull(receivedAt, "receivedAt");
-            Objects.requireNonNull(subject, "subject");
+            Objects.requireNonNull(event, "event");
         }
     }
 
-    /** Whom an event is about: install type, company and location (a LocationCreate's {@code id}). */
-    record WebhookSubject(Optional<String> installType, Optional<String> companyId, Optional<String> locationId) {
-        public WebhookSubject {
-            Objects.requireNonNull(installType, "installType");
-            Objects.requireNonNull(companyId, "companyId");
-            Objects.requireNonNull(locationId, "locationId");
+    /** A claimed event ({@code attempts} counts this attempt). */
+    record InboxEvent(long id, String webhookId, Optional<MarketplaceAppId> app, Optional<Instant> timestamp,
+                      Instant receivedAt, MarketplaceEvent event, int attempts, String owner) {
+        public InboxEvent {
+            Objects.requireNonNull(webhookId, "webhookId");
+            Objects.requireNonNull(app, "app");
+            Objects.requireNonNull(timestamp, "timestamp");
+            Objects.requireNonNull(receivedAt, "receivedAt");
+            Objects.requireNonNull(event, "event");
+            Objects.requireNonNull(owner, "owner");
         }
-    }
-
-    /** A claimed event. */
-    record InboxEvent(long id, String webhookId, String type, Optional<String> appId, Optional<Instant> timestamp,
-                      Instant receivedAt, WebhookSubject subject, int attempts, String owner, String body) {
     }
 }
