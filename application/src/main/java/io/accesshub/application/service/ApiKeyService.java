@@ -7,23 +7,20 @@ import io.accesshub.application.port.in.AuthenticateApiKeyUseCase;
 import io.accesshub.application.port.in.Caller;
 import io.accesshub.application.port.in.ManageApiKeysUseCase;
 import io.accesshub.application.port.out.AlreadyExistsException;
+import io.accesshub.application.port.in.ConfiguredApiKey;
+import io.accesshub.application.port.out.ApiKeyGenerator;
 import io.accesshub.application.port.out.ApiKeyStore;
 import io.accesshub.application.port.out.MarketplaceApps;
 import io.accesshub.application.port.out.StoredApiKey;
 import io.accesshub.domain.access.ApiKeyDefinition;
+import io.accesshub.domain.access.ApiKeyHash;
 import io.accesshub.domain.marketplace.MarketplaceAppId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * API keys: configured bootstrap keys plus keys created at runtime and kept in the database as SHA-256 hashes. A
  * presented key is hashed and looked up, first among the configured keys, then in a Caffeine cache of stored keys
  * that expires after {@code cacheTtl}: that TTL bounds how long another instance honours a revoked key. Keys are
- * {@code ahk_} plus 32 random bytes (256 bits) in URL-safe base64.
+ * {@code ahk_} plus 32 random bytes (256 bits) in URL-safe base64, from the {@link ApiKeyGenerator}.
  */
 public final class ApiKeyService implements ManageApiKeysUseCase, AuthenticateApiKeyUseCase {
 
@@ -47,17 +44,18 @@ public final class ApiKeyService implements ManageApiKeysUseCase, AuthenticateAp
     private static final String CONFIGURED_ID_PREFIX = "config:";
 
     private final ApiKeyStore store;
+    private final ApiKeyGenerator generator;
     private final MarketplaceApps apps;
     private final Clock clock;
     private final Map<String, ConfiguredApiKey> configuredByHash;
     private final Cache<String, Optional<StoredApiKey>> storedByHash;
-    private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> usedMinuteById = new ConcurrentHashMap<>();
     private final Map<String, Instant> unflushedUse = new ConcurrentHashMap<>();
 
-    public ApiKeyService(ApiKeyStore store, MarketplaceApps apps, Clock clock,
+    public ApiKeyService(ApiKeyStore store, ApiKeyGenerator generator, MarketplaceApps apps, Clock clock,
                          List<ConfiguredApiKey> configured, Duration cacheTtl) {
         this.store = Objects.requireNonNull(store, "store");
+        this.generator = Objects.requireNonNull(generator, "generator");
         this.apps = Objects.requireNonNull(apps, "apps");
         this.clock = Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(cacheTtl, "cacheTtl");
@@ -118,10 +116,10 @@ public final class ApiKeyService implements ManageApiKeysUseCase, AuthenticateAp
         if (definition.isExpiredAt(now)) {
             return new CreateOutcome.ExpiryInPast();
         }
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String key = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        StoredApiKey stored = new StoredApiKey(java.util.UUID.randomUUID().toString(), definition, sha256Hex(key),
+        String key = KEY_PREFIX + generator.newKey();
+        String hash = sha256Hex(key);
+        // the id is derived from the hash (a hash of the hash, so it reveals nothing): unique per key, no randomness
+        StoredApiKey stored = new StoredApiKey(ApiKeyHash.of("id:" + hash).substring(0, 32), definition, hash,
             now.truncatedTo(ChronoUnit.MILLIS), Optional.empty(), Optional.empty());
         try {
             store.create(stored);
@@ -200,11 +198,6 @@ public final class ApiKeyService implements ManageApiKeysUseCase, AuthenticateAp
 
     /** SHA-256 of a key as lower-case hex: what the hub stores and what an operator configures. */
     public static String sha256Hex(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return ApiKeyHash.of(key);
     }
 }

@@ -7,6 +7,7 @@ import io.accesshub.application.fakes.FixedMarketplaceApps;
 import io.accesshub.application.fakes.InMemoryApiKeyStore;
 import io.accesshub.application.port.in.ApiKeySummary;
 import io.accesshub.application.port.in.Caller;
+import io.accesshub.application.port.in.ConfiguredApiKey;
 import io.accesshub.application.port.in.ManageApiKeysUseCase.CreateOutcome;
 import io.accesshub.application.port.out.MarketplaceApp;
 import io.accesshub.application.testdata.TestIds;
@@ -34,9 +35,17 @@ class ApiKeyServiceTest {
     private static final String BOOTSTRAP_KEY = "bootstrap-key-0123456789";
 
     private ApiKeyService service(InMemoryApiKeyStore shared) {
-        return new ApiKeyService(shared, apps, clock, List.of(new ConfiguredApiKey(new ApiKeyDefinition("ops",
-            Set.of(Permission.ADMIN), AccessScope.unrestricted(), Optional.empty()),
+        return new ApiKeyService(shared, ApiKeyServiceTest::randomKey, apps, clock, List.of(new ConfiguredApiKey(
+            new ApiKeyDefinition("ops", Set.of(Permission.ADMIN), AccessScope.unrestricted(), Optional.empty()),
             ApiKeyService.sha256Hex(BOOTSTRAP_KEY))), Duration.ofSeconds(2));
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    static String randomKey() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static ApiKeyDefinition scoped(String name) {
@@ -149,7 +158,7 @@ class ApiKeyServiceTest {
 
     @Test
     void aCacheTtlBeyondFiveSecondsIsRefused() {
-        assertThatThrownBy(() -> new ApiKeyService(store, apps, clock, List.of(), Duration.ofSeconds(6)))
+        assertThatThrownBy(() -> new ApiKeyService(store, ApiKeyServiceTest::randomKey, apps, clock, List.of(), Duration.ofSeconds(6)))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("five seconds");
     }
 }

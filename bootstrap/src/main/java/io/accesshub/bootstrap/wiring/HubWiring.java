@@ -4,7 +4,7 @@ import io.accesshub.adapter.http.security.ApiKeyRegistry;
 import io.accesshub.application.port.out.ApiKeyStore;
 import io.accesshub.application.port.out.TokenReadAudit;
 import io.accesshub.application.service.ApiKeyService;
-import io.accesshub.application.service.ConfiguredApiKey;
+import io.accesshub.application.port.in.ConfiguredApiKey;
 import io.accesshub.application.service.TokenReadAuditService;
 import io.accesshub.application.port.out.GrantRepository;
 import io.accesshub.application.port.out.IdGenerator;
@@ -291,7 +291,7 @@ public class HubWiring {
         } catch (IllegalArgumentException invalid) {
             throw new IllegalStateException("ACCESSHUB_API_KEYS is invalid: " + invalid.getMessage(), invalid);
         }
-        return new ApiKeyService(store, apps, clock, configured, cacheTtl);
+        return new ApiKeyService(store, randomIds, apps, clock, configured, cacheTtl);
     }
 
     @Singleton

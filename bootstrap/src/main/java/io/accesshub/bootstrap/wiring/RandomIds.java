@@ -1,5 +1,6 @@
 package io.accesshub.bootstrap.wiring;
 
+import io.accesshub.application.port.out.ApiKeyGenerator;
 import io.accesshub.application.port.out.IdGenerator;
 import io.accesshub.application.port.out.SecretGenerator;
 import io.accesshub.domain.installation.InstallationId;
@@ -8,7 +9,7 @@ import java.util.Base64;
 import java.util.UUID;
 
 /** Random identities and OAuth states from the JVM's {@link SecureRandom}; the core only sees the ports. */
-final class RandomIds implements IdGenerator, SecretGenerator {
+final class RandomIds implements IdGenerator, SecretGenerator, ApiKeyGenerator {
 
     private final SecureRandom random = new SecureRandom();
 
@@ -22,5 +23,10 @@ final class RandomIds implements IdGenerator, SecretGenerator {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    @Override
+    public String newKey() {
+        return newState();
     }
 }

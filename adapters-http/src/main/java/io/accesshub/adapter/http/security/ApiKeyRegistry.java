@@ -1,7 +1,7 @@
 package io.accesshub.adapter.http.security;
 
-import io.accesshub.application.service.ApiKeyService;
-import io.accesshub.application.service.ConfiguredApiKey;
+import io.accesshub.application.port.in.ConfiguredApiKey;
+import io.accesshub.domain.access.ApiKeyHash;
 import io.accesshub.domain.access.AccessScope;
 import io.accesshub.domain.access.ApiKeyDefinition;
 import io.accesshub.domain.access.Permission;
@@ -37,7 +37,7 @@ public final class ApiKeyRegistry {
 
     /** SHA-256 of a key as lower-case hex: what an operator puts into configuration. */
     public static String sha256Hex(String key) {
-        return ApiKeyService.sha256Hex(key);
+        return ApiKeyHash.of(key);
     }
 
     private static ConfiguredApiKey parseEntry(String entry) {

@@ -64,6 +64,6 @@ class TestApiKeys {
                 return Optional.empty();
             }
         };
-        return new ApiKeyService(none, noApps, Clock.systemUTC(), ApiKeyRegistry.parse(specification), Duration.ZERO);
+        return new ApiKeyService(none, () -> "unused", noApps, Clock.systemUTC(), ApiKeyRegistry.parse(specification), Duration.ZERO);
     }
 }

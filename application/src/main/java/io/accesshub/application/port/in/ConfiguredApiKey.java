@@ -1,4 +1,4 @@
-package io.accesshub.application.service;
+package io.accesshub.application.port.in;
 
 import io.accesshub.domain.access.ApiKeyDefinition;
 import java.util.Objects;
