@@ -164,8 +164,10 @@ final class DemoMode implements AutoCloseable {
 
     /** The banner: a WARN line saying demo mode is on and why, before anything else starts. */
     static void warn(Decision.On decision, Path dataDirectory) {
-        LOG.warn("""
-            DEMO MODE IS ON ({}). HighLevel is simulated, and a demo admin API key, token keyset and simulator             webhook keys are kept in {}. Never use demo mode for real installations: configure             DATASOURCES_DEFAULT_URL, ACCESSHUB_APPS_<NAME>_*, ACCESSHUB_API_KEYS and             ACCESSHUB_TOKEN_ENCRYPTION_KEYSET[_FILE], or set ACCESSHUB_DEMO_ENABLED=false.""",
+        LOG.warn("DEMO MODE IS ON ({}). HighLevel is simulated, and a demo admin API key, token keyset and"
+            + " simulator webhook keys are kept in {}. Never use demo mode for real installations: configure"
+            + " DATASOURCES_DEFAULT_URL, ACCESSHUB_APPS_<NAME>_*, ACCESSHUB_API_KEYS and"
+            + " ACCESSHUB_TOKEN_ENCRYPTION_KEYSET[_FILE], or set ACCESSHUB_DEMO_ENABLED=false.",
             decision.reason(), dataDirectory.toAbsolutePath());
     }
 
