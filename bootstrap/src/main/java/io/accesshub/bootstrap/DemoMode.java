@@ -1,8 +1,10 @@
 package io.accesshub.bootstrap;
 
 import io.accesshub.adapter.persistence.crypto.SigningKeysets;
+import io.accesshub.bootstrap.config.StartupConfiguration;
 import io.accesshub.simulator.GhlSimulator;
 import io.accesshub.simulator.SimulatorConfig;
+import io.accesshub.simulator.WebhookKeyPairs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,26 +14,48 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Local demo mode: runs the HighLevel simulator in-process, points the hub's one app at it, creates a local token
- * keyset and a demo API key under the data directory. On by default when the hub runs on the embedded database;
- * {@code ACCESSHUB_DEMO_ENABLED=false} turns it off, {@code =true} forces it on.
+ * keyset, simulator webhook keys and a demo API key under the data directory.
  *
- * <p>The demo API key is written to {@code <data dir>/demo-api-key} (owner-readable only), never logged: the log
- * line says where it is and how to use it.
+ * <p>It fails closed: it is on only when {@code ACCESSHUB_DEMO_ENABLED=true}, or when that flag is unset and no
+ * source other than the hub's bundled defaults configures a datasource URL, an app, an API key or a keyset (see
+ * {@link #decide}). It never starts when {@code ACCESSHUB_ENVIRONMENT=production}: the hub refuses to start instead.
+ *
+ * <p>The demo API key is written to {@code <data dir>/demo-api-key} and the simulator's random webhook signing keys to
+ * {@code <data dir>/demo-simulator-keys.properties} (both owner-readable only), never logged: the log says where they
+ * are and how to use them.
  */
 final class DemoMode implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoMode.class);
     static final String ENVIRONMENT = "demo";
     static final String APP_NAME = "demo";
+    /** The explicit switch ({@code ACCESSHUB_DEMO_ENABLED}). */
+    static final String ENABLED = "accesshub.demo.enabled";
+    /** {@code ACCESSHUB_ENVIRONMENT}; {@code production} forbids demo mode. */
+    static final String DEPLOYMENT_ENVIRONMENT = "accesshub.environment";
+    static final String PRODUCTION = "production";
+    /** Properties any of which, set by a non-bundled source, means the hub is configured for real use. */
+    static final List<String> CONFIGURING_PROPERTIES = List.of(
+        "datasources.default.url",
+        "accesshub.api.keys",
+        "accesshub.token-encryption.keyset",
+        "accesshub.token-encryption.keyset-file",
+        "accesshub.signing.keyset",
+        "accesshub.signing.keyset-file");
+    /** Prefix of the apps ({@code ACCESSHUB_APPS_<NAME>_*}). */
+    static final String APPS_PREFIX = "accesshub.apps";
+    static final String SIMULATOR_KEYS_FILE = "demo-simulator-keys.properties";
+    private static final int SIMULATOR_RSA_BITS = 2048;
 
     private final GhlSimulator simulator;
     private final Path apiKeyFile;
@@ -43,22 +67,66 @@ final class DemoMode implements AutoCloseable {
         this.hubPort = hubPort;
     }
 
-    /** Whether demo mode applies: explicitly set, or by default whenever the embedded database is in use. */
-    static boolean enabled(Map<String, String> environment, boolean embeddedDatabase) {
-        String flag = environment.get("ACCESSHUB_DEMO_ENABLED");
-        if (flag != null && !flag.isBlank()) {
-            return Boolean.parseBoolean(flag.trim());
+    /** Whether demo mode runs, and why; or why the hub must not start at all. */
+    sealed interface Decision {
+        /** Demo mode runs. */
+        record On(String reason) implements Decision {
         }
-        return embeddedDatabase;
+
+        /** The hub runs as configured, without demo mode. */
+        record Off(String reason) implements Decision {
+        }
+
+        /** The hub must not start; the message says what to change (it names settings, never their values). */
+        record Refused(String message) implements Decision {
+        }
     }
 
     /**
-     * Starts the simulator and publishes, as system properties, the configuration that points the hub at it. Call
-     * before Micronaut starts.
+     * Decides demo mode on every configuration source: the explicit flag wins; without it demo mode runs only when
+     * none of {@link #CONFIGURING_PROPERTIES} nor an app is set. Demo mode in the production environment is refused.
+     * The hub's bundled {@code application.yml} sets none of these properties (a test keeps it so).
      */
-    static DemoMode start(Map<String, String> environment, Path dataDirectory) {
-        int hubPort = Integer.parseInt(environment.getOrDefault("ACCESSHUB_PORT", "8080"));
-        int simulatorPort = Integer.parseInt(environment.getOrDefault("ACCESSHUB_DEMO_SIMULATOR_PORT", "8090"));
+    static Decision decide(StartupConfiguration configuration) {
+        Optional<String> flag = configuration.value(ENABLED);
+        if (flag.isPresent() && !flag.get().equalsIgnoreCase("true") && !flag.get().equalsIgnoreCase("false")) {
+            return new Decision.Refused("ACCESSHUB_DEMO_ENABLED (" + ENABLED + ") must be true or false");
+        }
+        Decision wanted;
+        if (flag.isPresent()) {
+            wanted = Boolean.parseBoolean(flag.get())
+                ? new Decision.On("ACCESSHUB_DEMO_ENABLED=true")
+                : new Decision.Off("ACCESSHUB_DEMO_ENABLED=false");
+        } else {
+            List<String> configured = new ArrayList<>();
+            for (String property : CONFIGURING_PROPERTIES) {
+                configuration.value(property).ifPresent(value -> configured.add(property));
+            }
+            if (configuration.setsAnythingUnder(APPS_PREFIX)) {
+                configured.add(APPS_PREFIX + ".*");
+            }
+            wanted = configured.isEmpty()
+                ? new Decision.On("nothing configured: no datasource, app, API key or keyset")
+                : new Decision.Off("configured: " + String.join(", ", configured));
+        }
+        boolean production = configuration.value(DEPLOYMENT_ENVIRONMENT)
+            .filter(PRODUCTION::equalsIgnoreCase).isPresent();
+        if (production && wanted instanceof Decision.On on) {
+            return new Decision.Refused("demo mode (" + on.reason() + ") cannot run with ACCESSHUB_ENVIRONMENT="
+                + PRODUCTION + ": configure DATASOURCES_DEFAULT_URL, ACCESSHUB_APPS_<NAME>_*, ACCESSHUB_API_KEYS and "
+                + "ACCESSHUB_TOKEN_ENCRYPTION_KEYSET[_FILE], or leave demo mode off (ACCESSHUB_DEMO_ENABLED=false)");
+        }
+        return wanted;
+    }
+
+    /**
+     * Starts the simulator (with this data directory's own random webhook keys) and publishes, as system properties,
+     * the configuration that points the hub at it. Call before Micronaut starts.
+     */
+    static DemoMode start(StartupConfiguration configuration, Path dataDirectory) {
+        int hubPort = configuration.environment().getProperty("micronaut.server.port", Integer.class, 8080);
+        int simulatorPort = configuration.environment()
+            .getProperty("accesshub.demo.simulator-port", Integer.class, 8090);
         String hubBase = "http://localhost:" + hubPort;
         SimulatorConfig config = SimulatorConfig.defaults().toBuilder()
             .port(simulatorPort)
@@ -66,8 +134,11 @@ final class DemoMode implements AutoCloseable {
             .redirectUris(List.of(hubBase + "/oauth/callback"))
             .webhookUrl(hubBase + "/webhooks/ghl")
             .clockMode(SimulatorConfig.ClockMode.TICKING)
+            .rsaKeySize(SIMULATOR_RSA_BITS)
             .build();
-        GhlSimulator simulator = GhlSimulator.start(config);
+        WebhookKeyPairs webhookKeys = WebhookKeyPairs.loadOrCreate(
+            dataDirectory.resolve(SIMULATOR_KEYS_FILE).toAbsolutePath(), SIMULATOR_RSA_BITS);
+        GhlSimulator simulator = GhlSimulator.start(config, webhookKeys);
         String simulatorBase = simulator.baseUrl();
 
         setDefault("accesshub.highlevel.api-base-url", simulatorBase);
@@ -90,9 +161,18 @@ final class DemoMode implements AutoCloseable {
         Path apiKeyFile = dataDirectory.resolve("demo-api-key").toAbsolutePath();
         String apiKey = readOrCreateApiKey(apiKeyFile);
         String demoKeyEntry = "demo:" + sha256Hex(apiKey) + ":tokens:read+company-tokens:read+installations:read+admin";
-        String configured = System.getProperty("accesshub.api.keys", environment.getOrDefault("ACCESSHUB_API_KEYS", ""));
+        String configured = configuration.value("accesshub.api.keys").orElse("");
         System.setProperty("accesshub.api.keys", configured.isBlank() ? demoKeyEntry : configured + ";" + demoKeyEntry);
         return new DemoMode(simulator, apiKeyFile, hubPort);
+    }
+
+    /** The banner: a WARN line saying demo mode is on and why, before anything else starts. */
+    static void warn(Decision.On decision, Path dataDirectory) {
+        LOG.warn("DEMO MODE IS ON ({}). HighLevel is simulated, and a demo admin API key, token keyset and"
+            + " simulator webhook keys are kept in {}. Never use demo mode for real installations: configure"
+            + " DATASOURCES_DEFAULT_URL, ACCESSHUB_APPS_<NAME>_*, ACCESSHUB_API_KEYS and"
+            + " ACCESSHUB_TOKEN_ENCRYPTION_KEYSET[_FILE], or set ACCESSHUB_DEMO_ENABLED=false.",
+            decision.reason(), dataDirectory.toAbsolutePath());
     }
 
     /** Tells the newcomer what to do next; no secret is logged. */

@@ -57,13 +57,14 @@ public final class GhlSimulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
 
-    private GhlSimulator(SimulatorConfig config) throws IOException {
+    private GhlSimulator(SimulatorConfig config, WebhookKeyPairs webhookKeyPairs) throws IOException {
         this.config = config;
         this.clock = new SimClock(config.clockMode(), config.startInstant());
         this.ids = new Ids(config.seed());
         this.rateLimiter = new RateLimiter(config.rateLimitPerWindow(), config.rateLimitWindow(),
             config.dailyLimit());
-        this.signer = new WebhookSigner(config.seed(), config.rsaKeySize());
+        this.signer = webhookKeyPairs == null ? new WebhookSigner(config.seed(), config.rsaKeySize())
+            : new WebhookSigner(webhookKeyPairs);
         this.webhookUrl = new AtomicReference<>(config.webhookUrl());
         this.clientSecret = new AtomicReference<>(config.clientSecret());
         this.webhooks = new WebhookDispatcher(config, clock, signer, ids, webhookUrl::get);
@@ -81,10 +82,18 @@ public final class GhlSimulator implements AutoCloseable {
         server.start();
     }
 
-    /** Starts a simulator with this configuration. */
+    /** Starts a simulator with this configuration; its webhook keys derive from the configuration's seed. */
     public static GhlSimulator start(SimulatorConfig config) {
+        return start(config, null);
+    }
+
+    /**
+     * Starts a simulator signing webhooks with the given key pairs (for example random ones kept per data directory)
+     * instead of pairs derived from the seed; {@code null} means derived from the seed.
+     */
+    public static GhlSimulator start(SimulatorConfig config, WebhookKeyPairs webhookKeyPairs) {
         try {
-            GhlSimulator simulator = new GhlSimulator(Objects.requireNonNull(config, "config"));
+            GhlSimulator simulator = new GhlSimulator(Objects.requireNonNull(config, "config"), webhookKeyPairs);
             LOG.info("HighLevel simulator listening on {}", simulator.baseUrl());
             return simulator;
         } catch (IOException e) {

@@ -2,46 +2,28 @@ package io.accesshub.simulator;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.SecureRandom;
 import java.security.Signature;
-import java.security.spec.RSAKeyGenParameterSpec;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The simulator's webhook key pairs (derived from the seed, so the same seed gives the same keys) and signing. */
+/** Signing with the simulator's webhook key pairs: given ones, or derived from the seed (same seed, same keys). */
 final class WebhookSigner {
 
-    private static final Map<String, KeyPair[]> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, WebhookKeyPairs> CACHE = new ConcurrentHashMap<>();
 
     private final KeyPair ed25519;
     private final KeyPair rsa;
 
     WebhookSigner(long seed, int rsaBits) {
-        KeyPair[] pairs = CACHE.computeIfAbsent(seed + "/" + rsaBits, k -> generate(seed, rsaBits));
-        this.ed25519 = pairs[0];
-        this.rsa = pairs[1];
+        this(CACHE.computeIfAbsent(seed + "/" + rsaBits, k -> WebhookKeyPairs.fromSeed(seed, rsaBits)));
     }
 
-    private static KeyPair[] generate(long seed, int rsaBits) {
-        try {
-            KeyPairGenerator ed = KeyPairGenerator.getInstance("Ed25519");
-            ed.initialize(255, seededRandom(seed, 1));
-            KeyPairGenerator rsaGen = KeyPairGenerator.getInstance("RSA");
-            rsaGen.initialize(new RSAKeyGenParameterSpec(rsaBits, RSAKeyGenParameterSpec.F4), seededRandom(seed, 2));
-            return new KeyPair[] {ed.generateKeyPair(), rsaGen.generateKeyPair()};
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot generate webhook keys", e);
-        }
-    }
-
-    private static SecureRandom seededRandom(long seed, int purpose) throws GeneralSecurityException {
-        SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
-        r.setSeed(("ghl-simulator/" + purpose + "/" + seed).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return r;
+    WebhookSigner(WebhookKeyPairs pairs) {
+        this.ed25519 = pairs.ed25519();
+        this.rsa = pairs.rsa();
     }
 
     String signEd25519(byte[] body) {

