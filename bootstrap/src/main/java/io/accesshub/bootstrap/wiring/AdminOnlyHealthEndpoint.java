@@ -1,6 +1,6 @@
 package io.accesshub.bootstrap.wiring;
 
-import io.accesshub.adapter.http.security.Permission;
+import io.accesshub.domain.access.Permission;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.management.endpoint.annotation.Endpoint;
