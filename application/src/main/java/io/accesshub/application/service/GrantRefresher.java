@@ -12,6 +12,7 @@ import io.accesshub.application.port.out.RefreshLeases;
 import io.accesshub.application.port.out.TokenExchangeOutcome;
 import io.accesshub.domain.exchange.LocationTokenDecision;
 import io.accesshub.domain.exchange.LocationTokenPolicy;
+import io.accesshub.domain.grant.AccessTokenDigest;
 import io.accesshub.domain.grant.Grant;
 import io.accesshub.domain.grant.GrantSource;
 import io.accesshub.domain.grant.HolderLiveness;
@@ -90,6 +91,16 @@ public final class GrantRefresher {
         }
     }
 
+    /**
+     * What a caller asks for: {@code mode}, and for a report that HighLevel rejected an access token, that token,
+     * which makes the grant need a refresh for as long as it is still the current one.
+     */
+    private record Ask(Mode mode, Optional<AccessTokenDigest> rejected) {
+        static Ask of(Mode mode) {
+            return new Ask(mode, Optional.empty());
+        }
+    }
+
     /** The grant and installation as read under the lease. */
     private record Held(RefreshLease lease, Grant grant, Installation installation) {
         InstallationKey key() {
@@ -152,11 +163,24 @@ public final class GrantRefresher {
 
     /** Makes the grant usable as {@code mode} asks; concurrent callers for one grant share one refresh. */
     public RefreshResult refresh(InstallationId id, Mode mode) {
-        return flights.run(id, () -> coordinate(id, mode));
+        return flights.run(id, () -> coordinate(id, Ask.of(mode)));
+    }
+
+    /**
+     * Re-validates a grant whose access token HighLevel rejected: refreshes it (or re-mints it, as for a due grant)
+     * while its current access token is still the one {@code rejected} names, however far its expiry; a grant whose
+     * token changed meanwhile is handed out as it is. The refresh token is presented under the same lease and fence
+     * as any refresh, so concurrent reports, here and on other instances, present it once. A caller that joins a
+     * refresh already running here gets that refresh's result, whatever it asked for.
+     */
+    public RefreshResult refreshRejected(InstallationId id, AccessTokenDigest rejected) {
+        Objects.requireNonNull(rejected, "rejected");
+        return flights.run(id, () -> coordinate(id, new Ask(Mode.ON_DEMAND, Optional.of(rejected))));
     }
 
     /** Finds the lease free (or its silent holder gone), takes it and refreshes; or hands out another's result. */
-    private RefreshResult coordinate(InstallationId id, Mode mode) {
+    private RefreshResult coordinate(InstallationId id, Ask ask) {
+        Mode mode = ask.mode();
         Instant waitUntil = clock.instant().plus(settings.waitForOtherHolder());
         while (true) {
             if (keeper.isKeeping(id)) {
@@ -176,7 +200,7 @@ public final class GrantRefresher {
                 if (current.isEmpty()) {
                     return new RefreshResult.Gone();
                 }
-                if (!needsRefresh(current.get(), mode, clock.instant())) {
+                if (!needsRefresh(current.get(), ask, clock.instant())) {
                     return new RefreshResult.Usable(current.get());
                 }
                 if (!clock.instant().isBefore(waitUntil)) {
@@ -195,13 +219,16 @@ public final class GrantRefresher {
             Optional<RefreshLease> lease = leases.acquire(id, instanceId + "#" + leaseCounter.incrementAndGet(),
                 settings.leaseDuration());
             if (lease.isPresent()) {
-                return withLease(lease.get(), mode);
+                return withLease(lease.get(), ask);
             }
         }
     }
 
-    private boolean needsRefresh(Grant grant, Mode mode, Instant now) {
-        return switch (mode) {
+    private boolean needsRefresh(Grant grant, Ask ask, Instant now) {
+        if (ask.rejected().map(rejected -> rejected.matches(grant.accessToken())).orElse(false)) {
+            return true;
+        }
+        return switch (ask.mode()) {
             case PROACTIVE -> settings.timing().assess(grant, now) instanceof RefreshAssessment.Due;
             case ON_DEMAND -> !settings.timing().isUsableAt(grant, now);
             case CREDENTIALS_PROBE -> true;
@@ -209,7 +236,8 @@ public final class GrantRefresher {
     }
 
     /** Reads the grant under the lease and applies the domain's first step; nothing has been sent yet. */
-    private RefreshResult withLease(RefreshLease lease, Mode mode) {
+    private RefreshResult withLease(RefreshLease lease, Ask ask) {
+        Mode mode = ask.mode();
         Held held;
         RefreshStart start;
         try {
@@ -221,7 +249,7 @@ public final class GrantRefresher {
             }
             held = new Held(lease, grant.get(), installation.get());
             Instant now = clock.instant();
-            start = RefreshStart.decide(held.installation().status(), needsRefresh(held.grant(), mode, now),
+            start = RefreshStart.decide(held.installation().status(), needsRefresh(held.grant(), ask, now),
                 lease.unfinishedAttemptAge().map(now::minus), held.grant().refreshToken().isPresent(),
                 alwaysRemints(held), now);
             if (start instanceof RefreshStart.NotNeeded) {

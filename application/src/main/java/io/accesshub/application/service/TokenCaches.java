@@ -79,6 +79,11 @@ public final class TokenCaches {
         });
     }
 
+    /** Forgets the cached token of this read, so that the next read looks at the stored one. */
+    void forget(Key key) {
+        tokens.ifPresent(cache -> cache.invalidate(key));
+    }
+
     /** Whether a mint for this location failed within the last minute. */
     boolean isNotMintable(Key key) {
         return notMintable.getIfPresent(key) != null;

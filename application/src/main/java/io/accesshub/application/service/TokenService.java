@@ -176,19 +176,7 @@ public final class TokenService implements GetAccessTokenUseCase {
             return issued(view.key(), usable.grant().accessToken(), usable.grant().accessTokenExpiresAt(),
                 usable.grant().scopes(), usable.grant().source());
         }
-        if (result instanceof RefreshResult.Suspended suspended) {
-            return new TokenResult.Suspended(suspended.reason());
-        }
-        if (result instanceof RefreshResult.NeedsReauth lost) {
-            return new TokenResult.NeedsReauthorization(lost.reason());
-        }
-        if (result instanceof RefreshResult.Gone) {
-            return new TokenResult.NotInstalled();
-        }
-        if (result instanceof RefreshResult.AppMisconfigured misconfigured) {
-            return new TokenResult.AppMisconfigured(misconfigured.app());
-        }
-        return new TokenResult.MarketplaceUnavailable(((RefreshResult.Unavailable) result).retryAfter());
+        return RefreshAnswers.unusable(result).orElseThrow();
     }
 
     private static TokenResult issued(InstallationKey key, AccessToken token, Instant expiresAt, Scopes scopes,

@@ -41,6 +41,8 @@ import io.accesshub.application.service.InstallService;
 import io.accesshub.application.service.ProactiveRefreshService;
 import io.accesshub.application.service.RefreshSettings;
 import io.accesshub.application.service.TokenService;
+import io.accesshub.application.service.RejectedTokenReportService;
+import io.accesshub.domain.grant.RejectionReportLimit;
 import io.accesshub.application.port.out.DatabaseReachability;
 import io.accesshub.application.port.out.OperatorAlerts;
 import io.accesshub.application.service.AppCredentials;
@@ -268,6 +270,19 @@ public class HubWiring {
                               GrantRefresher refresher, LocationMinter minter, RefreshSettings settings, Clock clock,
                               TokenCaches caches, TokenReadAuditService audit) {
         return new TokenService(apps, reads, installations, refresher, minter, settings, clock, caches, audit);
+    }
+
+    /** Reports of rejected tokens: at most {@code perMinute} re-validations per installation and minute. */
+    @Singleton
+    RejectedTokenReportService rejectedTokenReportService(TokenService tokens, TokenReads reads,
+                                                          GrantRefresher refresher, TokenCaches caches, Clock clock,
+                                                          @Value("${accesshub.token-reports.per-minute:6}")
+                                                          int perMinute) {
+        if (perMinute < 1) {
+            throw new IllegalStateException("ACCESSHUB_TOKEN_REPORTS_PER_MINUTE must be at least 1, not " + perMinute);
+        }
+        return new RejectedTokenReportService(tokens, reads, refresher, caches,
+            new RejectionReportLimit(perMinute, Duration.ofMinutes(1)), clock);
     }
 
     @Singleton

@@ -102,18 +102,22 @@ public class AccessTokenController {
         return read(() -> tokens.accessTokenForCompany(caller, appId, company));
     }
 
-    private static MutableHttpResponse<?> invalidId() {
+    static MutableHttpResponse<?> invalidId() {
         return Problems.response(Problem.of(400, "invalid_id", "Invalid id",
             "Location, company and app ids are HighLevel ids (letters, digits, '-', '_', '.').")).header(
                 "Cache-Control", "no-store");
     }
 
-    private static Optional<MarketplaceAppId> app(@Nullable String app) {
+    static Optional<MarketplaceAppId> app(@Nullable String app) {
         return Optional.ofNullable(app).filter(a -> !a.isBlank()).map(MarketplaceAppId::of);
     }
 
     private static MutableHttpResponse<?> read(Supplier<TokenResult> lookup) {
-        TokenResult result = lookup.get();
+        return answer(lookup.get());
+    }
+
+    /** The token API's answer for {@code result}: the token, or its problem; never stored by caches. */
+    static MutableHttpResponse<?> answer(TokenResult result) {
         MutableHttpResponse<?> response;
         if (result instanceof TokenResult.Issued issued) {
             response = HttpResponse.ok(new AccessTokenResponse(issued.accessToken().value(), "Bearer",
