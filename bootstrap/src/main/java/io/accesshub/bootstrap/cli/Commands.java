@@ -40,7 +40,8 @@ public final class Commands {
             new KeysetGenerateCommand(),
             new KeysetRotateCommand(keysets),
             new KeysetRetireCommand(keysets, new CommandDatabase(configuration)),
-            new KeysetListCommand(keysets)));
+            new KeysetListCommand(keysets),
+            new ApiKeyCreateCommand()));
     }
 
     /** The hub's commands reading the configuration the hub itself would read. */

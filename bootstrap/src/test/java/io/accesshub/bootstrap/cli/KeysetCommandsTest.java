@@ -58,6 +58,42 @@ class KeysetCommandsTest {
     }
 
     @Test
+    void generateWithSigningPrintsASigningKeysetTheHubAccepts() {
+        Run run = run("keyset", "generate", "--signing");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.err()).contains("ACCESSHUB_SIGNING_KEYSET").doesNotContain("\"value\"");
+        io.accesshub.adapter.persistence.crypto.TinkSignedValues signer =
+            io.accesshub.adapter.persistence.crypto.TinkSignedValues.fromJsonKeyset(run.out().trim());
+        assertThat(signer).isNotNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                io.accesshub.adapter.persistence.crypto.TinkSignedValues.fromJsonKeyset(TinkKeysets.generate()))
+            .as("a token keyset is not a signing keyset").isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void apiKeyCreatePrintsAKeyAndTheConfigurationEntryThatAuthenticatesIt() {
+        Run run = run("api-key", "create", "--name", "billing", "--permissions", "tokens:read,company-tokens:read");
+
+        assertThat(run.status()).isZero();
+        String[] lines = run.out().trim().split("\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).startsWith("ahk_").hasSize(47);
+        List<io.accesshub.application.port.in.ConfiguredApiKey> parsed =
+            io.accesshub.adapter.http.security.ApiKeyRegistry.parse(lines[1]);
+        assertThat(parsed).singleElement().satisfies(key -> {
+            assertThat(key.definition().name()).isEqualTo("billing");
+            assertThat(key.sha256Hex()).isEqualTo(io.accesshub.domain.access.ApiKeyHash.of(lines[0]));
+            assertThat(key.definition().permissions()).containsExactlyInAnyOrder(
+                io.accesshub.domain.access.Permission.TOKENS_READ,
+                io.accesshub.domain.access.Permission.COMPANY_TOKENS_READ);
+        });
+        assertThat(run.err()).doesNotContain(lines[0]);
+        assertThat(run("api-key", "create", "--name", "x", "--permissions", "tokens:write").status())
+            .isNotZero();
+    }
+
+    @Test
     void generateWritesANewOwnerOnlyFileAndNeverOverwritesOne() throws Exception {
         Path file = directory.resolve("keyset.json");
 
@@ -139,6 +175,7 @@ class KeysetCommandsTest {
     private static Map<String, Object> hubProperties(String keyset) {
         Map<String, Object> properties = new HashMap<>(TestDatabase.shared().properties());
         properties.put("accesshub.token-encryption.keyset", keyset);
+        properties.put("accesshub.signing.keyset", io.accesshub.adapter.persistence.crypto.SigningKeysets.generate());
         properties.put("accesshub.token-encryption.reencryption.enabled", "false");
         properties.put("accesshub.refresh.scheduler.enabled", "false");
         properties.put("accesshub.provisioning.scheduler.enabled", "false");
