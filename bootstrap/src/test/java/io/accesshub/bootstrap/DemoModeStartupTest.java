@@ -86,6 +86,8 @@ class DemoModeStartupTest {
         Path data = directory.resolve("data");
         Path keyset = directory.resolve("keyset.json");
         Files.writeString(keyset, TinkKeysets.generate());
+        Path signingKeyset = directory.resolve("signing-keyset.json");
+        Files.writeString(signingKeyset, io.accesshub.adapter.persistence.crypto.SigningKeysets.generate());
         Path config = directory.resolve("hub.yml");
         Files.writeString(config, String.join("\n",
             "datasources:",
@@ -96,6 +98,8 @@ class DemoModeStartupTest {
             "accesshub:",
             "  token-encryption:",
             "    keyset-file: '" + keyset + "'",
+            "  signing:",
+            "    keyset-file: '" + signingKeyset + "'",
             "  api:",
             "    keys: 'ops:" + ApiKeyRegistry.sha256Hex("config-file-key") + ":admin'",
             "  apps:",
