@@ -108,9 +108,35 @@ final class HubHarness implements AutoCloseable {
         properties.put("accesshub.webhooks.ed25519-public-keys", List.of(simulator.webhookKeys().ed25519Pem()));
         properties.put("accesshub.webhooks.rsa-public-keys", List.of(simulator.webhookKeys().rsaPem()));
         properties.putAll(extra);
-        Hub hub = new Hub(ApplicationContext.run(EmbeddedServer.class, properties));
+        Hub hub = new Hub(runBinding(properties));
         hubs.add(hub);
         return hub;
+    }
+
+    /**
+     * Starts the context; the fixed callback port may still be held for a moment by a hub of the previous test that
+     * is closing, so a failed bind is tried again a few times before giving up.
+     */
+    private static EmbeddedServer runBinding(Map<String, Object> properties) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return ApplicationContext.run(EmbeddedServer.class, properties);
+            } catch (io.micronaut.http.server.exceptions.ServerStartupException e) {
+                boolean bind = false;
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    bind |= t instanceof java.net.BindException;
+                }
+                if (!bind || attempt == 10) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(300); // waiting for a port to be released, not for correctness
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     Hub startHub() {
