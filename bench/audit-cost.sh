@@ -9,7 +9,7 @@ ROUNDS="${1:-3}"; DURATION="${2:-15s}"; CONNECTIONS="${3:-32}"
 off=(); on=()
 run() { # audit flag -> reads/s
   ACCESSHUB_AUDIT_TOKEN_READS_ENABLED="$1" BENCH_HEALTH=false bench/token-api.sh "$DURATION" "$CONNECTIONS" \
-    | tee /dev/stderr | awk '/^Requests\/sec:/{print $2; exit}'
+    | tee /dev/stderr | awk '/^Requests\/sec:/{r=$2} END{print r}'
 }
 for i in $(seq 1 "$ROUNDS"); do
   off+=("$(run false)"); on+=("$(run true)")

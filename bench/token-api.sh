@@ -27,7 +27,7 @@ ACCESSHUB_PORT="$HUB_PORT" ACCESSHUB_DEMO_SIMULATOR_PORT="$SIM_PORT" ACCESSHUB_D
   ACCESSHUB_LOG_LEVEL=WARN ACCESSHUB_REFRESH_SCHEDULER_ENABLED=false \
   java ${BENCH_JAVA_OPTS:--Xmx1g} -jar "$JAR" > "$WORK/hub.log" 2>&1 &
 HUB_PID=$!
-trap 'kill $HUB_PID 2>/dev/null; wait $HUB_PID 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $HUB_PID 2>/dev/null; wait $HUB_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$HUB_PORT/health" >/dev/null && break; sleep 0.5; done
 KEY="$(cat "$WORK/data/demo-api-key")"
