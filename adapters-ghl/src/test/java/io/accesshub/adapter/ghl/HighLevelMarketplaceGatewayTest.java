@@ -281,7 +281,7 @@ class HighLevelMarketplaceGatewayTest {
     @Test
     void whenHighLevelSaysTheBudgetIsSpentTheGatewayWaitsForTheNextWindow() {
         start(SimulatorConfig.builder().rateLimitPerWindow(5).rateLimitWindow(Duration.ofMillis(500)).locationCount(1),
-            Map.of("accesshub.highlevel.requests-per-window", 1000, "accesshub.highlevel.window", "1s"));
+            Map.of("accesshub.highlevel.requests-per-window", 100, "accesshub.highlevel.window", "1s"));
         SimulatorConfig c = simulator.config();
         String code = simulator.authorize(AuthorizeRequest.forAgency(c.clientId(), c.redirectUris().get(0),
             c.scopeString(), List.of(), false)).code();
@@ -294,6 +294,6 @@ class HighLevelMarketplaceGatewayTest {
         }
 
         assertThat(simulator.invariants().tooManyRequests())
-            .as("the pacer is configured far above the simulator's limit; the headers alone keep it polite").isZero();
+            .as("the budget is configured far above the simulator's limit; the headers alone keep it polite").isZero();
     }
 }

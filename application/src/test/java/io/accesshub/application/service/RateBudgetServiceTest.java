@@ -116,7 +116,7 @@ class RateBudgetServiceTest {
             .isInstanceOf(BudgetDecision.WaitExhausted.class);
         assertThat(second.acquire(KEY, Priority.BACKGROUND, in(Duration.ofSeconds(10))))
             .isInstanceOf(BudgetDecision.Granted.class);
-        assertThat(clock.instant()).isEqualTo(refusedAt.plusSeconds(4));
+        assertThat(clock.instant()).isEqualTo(refusedAt.plusMillis(4_400));
     }
 
     @Test

@@ -128,8 +128,9 @@ public final class BudgetState {
     }
 
     /**
-     * Corrects the local view with what HighLevel said: a 429 pauses the budget for {@code Retry-After} (else one
-     * window); more calls in HighLevel's window or day than counted here (someone calls HighLevel directly) are counted
+     * Corrects the local view with what HighLevel said: a 429, or no calls remaining in HighLevel's window (its limit
+     * may be lower than ours), pauses the budget for {@code Retry-After} (else HighLevel's interval, else one window)
+     * plus a tenth for clock skew; more calls in HighLevel's window or day than counted here (someone calls HighLevel directly) are counted
      * in the current slot and day. Empty when HighLevel's view holds nothing new.
      */
     public Optional<BudgetState> learn(BudgetPolicy policy, Instant now, RateLimitSignal signal) {
@@ -137,9 +138,11 @@ public final class BudgetState {
         long today = policy.dayOf(now);
         BudgetState next = this;
         boolean changed = false;
-        if (signal.tooManyRequests()) {
-            Duration pause = signal.retryAfter().filter(d -> !d.isNegative() && !d.isZero()).orElse(policy.window());
-            long until = now.plus(pause).toEpochMilli();
+        boolean spent = signal.remaining().isPresent() && signal.remaining().getAsLong() <= 0;
+        if (signal.tooManyRequests() || spent) {
+            Duration pause = signal.retryAfter().or(signal::interval).filter(d -> !d.isNegative() && !d.isZero())
+                .orElse(policy.window());
+            long until = now.plus(pause).plus(pause.dividedBy(10)).toEpochMilli();
             if (until > pausedUntilMillis) {
                 next = next.withPause(until);
                 changed = true;

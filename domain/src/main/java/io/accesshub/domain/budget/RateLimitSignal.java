@@ -9,11 +9,18 @@ import java.util.OptionalLong;
  * (each optional, since HighLevel does not always send them).
  */
 public record RateLimitSignal(boolean tooManyRequests, Optional<Duration> retryAfter, OptionalLong max,
-                              OptionalLong remaining, OptionalLong dailyLimit, OptionalLong dailyRemaining) {
+                              OptionalLong remaining, OptionalLong dailyLimit, OptionalLong dailyRemaining,
+                              Optional<Duration> interval) {
+
+    /** Without {@code X-RateLimit-Interval-Milliseconds}. */
+    public RateLimitSignal(boolean tooManyRequests, Optional<Duration> retryAfter, OptionalLong max,
+                           OptionalLong remaining, OptionalLong dailyLimit, OptionalLong dailyRemaining) {
+        this(tooManyRequests, retryAfter, max, remaining, dailyLimit, dailyRemaining, Optional.empty());
+    }
 
     /** An answer that said nothing about the budget. */
     public static RateLimitSignal none() {
         return new RateLimitSignal(false, Optional.empty(), OptionalLong.empty(), OptionalLong.empty(),
-            OptionalLong.empty(), OptionalLong.empty());
+            OptionalLong.empty(), OptionalLong.empty(), Optional.empty());
     }
 }

@@ -138,13 +138,13 @@ class BudgetStateTest {
             OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty());
         BudgetState paused = BudgetState.empty(POLICY).learn(POLICY, at(1), tooMany).orElseThrow();
         assertThat(paused.lease(POLICY, at(7.9), 1, Priority.BACKGROUND, Optional.empty()))
-            .isEqualTo(new LeaseDecision.BurstFull(at(8)));
-        assertThat(paused.lease(POLICY, at(8), 1, Priority.BACKGROUND, Optional.empty()))
+            .isEqualTo(new LeaseDecision.BurstFull(at(8.7)));
+        assertThat(paused.lease(POLICY, at(8.7), 1, Priority.BACKGROUND, Optional.empty()))
             .isInstanceOf(LeaseDecision.Leased.class);
     }
 
     @ParameterizedTest(name = "{0} counted, HighLevel says {1} of 100 remain: {2} counted after")
-    @CsvSource({"10,90,10", "10,95,10", "10,50,50", "0,0,100"})
+    @CsvSource({"10,90,10", "10,95,10", "10,50,50", "0,1,99"})
     void highLevelsRemainingCountCorrectsAnUnderCount(int counted, int remaining, int after) {
         BudgetState state = BudgetState.empty(POLICY).record(POLICY, at(0), counted);
         RateLimitSignal signal = new RateLimitSignal(false, Optional.empty(), OptionalLong.of(100),
@@ -152,6 +152,16 @@ class BudgetStateTest {
         Optional<BudgetState> learned = state.learn(POLICY, at(0.5), signal);
         assertThat(learned.orElse(state).usedInWindow(POLICY, POLICY.slotOf(at(0.5)))).isEqualTo(after);
         assertThat(learned.isPresent()).isEqualTo(after != counted);
+    }
+
+    @Test
+    void noCallsRemainingAtHighLevelPausesForItsInterval() {
+        BudgetState state = BudgetState.empty(POLICY).record(POLICY, at(0), 5);
+        RateLimitSignal spent = new RateLimitSignal(false, Optional.empty(), OptionalLong.of(5), OptionalLong.of(0),
+            OptionalLong.empty(), OptionalLong.empty(), Optional.of(Duration.ofMillis(500)));
+        BudgetState paused = state.learn(POLICY, at(1), spent).orElseThrow();
+        assertThat(paused.lease(POLICY, at(1.2), 1, Priority.BACKGROUND, Optional.empty()))
+            .isEqualTo(new LeaseDecision.BurstFull(at(1.55)));
     }
 
     @Test
