@@ -62,6 +62,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import io.accesshub.application.service.InstallationQueryService;
+import io.accesshub.application.port.in.RateBudgets;
+import io.accesshub.application.port.out.BudgetLedger;
+import io.accesshub.application.service.RateBudgetService;
+import io.accesshub.domain.budget.BudgetPolicy;
+import java.time.ZoneId;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -351,5 +356,30 @@ public class HubWiring {
     InstallationQueryService installationQueryService(InstallationRepository installations, GrantRepository grants,
                                                       Clock clock) {
         return new InstallationQueryService(installations, grants, clock);
+    }
+
+    /**
+     * The HighLevel rate budgets every outbound call draws on, shared by all instances through the database (ADR-28).
+     * Built when the context starts: settings that break the budget rules stop the hub with the variables named.
+     */
+    @Context
+    BudgetPolicy budgetPolicy(@Value("${accesshub.highlevel.requests-per-window:90}") int perWindow,
+                              @Value("${accesshub.highlevel.window:10s}") Duration window,
+                              @Value("${accesshub.highlevel.sub-windows:20}") int subWindows,
+                              @Value("${accesshub.highlevel.background-reserve:10}") int reserve,
+                              @Value("${accesshub.highlevel.requests-per-day:200000}") long perDay,
+                              @Value("${accesshub.highlevel.day-zone:UTC}") String dayZone) {
+        try {
+            return new BudgetPolicy(perWindow, window, subWindows, reserve, perDay, ZoneId.of(dayZone));
+        } catch (RuntimeException invalid) {
+            throw new io.micronaut.context.exceptions.ConfigurationException("ACCESSHUB_HIGHLEVEL_REQUESTS_PER_WINDOW,"
+                + " _WINDOW, _SUB_WINDOWS, _BACKGROUND_RESERVE, _REQUESTS_PER_DAY and _DAY_ZONE do not fit: "
+                + invalid.getMessage());
+        }
+    }
+
+    @Singleton
+    RateBudgets rateBudgets(BudgetLedger ledger, BudgetPolicy policy, Clock clock) {
+        return new RateBudgetService(ledger, policy, clock, HubWiring::pause);
     }
 }
