@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Shared rate budgets: each instance leases slices of a budget for one slot (sub-window) from the {@link BudgetLedger}
@@ -77,8 +77,8 @@ public final class RateBudgetService implements RateBudgets {
                             ? Optional.of(new Unused(slice.slot, slice.day, slice.left)) : Optional.empty();
                         int wanted = policy.sliceSize(local.waiting[p].get(), slice == null ? 0 : slice.granted,
                             slice != null && slice.left == 0);
-                        LeaseDecision decision = lease(key, local, state -> state.lease(policy,
-                            clock.instant().plus(local.offset), wanted, priority, unused));
+                        LeaseDecision decision = lease(key, local, (state, at) -> state.lease(policy, at, wanted,
+                            priority, unused));
                         ledgerNow = clock.instant().plus(local.offset);
                         if (decision instanceof LeaseDecision.Leased leased) {
                             local.slices[p] = new Slice(leased.slot(), leased.day(), leased.granted());
@@ -118,7 +118,7 @@ public final class RateBudgetService implements RateBudgets {
         Local local = locals.computeIfAbsent(key, k -> new Local());
         local.lock.lock();
         try {
-            change(key, local, state -> Optional.of(state.record(policy, clock.instant().plus(local.offset), 1)));
+            change(key, local, (state, at) -> Optional.of(state.record(policy, at, 1)));
         } finally {
             local.lock.unlock();
         }
@@ -132,8 +132,7 @@ public final class RateBudgetService implements RateBudgets {
         Local local = locals.computeIfAbsent(key, k -> new Local());
         local.lock.lock();
         try {
-            Optional<BudgetState> stored = change(key, local,
-                state -> state.learn(policy, clock.instant().plus(local.offset), signal));
+            Optional<BudgetState> stored = change(key, local, (state, at) -> state.learn(policy, at, signal));
             if (signal.tooManyRequests()) {
                 // HighLevel refused: what is left of the local slices is not worth trying before the pause ends.
                 for (int p = 0; p < local.slices.length; p++) {
@@ -172,14 +171,16 @@ public final class RateBudgetService implements RateBudgets {
     }
 
     /**
-     * Applies a lease to the freshest state it can: the cached one first (one conditional write when no other instance
-     * wrote since), else a read and a write; a full window seen in the cache is confirmed by a read.
+     * Applies a lease to the freshest state it can: the cached one first, at the ledger time estimated from the local
+     * clock (one conditional write when no other instance wrote since and the estimate is in the right slot), else a
+     * read and a write at the time the read returned; a full window seen in the cache is confirmed by a read.
      */
-    private LeaseDecision lease(BudgetKey key, Local local, Function<BudgetState, LeaseDecision> rule) {
+    private LeaseDecision lease(BudgetKey key, Local local, BiFunction<BudgetState, Instant, LeaseDecision> rule) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             boolean fromCache = attempt == 0 && local.cached != null;
+            Instant at = fromCache ? clock.instant().plus(local.offset) : null;
             BudgetState state = fromCache ? local.cached : read(key, local);
-            LeaseDecision decision = rule.apply(state);
+            LeaseDecision decision = rule.apply(state, fromCache ? at : local.readAt);
             if (decision instanceof LeaseDecision.Leased leased) {
                 if (ledger.write(key, state.version(), leased.next(), policy, leased.slot())) {
                     local.cached = leased.next();
@@ -196,15 +197,20 @@ public final class RateBudgetService implements RateBudgets {
     }
 
     /** Like {@link #lease} for changes that are not leases (records, corrections): returns what was stored. */
-    private Optional<BudgetState> change(BudgetKey key, Local local, Function<BudgetState, Optional<BudgetState>> rule) {
+    private Optional<BudgetState> change(BudgetKey key, Local local,
+                                         BiFunction<BudgetState, Instant, Optional<BudgetState>> rule) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            BudgetState state = attempt == 0 && local.cached != null ? local.cached : read(key, local);
-            Optional<BudgetState> next = rule.apply(state);
+            boolean fromCache = attempt == 0 && local.cached != null;
+            Instant at = fromCache ? clock.instant().plus(local.offset) : null;
+            BudgetState state = fromCache ? local.cached : read(key, local);
+            if (!fromCache) {
+                at = local.readAt;
+            }
+            Optional<BudgetState> next = rule.apply(state, at);
             if (next.isEmpty()) {
                 return Optional.empty();
             }
-            long slot = Math.max(policy.slotOf(clock.instant().plus(local.offset)), next.get().headSlot());
-            if (ledger.write(key, state.version(), next.get(), policy, slot)) {
+            if (ledger.write(key, state.version(), next.get(), policy, policy.slotOf(at))) {
                 local.cached = next.get();
                 return next;
             }
@@ -218,6 +224,7 @@ public final class RateBudgetService implements RateBudgets {
         BudgetLedger.Reading reading = ledger.read(key, policy);
         // Measured from before the read, the offset can only be too large: slices end early, never late.
         local.offset = Duration.between(before, reading.now());
+        local.readAt = reading.now();
         local.cached = reading.state().orElse(BudgetState.empty(policy));
         return local.cached;
     }
@@ -234,6 +241,8 @@ public final class RateBudgetService implements RateBudgets {
         final Instant[] blockedUntil = {Instant.MIN, Instant.MIN};
         BudgetState cached;
         Duration offset = Duration.ZERO;
+        /** The ledger's clock at the last read. */
+        Instant readAt;
     }
 
     /** Calls leased for one slot and not handed out yet. */

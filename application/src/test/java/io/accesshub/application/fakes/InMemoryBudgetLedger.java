@@ -34,7 +34,7 @@ public final class InMemoryBudgetLedger implements BudgetLedger {
         writes.incrementAndGet();
         BudgetState stored = states.get(key);
         long version = stored == null ? 0 : stored.version();
-        if (version != expectedVersion || policy.slotOf(clock.instant()) > slot) {
+        if (version != expectedVersion || policy.slotOf(clock.instant()) != slot) {
             return false;
         }
         states.put(key, next);

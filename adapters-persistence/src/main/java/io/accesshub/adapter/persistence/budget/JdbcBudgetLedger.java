@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * {@link BudgetLedger} on the {@code rate_budget} table, on the database clock ({@code UTC_TIMESTAMP(6)}): a read is
  * one SELECT returning the row and the clock; a write is one conditional UPDATE (or an INSERT for a new budget) that
- * matches only the version it was computed from and only while the database clock has not passed its slot.
+ * matches only the version it was computed from and only while the database clock is in its slot.
  */
 @Singleton
 public class JdbcBudgetLedger implements BudgetLedger {
@@ -58,7 +58,7 @@ public class JdbcBudgetLedger implements BudgetLedger {
             // IGNORE: another instance inserting first is a lost race (0 rows), as for the conditional UPDATE.
             return jdbc.prepareStatement("INSERT IGNORE INTO rate_budget (app_id, resource_id, head_slot, slot_counts,"
                 + " budget_day, day_used, paused_until_ms, version) SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM DUAL"
-                + " WHERE " + DB_MICROS + " DIV ? <= ?", ps -> {
+                + " WHERE " + DB_MICROS + " DIV ? = ?", ps -> {
                     ps.setString(1, key.app().value());
                     ps.setString(2, key.resourceId());
                     ps.setLong(3, next.headSlot());
@@ -74,7 +74,7 @@ public class JdbcBudgetLedger implements BudgetLedger {
         }
         return jdbc.prepareStatement("UPDATE rate_budget SET head_slot = ?, slot_counts = ?, budget_day = ?,"
             + " day_used = ?, paused_until_ms = ?, version = ? WHERE app_id = ? AND resource_id = ? AND version = ?"
-            + " AND " + DB_MICROS + " DIV ? <= ?", ps -> {
+            + " AND " + DB_MICROS + " DIV ? = ?", ps -> {
                 ps.setLong(1, next.headSlot());
                 ps.setString(2, format(next.counts()));
                 ps.setLong(3, next.day());

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Where the budgets of all instances are kept, on one clock (the database's): a read, and a conditional write that
- * succeeds only if nobody wrote in between and the clock has not passed the slot the new state was computed for.
+ * succeeds only if nobody wrote in between and the clock is still in the slot the new state was computed for.
  */
 public interface BudgetLedger {
 
@@ -17,7 +17,8 @@ public interface BudgetLedger {
 
     /**
      * Stores {@code next} if the stored version is still {@code expectedVersion} (0: nothing stored) and the ledger's
-     * clock has not passed {@code slot}; false when another instance wrote first or the slot has passed.
+     * clock is in {@code slot}; false when another instance wrote first or the clock is in another slot (a slice
+     * counted in a later slot than the one its calls are made in would escape the windows that hold them).
      */
     boolean write(BudgetKey key, long expectedVersion, BudgetState next, BudgetPolicy policy, long slot);
 
