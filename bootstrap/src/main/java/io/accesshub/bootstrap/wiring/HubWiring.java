@@ -368,12 +368,13 @@ public class HubWiring {
                               @Value("${accesshub.highlevel.sub-windows:20}") int subWindows,
                               @Value("${accesshub.highlevel.background-reserve:10}") int reserve,
                               @Value("${accesshub.highlevel.requests-per-day:200000}") long perDay,
-                              @Value("${accesshub.highlevel.day-zone:UTC}") String dayZone) {
+                              @Value("${accesshub.highlevel.day-zone:UTC}") String dayZone,
+                              @Value("${accesshub.highlevel.send-allowance:500ms}") Duration sendAllowance) {
         try {
-            return new BudgetPolicy(perWindow, window, subWindows, reserve, perDay, ZoneId.of(dayZone));
+            return new BudgetPolicy(perWindow, window, subWindows, reserve, perDay, ZoneId.of(dayZone), sendAllowance);
         } catch (RuntimeException invalid) {
             throw new io.micronaut.context.exceptions.ConfigurationException("ACCESSHUB_HIGHLEVEL_REQUESTS_PER_WINDOW,"
-                + " _WINDOW, _SUB_WINDOWS, _BACKGROUND_RESERVE, _REQUESTS_PER_DAY and _DAY_ZONE do not fit: "
+                + " _WINDOW, _SUB_WINDOWS, _BACKGROUND_RESERVE, _REQUESTS_PER_DAY, _DAY_ZONE and _SEND_ALLOWANCE do not fit: "
                 + invalid.getMessage());
         }
     }

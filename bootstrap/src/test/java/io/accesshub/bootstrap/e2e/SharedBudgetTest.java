@@ -58,7 +58,8 @@ class SharedBudgetTest {
     private Map<String, Object> budgetSettings(long perDay) {
         return Map.of("accesshub.highlevel.requests-per-window", LIMIT, "accesshub.highlevel.window",
             WINDOW.toMillis() + "ms", "accesshub.highlevel.background-reserve", Math.max(1, LIMIT / 9),
-            "accesshub.highlevel.requests-per-day", perDay);
+            "accesshub.highlevel.requests-per-day", perDay, "accesshub.highlevel.send-allowance",
+            WINDOW.dividedBy(5).toMillis() + "ms");
     }
 
     private BudgetKey key(String locationId) {

@@ -11,14 +11,21 @@ import java.util.Objects;
  * {@code dailyLimit} calls per day (days start at midnight in {@code dayZone}), and a background reserve product
  * traffic may not use.
  *
- * <p>Sliding-window guarantee: the window is split into {@code subWindows} slots of equal length; every call is made
- * in the slot it was leased for, and a lease for slot {@code s} is granted only if the calls leased for slots
- * {@code s - subWindows .. s} (that is {@code subWindows + 1} slots) stay within the limit. Any interval of one window
- * length overlaps at most {@code subWindows + 1} consecutive slots, so no sliding window ever sees more than
- * {@code limit} calls.
+ * <p>Sliding-window guarantee: the window is split into {@code subWindows} slots of equal length; every call is
+ * permitted in the slot it was leased for and reaches HighLevel at most {@code sendAllowance} later, so it arrives
+ * within its slot stretched by {@code guardSlots()} slots. A lease for slot {@code s} is granted only if the calls
+ * leased for the {@link #ringSize()} slots ending with {@code s} ({@code subWindows + 1 + guardSlots()}) stay within
+ * the limit. Any interval of one window length overlaps the stretched slots of at most that many consecutive slots,
+ * so no sliding window at HighLevel ever sees more than {@code limit} calls.
  */
 public record BudgetPolicy(int limit, Duration window, int subWindows, int backgroundReserve, long dailyLimit,
-                           ZoneId dayZone) {
+                           ZoneId dayZone, Duration sendAllowance) {
+
+    /** Without a send allowance: calls reach HighLevel in the slot they were permitted in. */
+    public BudgetPolicy(int limit, Duration window, int subWindows, int backgroundReserve, long dailyLimit,
+                        ZoneId dayZone) {
+        this(limit, window, subWindows, backgroundReserve, dailyLimit, dayZone, Duration.ZERO);
+    }
 
     /** HighLevel's burst limit per app and resource: a configured limit above it would draw 429s. */
     public static final int HIGHLEVEL_LIMIT = 100;
@@ -26,6 +33,10 @@ public record BudgetPolicy(int limit, Duration window, int subWindows, int backg
     public BudgetPolicy {
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(dayZone, "dayZone");
+        Objects.requireNonNull(sendAllowance, "sendAllowance");
+        if (sendAllowance.isNegative() || sendAllowance.compareTo(window) > 0) {
+            throw new IllegalArgumentException("the send allowance must be 0.." + window + ", was " + sendAllowance);
+        }
         if (limit < 1 || limit > HIGHLEVEL_LIMIT) {
             throw new IllegalArgumentException("requests per window must be 1.." + HIGHLEVEL_LIMIT + ", was " + limit);
         }
@@ -55,9 +66,15 @@ public record BudgetPolicy(int limit, Duration window, int subWindows, int backg
         return window.dividedBy(subWindows);
     }
 
-    /** Slots a lease has to look at: the current one and the {@code subWindows} before it. */
+    /** Slots a call's arrival may lag behind its slot: the send allowance in whole slots, rounded up. */
+    public int guardSlots() {
+        long slot = slotLength().toNanos();
+        return (int) ((sendAllowance.toNanos() + slot - 1) / slot);
+    }
+
+    /** Slots a lease has to look at: the current one, the {@code subWindows} before it and the guard slots. */
     public int ringSize() {
-        return subWindows + 1;
+        return subWindows + 1 + guardSlots();
     }
 
     /** The slot an instant falls into (slots are counted from the epoch). */

@@ -52,6 +52,15 @@ class BudgetPolicyTest {
         assertThat(tokyo.dayOf(lateUtc)).isEqualTo(utc.dayOf(lateUtc) + 1);
     }
 
+    @ParameterizedTest(name = "sub-window 500 ms, send allowance {0} ms: {1} guard slots, ring of {2}")
+    @CsvSource({"0,0,21", "1,1,22", "500,1,22", "501,2,23", "2000,4,25"})
+    void theSendAllowanceStretchesTheRingByWholeSlots(long allowanceMillis, int guard, int ring) {
+        BudgetPolicy p = new BudgetPolicy(90, Duration.ofSeconds(10), 20, 10, 200_000, ZoneOffset.UTC,
+            Duration.ofMillis(allowanceMillis));
+        assertThat(p.guardSlots()).isEqualTo(guard);
+        assertThat(p.ringSize()).isEqualTo(ring);
+    }
+
     @ParameterizedTest(name = "{0} waiting, last slice {1} used up {2}: lease {3}")
     @CsvSource({"0,0,false,1", "1,5,false,1", "7,5,false,7", "1,5,true,10", "3,20,true,22", "50,1,false,22"})
     void aSliceFollowsDemandAndNeverTakesMoreThanAQuarter(int waiting, int last, boolean usedUp, int expected) {
