@@ -369,13 +369,16 @@ public class HubWiring {
                               @Value("${accesshub.highlevel.background-reserve:10}") int reserve,
                               @Value("${accesshub.highlevel.requests-per-day:200000}") long perDay,
                               @Value("${accesshub.highlevel.day-zone:UTC}") String dayZone,
-                              @Value("${accesshub.highlevel.send-allowance:500ms}") Duration sendAllowance) {
+                              @io.micronaut.context.annotation.Property(name = "accesshub.highlevel.send-allowance")
+                              @io.micronaut.core.annotation.Nullable Duration sendAllowance) {
         try {
-            return new BudgetPolicy(perWindow, window, subWindows, reserve, perDay, ZoneId.of(dayZone), sendAllowance);
+            // Unset: one sub-window, the time a permitted call may take to reach HighLevel.
+            Duration allowance = sendAllowance == null ? window.dividedBy(subWindows) : sendAllowance;
+            return new BudgetPolicy(perWindow, window, subWindows, reserve, perDay, ZoneId.of(dayZone), allowance);
         } catch (RuntimeException invalid) {
             throw new io.micronaut.context.exceptions.ConfigurationException("ACCESSHUB_HIGHLEVEL_REQUESTS_PER_WINDOW,"
-                + " _WINDOW, _SUB_WINDOWS, _BACKGROUND_RESERVE, _REQUESTS_PER_DAY, _DAY_ZONE and _SEND_ALLOWANCE do not fit: "
-                + invalid.getMessage());
+                + " _WINDOW, _SUB_WINDOWS, _BACKGROUND_RESERVE, _REQUESTS_PER_DAY, _DAY_ZONE and _SEND_ALLOWANCE"
+                + " do not fit: " + invalid.getMessage());
         }
     }
 
