@@ -20,7 +20,7 @@ class TestRateBudgets {
     RateBudgets rateBudgets(HighLevelConfiguration configuration) {
         Clock clock = Clock.systemUTC();
         BudgetPolicy policy = new BudgetPolicy(configuration.getRequestsPerWindow(), configuration.getWindow(), 20,
-            10, 200_000, ZoneOffset.UTC);
+            configuration.getRequestsPerWindow() / 9, 200_000, ZoneOffset.UTC);
         return new RateBudgetService(new InMemoryBudgetLedger(clock), policy, clock, d -> {
             try {
                 Thread.sleep(d.toMillis() + 1);

@@ -71,8 +71,9 @@ class BudgetBenchmark {
                         BudgetKey key = BudgetKey.of(app, location.locationId());
                         BudgetDecision d = budgets.acquire(key, Priority.PRODUCT, end);
                         if (!(d instanceof BudgetDecision.Granted)) {
+                            // no room before the end of the run: this caller is done
                             refused.incrementAndGet();
-                            continue;
+                            break;
                         }
                         HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(harness.simulator.baseUrl()
                                 + "/contacts/?locationId=" + key.resourceId())).header("Version", "2021-07-28")
@@ -106,8 +107,8 @@ class BudgetBenchmark {
             out.append(String.format("budgets: %d hubs, %d locations, %d threads, %.0f s; budget %d per %s (product %d),"
                     + " %d sub-windows, ring %d%n", HUBS, LOCATIONS, THREADS, seconds, policy.limit(), policy.window(),
                 policy.burstCap(Priority.PRODUCT), policy.subWindows(), policy.ringSize()))
-                .append(String.format("  calls: %d = %.1f per s; budget-limited maximum %.1f per s (%.0f%%); refused"
-                    + " by the hub %d%n", calls.get(), calls.get() / seconds, maximum,
+                .append(String.format("  calls: %d = %.1f per s; budget-limited maximum %.1f per s (%.0f%%); callers"
+                    + " out of budget at the end %d%n", calls.get(), calls.get() / seconds, maximum,
                     100 * calls.get() / seconds / maximum, refused.get()))
                 .append(String.format("  HighLevel: 429s %d; busiest sliding %s window of one location: %d%n", tooMany,
                     policy.window(), busiest))
