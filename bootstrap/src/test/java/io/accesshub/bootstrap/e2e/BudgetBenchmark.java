@@ -112,23 +112,31 @@ class BudgetBenchmark {
                     100 * calls.get() / seconds / maximum, refused.get()))
                 .append(String.format("  HighLevel: 429s %d; busiest sliding %s window of one location: %d%n", tooMany,
                     policy.window(), busiest))
-                .append(String.format("  database: %d selects + %d writes = %.3f statements per call%n", selects,
-                    writes, (selects + writes) / (double) Math.max(1, calls.get())));
+                .append(String.format("  database: %d selects + %d writes = %.3f queries per call; with the"
+                    + " transaction statements (%d COMMIT, %d SET, %d ROLLBACK) %.3f statements per call%n", selects,
+                    writes, (selects + writes) / (double) Math.max(1, calls.get()), after[3] - before[3],
+                    after[4] - before[4], after[5] - before[5], (selects + writes + after[3] - before[3]
+                        + after[4] - before[4] + after[5] - before[5]) / (double) Math.max(1, calls.get())));
         }
         System.out.print(out);
         Files.writeString(Path.of("target", "budget-bench.txt"), out.toString());
     }
 
-    /** The server's Com_select, Com_update and Com_insert counters (every statement of every connection). */
+    private static final List<String> COUNTERS = List.of("Com_select", "Com_update", "Com_insert", "Com_commit",
+        "Com_set_option", "Com_rollback");
+
+    /** The server's statement counters (every statement of every connection), in {@link #COUNTERS} order. */
     private static long[] statements() throws Exception {
-        long[] counts = new long[3];
+        long[] counts = new long[COUNTERS.size()];
         try (Connection c = TestDatabase.shared().openConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN"
-                 + " ('Com_select', 'Com_update', 'Com_insert')")) {
+             ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN ('Com_select', 'Com_update',"
+                 + " 'Com_insert', 'Com_commit', 'Com_set_option', 'Com_rollback')")) {
             while (rs.next()) {
-                String name = rs.getString(1);
-                long value = rs.getLong(2);
-                counts[name.equalsIgnoreCase("Com_select") ? 0 : name.equalsIgnoreCase("Com_update") ? 1 : 2] = value;
+                for (int i = 0; i < COUNTERS.size(); i++) {
+                    if (COUNTERS.get(i).equalsIgnoreCase(rs.getString(1))) {
+                        counts[i] = rs.getLong(2);
+                    }
+                }
             }
         }
         return counts;

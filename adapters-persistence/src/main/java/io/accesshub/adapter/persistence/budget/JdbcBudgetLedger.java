@@ -6,7 +6,7 @@ import io.accesshub.domain.budget.BudgetKey;
 import io.accesshub.domain.budget.BudgetPolicy;
 import io.accesshub.domain.budget.BudgetState;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.util.Arrays;
@@ -15,7 +15,9 @@ import java.util.Optional;
 /**
  * {@link BudgetLedger} on the {@code rate_budget} table, on the database clock ({@code UTC_TIMESTAMP(6)}): a read is
  * one SELECT returning the row and the clock; a write is one conditional UPDATE (or an INSERT for a new budget) that
- * matches only the version it was computed from and only while the database clock is in its slot.
+ * matches only the version it was computed from and only while the database clock is in its slot. Each is a single
+ * statement on a connection in auto-commit ({@link Connectable}): no transaction, so no {@code SET autocommit} or
+ * {@code COMMIT} around it.
  */
 @Singleton
 public class JdbcBudgetLedger implements BudgetLedger {
@@ -30,7 +32,7 @@ public class JdbcBudgetLedger implements BudgetLedger {
     }
 
     @Override
-    @Transactional
+    @Connectable
     public Reading read(BudgetKey key, BudgetPolicy policy) {
         return jdbc.prepareStatement("SELECT UTC_TIMESTAMP(6), b.head_slot, b.slot_counts, b.budget_day, b.day_used,"
             + " b.paused_until_ms, b.version FROM (SELECT 1 AS one) d LEFT JOIN rate_budget b"
@@ -51,7 +53,7 @@ public class JdbcBudgetLedger implements BudgetLedger {
     }
 
     @Override
-    @Transactional
+    @Connectable
     public boolean write(BudgetKey key, long expectedVersion, BudgetState next, BudgetPolicy policy, long slot) {
         long slotMicros = policy.slotLength().toNanos() / 1000;
         if (expectedVersion == 0) {
