@@ -132,6 +132,11 @@ public final class RateBudgetService implements RateBudgets {
         Local local = locals.computeIfAbsent(key, k -> new Local());
         local.lock.lock();
         try {
+            // Most answers hold nothing new: judged on the cached state, they cost no statement at all.
+            if (local.cached != null && !signal.tooManyRequests()
+                    && local.cached.learn(policy, clock.instant().plus(local.offset), signal).isEmpty()) {
+                return;
+            }
             Optional<BudgetState> stored = change(key, local, (state, at) -> state.learn(policy, at, signal));
             if (signal.tooManyRequests()) {
                 // HighLevel refused: what is left of the local slices is not worth trying before the pause ends.
@@ -177,13 +182,13 @@ public final class RateBudgetService implements RateBudgets {
      */
     private LeaseDecision lease(BudgetKey key, Local local, BiFunction<BudgetState, Instant, LeaseDecision> rule) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            boolean fromCache = attempt == 0 && local.cached != null;
+            boolean fromCache = attempt == 0 && fresh(local);
             Instant at = fromCache ? clock.instant().plus(local.offset) : null;
             BudgetState state = fromCache ? local.cached : read(key, local);
             LeaseDecision decision = rule.apply(state, fromCache ? at : local.readAt);
             if (decision instanceof LeaseDecision.Leased leased) {
                 if (ledger.write(key, state.version(), leased.next(), policy, leased.slot())) {
-                    local.cached = leased.next();
+                    remember(local, leased.next());
                     return leased;
                 }
                 local.cached = null;
@@ -200,7 +205,7 @@ public final class RateBudgetService implements RateBudgets {
     private Optional<BudgetState> change(BudgetKey key, Local local,
                                          BiFunction<BudgetState, Instant, Optional<BudgetState>> rule) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            boolean fromCache = attempt == 0 && local.cached != null;
+            boolean fromCache = attempt == 0 && fresh(local);
             Instant at = fromCache ? clock.instant().plus(local.offset) : null;
             BudgetState state = fromCache ? local.cached : read(key, local);
             if (!fromCache) {
@@ -211,12 +216,26 @@ public final class RateBudgetService implements RateBudgets {
                 return Optional.empty();
             }
             if (ledger.write(key, state.version(), next.get(), policy, policy.slotOf(at))) {
-                local.cached = next.get();
+                remember(local, next.get());
                 return next;
             }
             local.cached = null;
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the cached state is recent enough to try a write on it without reading first: seen within the last slot.
+     * An older one has most likely been changed by another instance, and a write that fails costs a statement.
+     */
+    private boolean fresh(Local local) {
+        return local.cached != null && local.cachedAt != null
+            && Duration.between(local.cachedAt, clock.instant()).compareTo(policy.slotLength()) < 0;
+    }
+
+    private void remember(Local local, BudgetState state) {
+        local.cached = state;
+        local.cachedAt = clock.instant();
     }
 
     private BudgetState read(BudgetKey key, Local local) {
@@ -225,7 +244,7 @@ public final class RateBudgetService implements RateBudgets {
         // Measured from before the read, the offset can only be too large: slices end early, never late.
         local.offset = Duration.between(before, reading.now());
         local.readAt = reading.now();
-        local.cached = reading.state().orElse(BudgetState.empty(policy));
+        remember(local, reading.state().orElse(BudgetState.empty(policy)));
         return local.cached;
     }
 
@@ -243,6 +262,8 @@ public final class RateBudgetService implements RateBudgets {
         Duration offset = Duration.ZERO;
         /** The ledger's clock at the last read. */
         Instant readAt;
+        /** When (local clock) {@link #cached} was read or written. */
+        Instant cachedAt;
     }
 
     /** Calls leased for one slot and not handed out yet. */
