@@ -372,8 +372,9 @@ public class HubWiring {
                               @io.micronaut.context.annotation.Property(name = "accesshub.highlevel.send-allowance")
                               @io.micronaut.core.annotation.Nullable Duration sendAllowance) {
         try {
-            // Unset: one sub-window, the time a permitted call may take to reach HighLevel.
-            Duration allowance = sendAllowance == null ? window.dividedBy(subWindows) : sendAllowance;
+            // Unset: 1 s (at most the window), the time a permitted call may take to reach HighLevel.
+            Duration allowance = sendAllowance != null ? sendAllowance
+                : window.compareTo(Duration.ofSeconds(1)) < 0 ? window : Duration.ofSeconds(1);
             return new BudgetPolicy(perWindow, window, subWindows, reserve, perDay, ZoneId.of(dayZone), allowance);
         } catch (RuntimeException invalid) {
             throw new io.micronaut.context.exceptions.ConfigurationException("ACCESSHUB_HIGHLEVEL_REQUESTS_PER_WINDOW,"
