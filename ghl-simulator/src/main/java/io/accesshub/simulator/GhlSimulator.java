@@ -48,6 +48,9 @@ public final class GhlSimulator implements AutoCloseable {
     private final SimClock clock;
     private final Ids ids;
     private final RateLimiter rateLimiter;
+    /** Contacts per location id, by contact id, for the sample contacts API. */
+    private final Map<String, Map<String, Map<String, Object>>> contacts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AtomicInteger contactIds = new AtomicInteger();
     private final FaultRegistry faults = new FaultRegistry();
     private final WebhookSigner signer;
     private final WebhookDispatcher webhooks;
@@ -152,6 +155,24 @@ public final class GhlSimulator implements AutoCloseable {
      */
     public List<SeededGrant> seedLocationGrants(int count) {
         return marketplace.seedLocationGrants(count);
+    }
+
+    /** Instants (simulated clock) of every call HighLevel accepted for a resource (location or company id). */
+    public List<Instant> acceptedCalls(String resourceId) {
+        return rateLimiter.accepted(config.appId() + "/" + resourceId);
+    }
+
+    /**
+     * The most calls HighLevel accepted for a resource within any sliding window of {@code window} (any interval
+     * shorter than it), from the recorded call instants.
+     */
+    public int maxCallsInAnySlidingWindow(String resourceId, Duration window) {
+        return RateLimiter.mostWithin(acceptedCalls(resourceId), window);
+    }
+
+    /** 429 answers served for a resource. */
+    public long tooManyRequests(String resourceId) {
+        return rateLimiter.tooMany(config.appId() + "/" + resourceId);
     }
 
     /** What clients did that HighLevel punishes. */
@@ -281,6 +302,7 @@ public final class GhlSimulator implements AutoCloseable {
         faults.clear();
         restoreClientSecret();
         rateLimiter.reset();
+        contacts.clear();
         webhooks.reset();
         ids.reset();
         marketplace.reset();
@@ -327,6 +349,11 @@ public final class GhlSimulator implements AutoCloseable {
                 withFaults(exchange, FaultEndpoint.SAMPLE_API, () -> sampleLocation(exchange, path));
             } else if (method.equals("GET") && (path.equals("/contacts/") || path.equals("/contacts"))) {
                 withFaults(exchange, FaultEndpoint.SAMPLE_API, () -> sampleContacts(exchange));
+            } else if (method.equals("POST") && (path.equals("/contacts/") || path.equals("/contacts"))) {
+                withFaults(exchange, FaultEndpoint.SAMPLE_API, () -> createContact(exchange));
+            } else if (method.equals("GET") && path.startsWith("/contacts/")) {
+                withFaults(exchange, FaultEndpoint.SAMPLE_API, () -> getContact(exchange,
+                    path.substring("/contacts/".length())));
             } else {
                 send(exchange, ApiResult.error(404, "Cannot " + method + " " + path));
             }
@@ -342,6 +369,9 @@ public final class GhlSimulator implements AutoCloseable {
     private static String normalise(String path) {
         if (path.startsWith("/locations/")) {
             return "/locations/{id}";
+        }
+        if (path.startsWith("/contacts/") && path.length() > "/contacts/".length()) {
+            return "/contacts/{id}";
         }
         if (path.startsWith("/marketplace/app/")) {
             return "/marketplace/app/{appId}/installations";
@@ -520,30 +550,102 @@ public final class GhlSimulator implements AutoCloseable {
     }
 
     private ApiResult sampleContacts(HttpExchange exchange) {
-        Object auth = authenticate(exchange, "GET /contacts/");
+        Object subject = locationSubject(exchange, "GET /contacts/", "contacts.readonly");
+        if (subject instanceof ApiResult error) {
+            return error;
+        }
+        Map<String, String> query = parseForm(exchange.getRequestURI().getRawQuery());
+        String locationId = query.get("locationId");
+        if (locationId == null) {
+            return ApiResult.error(422, "locationId is required");
+        }
+        if (!locationId.equals(((Marketplace.Subject) subject).locationId())) {
+            return ApiResult.error(403, "The token does not have access to this location");
+        }
+        ApiResult limited = rateLimit(((Marketplace.Subject) subject).resourceId());
+        if (limited.status() == 429) {
+            return limited;
+        }
+        String text = query.getOrDefault("query", "").toLowerCase(java.util.Locale.ROOT);
+        List<Map<String, Object>> found = new ArrayList<>();
+        found.add(Map.of("id", "sim-contact-1", "locationId", locationId, "firstName", "Ada"));
+        found.addAll(contacts.getOrDefault(locationId, Map.of()).values());
+        found.removeIf(c -> !text.isEmpty() && c.values().stream()
+            .noneMatch(v -> String.valueOf(v).toLowerCase(java.util.Locale.ROOT).contains(text)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("contacts", found);
+        body.put("meta", Map.of("total", found.size()));
+        body.put("traceId", ids.uuid().toString());
+        return copyHeaders(limited, ApiResult.ok(body));
+    }
+
+    private ApiResult getContact(HttpExchange exchange, String contactId) {
+        Object subject = locationSubject(exchange, "GET /contacts/{id}", "contacts.readonly");
+        if (subject instanceof ApiResult error) {
+            return error;
+        }
+        String locationId = ((Marketplace.Subject) subject).locationId();
+        ApiResult limited = rateLimit(((Marketplace.Subject) subject).resourceId());
+        if (limited.status() == 429) {
+            return limited;
+        }
+        Map<String, Object> contact = "sim-contact-1".equals(contactId)
+            ? Map.of("id", "sim-contact-1", "locationId", locationId, "firstName", "Ada")
+            : contacts.getOrDefault(locationId, Map.of()).get(contactId);
+        if (contact == null) {
+            return copyHeaders(limited, ApiResult.error(400, "Contact not found"));
+        }
+        return copyHeaders(limited, ApiResult.ok(Map.of("contact", contact, "traceId", ids.uuid().toString())));
+    }
+
+    private ApiResult createContact(HttpExchange exchange) throws IOException {
+        Object subject = locationSubject(exchange, "POST /contacts/", "contacts.write");
+        if (subject instanceof ApiResult error) {
+            return error;
+        }
+        Map<String, Object> request;
+        try {
+            request = Json.map(body(exchange).getBytes(StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return ApiResult.error(400, "malformed JSON body");
+        }
+        String locationId = ((Marketplace.Subject) subject).locationId();
+        if (!locationId.equals(request.get("locationId"))) {
+            return ApiResult.error(403, "The token does not have access to this location");
+        }
+        ApiResult limited = rateLimit(((Marketplace.Subject) subject).resourceId());
+        if (limited.status() == 429) {
+            return limited;
+        }
+        Map<String, Object> contact = new LinkedHashMap<>();
+        contact.put("id", "sim-contact-" + (1 + contactIds.incrementAndGet()));
+        contact.put("locationId", locationId);
+        for (String field : List.of("firstName", "lastName", "email", "phone")) {
+            if (request.get(field) instanceof String value) {
+                contact.put(field, value);
+            }
+        }
+        contacts.computeIfAbsent(locationId, l -> new java.util.concurrent.ConcurrentHashMap<>())
+            .put((String) contact.get("id"), contact);
+        ApiResult created = new ApiResult(201, Map.of("contact", contact, "traceId", ids.uuid().toString()),
+            new LinkedHashMap<>());
+        return copyHeaders(limited, created);
+    }
+
+    /** A location token with {@code scope}, or the error HighLevel answers (400 no Version, 401, 403 agency token). */
+    private Object locationSubject(HttpExchange exchange, String endpoint, String scope) {
+        Object auth = authenticate(exchange, endpoint);
         if (auth instanceof ApiResult error) {
             return error;
         }
         Marketplace.Subject subject = (Marketplace.Subject) auth;
-        if (!Marketplace.hasScope(subject, "contacts.readonly")) {
+        if (!Marketplace.hasScope(subject, scope)) {
             return ApiResult.error(401, "The token is not authorized for this scope.");
         }
-        String locationId = parseForm(exchange.getRequestURI().getRawQuery()).get("locationId");
-        if (locationId == null) {
-            return ApiResult.error(422, "locationId is required");
-        }
-        if (subject.isCompany() || !locationId.equals(subject.locationId())) {
+        if (subject.isCompany()) {
             return ApiResult.error(403, "The token does not have access to this location");
         }
-        ApiResult limited = rateLimit(subject.resourceId());
-        if (limited.status() == 429) {
-            return limited;
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("contacts", List.of(Map.of("id", "sim-contact-1", "locationId", locationId, "firstName", "Ada")));
-        body.put("meta", Map.of("total", 1));
-        body.put("traceId", ids.uuid().toString());
-        return copyHeaders(limited, ApiResult.ok(body));
+        return subject;
     }
 
     /** Checks the {@code Version} header and the bearer token; returns the token's subject or an error. */
@@ -691,6 +793,21 @@ public final class GhlSimulator implements AutoCloseable {
             case "POST /_sim/seed/location-grants" -> {
                 return ApiResult.ok(Map.of("grants",
                     seedLocationGrants(((Number) body.getOrDefault("count", 1)).intValue())));
+            }
+            case "GET /_sim/rate-limits" -> {
+                Map<String, String> query = parseForm(exchange.getRequestURI().getRawQuery());
+                String resource = query.get("resourceId");
+                if (resource == null) {
+                    return ApiResult.error(422, "resourceId is required");
+                }
+                Duration window = Duration.ofMillis(Long.parseLong(query.getOrDefault("windowMillis",
+                    String.valueOf(config.rateLimitWindow().toMillis()))));
+                Map<String, Object> limits = new LinkedHashMap<>();
+                limits.put("resourceId", resource);
+                limits.put("accepted", acceptedCalls(resource).size());
+                limits.put("tooManyRequests", tooManyRequests(resource));
+                limits.put("maxInAnySlidingWindow", maxCallsInAnySlidingWindow(resource, window));
+                return ApiResult.ok(limits);
             }
             case "GET /_sim/invariants" -> {
                 return ApiResult.ok(invariants());

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -22,6 +24,9 @@ final class RateLimiter {
         long day = Long.MIN_VALUE;
         long dailyCount;
         int maxAttempted;
+        long tooMany;
+        /** Every accepted call, in arrival order: what tests check sliding windows against. */
+        final List<Instant> acceptedLog = new ArrayList<>();
     }
 
     private final int limit;
@@ -54,10 +59,12 @@ final class RateLimiter {
         }
         if (b.accepted.size() >= limit || b.dailyCount >= dailyLimit) {
             tooMany++;
+            b.tooMany++;
             return new Decision(false, limit, Math.max(0, limit - b.accepted.size()), window.toMillis(), dailyLimit,
                     Math.max(0, dailyLimit - b.dailyCount));
         }
         b.accepted.addLast(now);
+        b.acceptedLog.add(now);
         b.dailyCount++;
         return new Decision(true, limit, limit - b.accepted.size(), window.toMillis(), dailyLimit,
                 dailyLimit - b.dailyCount);
@@ -71,6 +78,30 @@ final class RateLimiter {
         Map<String, Integer> out = new TreeMap<>();
         buckets.forEach((k, v) -> out.put(k, v.maxAttempted));
         return out;
+    }
+
+    /** The instants of every call accepted for a resource, oldest first. */
+    synchronized List<Instant> accepted(String resource) {
+        Bucket b = buckets.get(resource);
+        return b == null ? List.of() : List.copyOf(b.acceptedLog);
+    }
+
+    /** 429s answered for a resource. */
+    synchronized long tooMany(String resource) {
+        Bucket b = buckets.get(resource);
+        return b == null ? 0 : b.tooMany;
+    }
+
+    /** The most accepted calls of a resource within any interval shorter than {@code span} (a sliding window). */
+    static int mostWithin(List<Instant> sorted, Duration span) {
+        int most = 0;
+        for (int start = 0, end = 0; end < sorted.size(); end++) {
+            while (!sorted.get(end).isBefore(sorted.get(start).plus(span))) {
+                start++;
+            }
+            most = Math.max(most, end - start + 1);
+        }
+        return most;
     }
 
     synchronized void reset() {

@@ -160,7 +160,7 @@ public record SimulatorConfig(
         private String clientIdSuffix = "sim01abc";
         private String clientSecret = "sim-client-secret-7f3a9c21";
         private List<String> scopes = List.of("oauth.write", "oauth.readonly", "locations.readonly",
-                "contacts.readonly");
+                "contacts.readonly", "contacts.write");
         private List<String> redirectUris = List.of("http://localhost:8080/oauth/callback");
         private String webhookUrl;
         private DistributionType distributionType = DistributionType.AGENCY_AND_SUB_ACCOUNT;

@@ -44,6 +44,16 @@ final class SimulatorClient {
         return send(b.build());
     }
 
+    Response postJson(String path, String json, String bearer) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path))
+            .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer).header("Version", GhlSimulator.API_VERSION);
+        }
+        return send(b.build());
+    }
+
     Response get(String path, String bearer, boolean withVersion) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path))
             .timeout(Duration.ofSeconds(10)).GET();

@@ -1,10 +1,15 @@
 package io.accesshub.adapter.ghl;
 
+import io.accesshub.application.port.in.BudgetDecision;
+import io.accesshub.application.port.in.RateBudgets;
 import io.accesshub.application.port.out.AuthorizationCode;
 import io.accesshub.application.port.out.GrantedTo;
 import io.accesshub.application.port.out.InstalledLocationsOutcome;
 import io.accesshub.application.port.out.MarketplaceGateway;
 import io.accesshub.application.port.out.TokenExchangeOutcome;
+import io.accesshub.domain.budget.BudgetKey;
+import io.accesshub.domain.budget.Priority;
+import io.accesshub.domain.budget.RateLimitSignal;
 import io.accesshub.domain.grant.AccessToken;
 import io.accesshub.domain.grant.IssuedTokens;
 import io.accesshub.domain.grant.RefreshToken;
@@ -41,6 +46,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,18 +68,18 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
     private final HighLevelConfiguration configuration;
     private final JsonMapper json;
     private final Clock clock;
-    private final RequestPacer pacer;
+    private final RateBudgets budgets;
     private final TokenRefusalClassifier refusals;
 
     public HighLevelMarketplaceGateway(@Client(id = "highlevel") HttpClient http, ConfiguredMarketplaceApps apps,
-                                       HighLevelConfiguration configuration, JsonMapper json, Clock clock) {
+                                       HighLevelConfiguration configuration, JsonMapper json, Clock clock,
+                                       RateBudgets budgets) {
         this.http = http;
         this.apps = apps;
         this.configuration = configuration;
         this.json = json;
         this.clock = clock;
-        this.pacer = new RequestPacer(configuration.getRequestsPerWindow(), configuration.getWindow(),
-            configuration.getMaxPacingWait());
+        this.budgets = budgets;
         this.refusals = new TokenRefusalClassifier(configuration.getInvalidClient());
     }
 
@@ -100,7 +106,7 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
         form.put("grant_type", "authorization_code");
         form.put("code", code.value());
         form.put("redirect_uri", c.getRedirectUri());
-        return send(app, TOKEN_PATH, form, Optional.empty(), Optional.empty());
+        return counted(app, send(app, TOKEN_PATH, form, Optional.empty(), Optional.empty()));
     }
 
     @Override
@@ -109,20 +115,42 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
         form.put("grant_type", "refresh_token");
         form.put("refresh_token", refreshToken.value());
         form.put("user_type", userType.highLevelName());
-        return send(app, TOKEN_PATH, form, Optional.empty(), Optional.empty());
+        return counted(app, send(app, TOKEN_PATH, form, Optional.empty(), Optional.empty()));
+    }
+
+    /**
+     * Token exchanges and refreshes never wait for budget and are never refused for it (a refresh that waited could
+     * outlive its lease, and a pair HighLevel issued is never dropped): once HighLevel answers with the resource they
+     * were for, they are counted against its budget so product traffic sees them.
+     */
+    private TokenExchangeOutcome counted(MarketplaceAppId app, TokenExchangeOutcome outcome) {
+        if (outcome instanceof TokenExchangeOutcome.Issued issued) {
+            String resource = issued.grantedTo().locationId().map(LocationId::value)
+                .orElse(issued.grantedTo().companyId().value());
+            budgets.record(BudgetKey.of(app, resource));
+        }
+        return outcome;
+    }
+
+    /** Waits for a background permit within the pacing bound; empty when granted, else how long to retry after. */
+    private Optional<Duration> permit(BudgetKey key) {
+        BudgetDecision decision = budgets.acquire(key, Priority.BACKGROUND,
+            clock.instant().plus(configuration.getMaxPacingWait()));
+        if (decision instanceof BudgetDecision.WaitExhausted wait) {
+            return Optional.of(wait.retryAfter());
+        }
+        if (decision instanceof BudgetDecision.DailyExhausted daily) {
+            return Optional.of(daily.retryAfter());
+        }
+        return Optional.empty();
     }
 
     @Override
     public TokenExchangeOutcome mintLocationToken(MarketplaceAppId app, AccessToken companyAccessToken,
                                                   CompanyId companyId, LocationId locationId) {
-        try {
-            Optional<Duration> tooLong = pacer.acquire(app.value(), companyId.value());
-            if (tooLong.isPresent()) {
-                return new TokenExchangeOutcome.Transient(tooLong, "paced: the company's rate budget is in use");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new TokenExchangeOutcome.Transient(Optional.empty(), "interrupted while pacing");
+        Optional<Duration> tooLong = permit(BudgetKey.of(app, companyId.value()));
+        if (tooLong.isPresent()) {
+            return new TokenExchangeOutcome.Transient(tooLong, "paced: the company's rate budget is in use");
         }
         Map<String, String> form = new LinkedHashMap<>();
         form.put("companyId", companyId.value());
@@ -134,14 +162,9 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
     @Override
     public InstalledLocationsOutcome installedLocations(MarketplaceAppId app, AccessToken companyAccessToken,
                                                         CompanyId companyId, int offset, int limit) {
-        try {
-            Optional<Duration> tooLong = pacer.acquire(app.value(), companyId.value());
-            if (tooLong.isPresent()) {
-                return new InstalledLocationsOutcome.Unavailable(tooLong, "paced");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new InstalledLocationsOutcome.Unavailable(Optional.empty(), "interrupted while pacing");
+        Optional<Duration> tooLong = permit(BudgetKey.of(app, companyId.value()));
+        if (tooLong.isPresent()) {
+            return new InstalledLocationsOutcome.Unavailable(tooLong, "paced");
         }
         String path = "/oauth/installedLocations?companyId=" + encode(companyId.value()) + "&appId="
             + encode(app.value()) + "&skip=" + offset + "&limit=" + limit;
@@ -189,23 +212,30 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
         return form;
     }
 
-    /** The rate budget a call spends: HighLevel's headers about it slow the pacer down. */
+    /** The rate budget a call spends: HighLevel's headers about it correct the shared budget. */
     private record PacedResource(String app, String resource) {
     }
 
-    /** Drains the pacer when HighLevel says the window's budget is spent ({@code X-RateLimit-Remaining: 0} or 429). */
+    /** Tells the shared budget what HighLevel's answer said about it ({@code X-RateLimit-*}, 429, Retry-After). */
     private void observeRateLimit(Optional<PacedResource> paced, int status, io.micronaut.http.HttpHeaders headers) {
         if (paced.isEmpty()) {
             return;
         }
-        boolean spent = status == 429 || headers.get("X-RateLimit-Remaining", Long.class).map(r -> r <= 0)
-            .orElse(false);
-        if (spent) {
-            Duration pause = headers.get("Retry-After", Long.class).map(Duration::ofSeconds)
-                .or(() -> headers.get("X-RateLimit-Interval-Milliseconds", Long.class).map(Duration::ofMillis))
-                .orElse(configuration.getWindow());
-            pacer.exhausted(paced.get().app(), paced.get().resource(), pause);
-        }
+        budgets.observe(BudgetKey.of(MarketplaceAppId.of(paced.get().app()), paced.get().resource()),
+            rateLimitSignal(status, headers));
+    }
+
+    /** HighLevel's budget headers as the domain reads them; a header that is missing or not a number is absent. */
+    static RateLimitSignal rateLimitSignal(int status, io.micronaut.http.HttpHeaders headers) {
+        return new RateLimitSignal(status == 429,
+            headers.get("Retry-After", Long.class).filter(s -> s > 0).map(Duration::ofSeconds),
+            number(headers, "X-RateLimit-Max"), number(headers, "X-RateLimit-Remaining"),
+            number(headers, "X-RateLimit-Limit-Daily"), number(headers, "X-RateLimit-Daily-Remaining"),
+            headers.get("X-RateLimit-Interval-Milliseconds", Long.class).filter(m -> m > 0).map(Duration::ofMillis));
+    }
+
+    private static OptionalLong number(io.micronaut.http.HttpHeaders headers, String name) {
+        return headers.get(name, Long.class).filter(v -> v >= 0).map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
     private TokenExchangeOutcome send(MarketplaceAppId app, String path, Map<String, String> form,

@@ -252,6 +252,29 @@ class HighLevelMarketplaceGatewayTest {
     }
 
     @Test
+    void aMintThatWouldWaitLongerThanAllowedForBudgetIsTransientAndNotSent() {
+        start(SimulatorConfig.builder().locationCount(3),
+            Map.of("accesshub.highlevel.requests-per-window", 2, "accesshub.highlevel.window", "10s",
+                "accesshub.highlevel.max-pacing-wait", "1s"));
+        SimulatorConfig c = simulator.config();
+        String code = simulator.authorize(AuthorizeRequest.forAgency(c.clientId(), c.redirectUris().get(0),
+            c.scopeString(), List.of(), false)).code();
+        secrets.add(code);
+        // the code exchange is counted against the company's budget (it never waits): one call of two left
+        TokenExchangeOutcome.Issued company = issued(gateway.exchangeAuthorizationCode(app, new AuthorizationCode(code)));
+        issued(gateway.mintLocationToken(app, company.tokens().accessToken(), company.grantedTo().companyId(),
+            LocationId.of("sim-loc-0001")));
+
+        TokenExchangeOutcome second = gateway.mintLocationToken(app, company.tokens().accessToken(),
+            company.grantedTo().companyId(), LocationId.of("sim-loc-0002"));
+
+        assertThat(second).isInstanceOf(TokenExchangeOutcome.Transient.class);
+        assertThat(((TokenExchangeOutcome.Transient) second).retryAfter()).hasValueSatisfying(
+            retryAfter -> assertThat(retryAfter).isGreaterThan(Duration.ofSeconds(1)));
+        assertThat(simulator.invariants().requestsPerEndpoint()).containsEntry("POST /oauth/locationToken", 1L);
+    }
+
+    @Test
     void theAuthorizationPageCarriesClientRedirectScopeAndState() {
         start(SimulatorConfig.builder().fastTestProfile(), Map.of("accesshub.apps.main.version-id", "v-77"));
 
@@ -281,7 +304,7 @@ class HighLevelMarketplaceGatewayTest {
     @Test
     void whenHighLevelSaysTheBudgetIsSpentTheGatewayWaitsForTheNextWindow() {
         start(SimulatorConfig.builder().rateLimitPerWindow(5).rateLimitWindow(Duration.ofMillis(500)).locationCount(1),
-            Map.of("accesshub.highlevel.requests-per-window", 1000, "accesshub.highlevel.window", "1s"));
+            Map.of("accesshub.highlevel.requests-per-window", 100, "accesshub.highlevel.window", "1s"));
         SimulatorConfig c = simulator.config();
         String code = simulator.authorize(AuthorizeRequest.forAgency(c.clientId(), c.redirectUris().get(0),
             c.scopeString(), List.of(), false)).code();
@@ -294,6 +317,6 @@ class HighLevelMarketplaceGatewayTest {
         }
 
         assertThat(simulator.invariants().tooManyRequests())
-            .as("the pacer is configured far above the simulator's limit; the headers alone keep it polite").isZero();
+            .as("the budget is configured far above the simulator's limit; the headers alone keep it polite").isZero();
     }
 }

@@ -64,6 +64,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import io.accesshub.application.service.InstallationQueryService;
+import io.accesshub.application.port.in.RateBudgets;
+import io.accesshub.application.port.out.BudgetLedger;
+import io.accesshub.application.service.RateBudgetService;
+import io.accesshub.domain.budget.BudgetPolicy;
+import java.time.ZoneId;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -366,5 +371,35 @@ public class HubWiring {
     InstallationQueryService installationQueryService(InstallationRepository installations, GrantRepository grants,
                                                       Clock clock) {
         return new InstallationQueryService(installations, grants, clock);
+    }
+
+    /**
+     * The HighLevel rate budgets every outbound call draws on, shared by all instances through the database (ADR-28).
+     * Built when the context starts: settings that break the budget rules stop the hub with the variables named.
+     */
+    @Context
+    BudgetPolicy budgetPolicy(@Value("${accesshub.highlevel.requests-per-window:90}") int perWindow,
+                              @Value("${accesshub.highlevel.window:10s}") Duration window,
+                              @Value("${accesshub.highlevel.sub-windows:20}") int subWindows,
+                              @Value("${accesshub.highlevel.background-reserve:10}") int reserve,
+                              @Value("${accesshub.highlevel.requests-per-day:200000}") long perDay,
+                              @Value("${accesshub.highlevel.day-zone:UTC}") String dayZone,
+                              @io.micronaut.context.annotation.Property(name = "accesshub.highlevel.send-allowance")
+                              @io.micronaut.core.annotation.Nullable Duration sendAllowance) {
+        try {
+            // Unset: 1 s (at most the window), the time a permitted call may take to reach HighLevel.
+            Duration allowance = sendAllowance != null ? sendAllowance
+                : window.compareTo(Duration.ofSeconds(1)) < 0 ? window : Duration.ofSeconds(1);
+            return new BudgetPolicy(perWindow, window, subWindows, reserve, perDay, ZoneId.of(dayZone), allowance);
+        } catch (RuntimeException invalid) {
+            throw new io.micronaut.context.exceptions.ConfigurationException("ACCESSHUB_HIGHLEVEL_REQUESTS_PER_WINDOW,"
+                + " _WINDOW, _SUB_WINDOWS, _BACKGROUND_RESERVE, _REQUESTS_PER_DAY, _DAY_ZONE and _SEND_ALLOWANCE"
+                + " do not fit: " + invalid.getMessage());
+        }
+    }
+
+    @Singleton
+    RateBudgets rateBudgets(BudgetLedger ledger, BudgetPolicy policy, Clock clock) {
+        return new RateBudgetService(ledger, policy, clock, HubWiring::pause);
     }
 }

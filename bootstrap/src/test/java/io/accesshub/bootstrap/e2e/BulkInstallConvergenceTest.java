@@ -36,8 +36,9 @@ class BulkInstallConvergenceTest {
     void aBulkInstallWithScrambledWebhooksConvergesAndAnAgencyUninstallCascades() throws Exception {
         // HighLevel's real limit is 100 per 10 s (1,000 mints take >= 100 s: bench/bulk-install.sh measures that);
         // here both sides run ten times faster so the scenario stays short while the pacing is still what is tested.
-        harness = new HubHarness(SimulatorConfig.builder().locationCount(LOCATIONS).rateLimitPerWindow(1_000));
-        HubHarness.Hub hub = harness.startHub(Map.of("accesshub.highlevel.requests-per-window", "900"));
+        harness = new HubHarness(SimulatorConfig.builder().locationCount(LOCATIONS)
+            .rateLimitWindow(Duration.ofSeconds(1)));
+        HubHarness.Hub hub = harness.startHub(Map.of("accesshub.highlevel.window", "1s"));
         harness.simulator.setWebhookUrl(hub.url("/webhooks/ghl"));
         List<String> all = new ArrayList<>();
         for (int i = 1; i <= LOCATIONS; i++) {

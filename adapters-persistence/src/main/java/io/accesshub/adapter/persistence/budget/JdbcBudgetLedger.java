@@ -1,0 +1,109 @@
+package io.accesshub.adapter.persistence.budget;
+
+import io.accesshub.adapter.persistence.DbTime;
+import io.accesshub.application.port.out.BudgetLedger;
+import io.accesshub.domain.budget.BudgetKey;
+import io.accesshub.domain.budget.BudgetPolicy;
+import io.accesshub.domain.budget.BudgetState;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.connection.annotation.Connectable;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * {@link BudgetLedger} on the {@code rate_budget} table, on the database clock ({@code UTC_TIMESTAMP(6)}): a read is
+ * one SELECT returning the row and the clock; a write is one conditional UPDATE (or an INSERT for a new budget) that
+ * matches only the version it was computed from and only while the database clock is in its slot. Each is a single
+ * statement on a connection in auto-commit ({@link Connectable}): no transaction, so no {@code SET autocommit} or
+ * {@code COMMIT} around it.
+ */
+@Singleton
+public class JdbcBudgetLedger implements BudgetLedger {
+
+    /** Microseconds since the epoch on the database clock, independent of the session time zone. */
+    private static final String DB_MICROS = "TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', UTC_TIMESTAMP(6))";
+
+    private final JdbcOperations jdbc;
+
+    public JdbcBudgetLedger(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Connectable
+    public Reading read(BudgetKey key, BudgetPolicy policy) {
+        return jdbc.prepareStatement("SELECT UTC_TIMESTAMP(6), b.head_slot, b.slot_counts, b.budget_day, b.day_used,"
+            + " b.paused_until_ms, b.version FROM (SELECT 1 AS one) d LEFT JOIN rate_budget b"
+            + " ON b.app_id = ? AND b.resource_id = ?", ps -> {
+                ps.setString(1, key.app().value());
+                ps.setString(2, key.resourceId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    java.time.Instant now = DbTime.fromColumn(rs.getString(1));
+                    String counts = rs.getString(3);
+                    if (counts == null) {
+                        return new Reading(Optional.empty(), now);
+                    }
+                    return new Reading(Optional.of(BudgetState.rehydrate(policy, rs.getLong(2), parse(counts),
+                        rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7))), now);
+                }
+            });
+    }
+
+    @Override
+    @Connectable
+    public boolean write(BudgetKey key, long expectedVersion, BudgetState next, BudgetPolicy policy, long slot) {
+        long slotMicros = policy.slotLength().toNanos() / 1000;
+        if (expectedVersion == 0) {
+            // IGNORE: another instance inserting first is a lost race (0 rows), as for the conditional UPDATE.
+            return jdbc.prepareStatement("INSERT IGNORE INTO rate_budget (app_id, resource_id, head_slot, slot_counts,"
+                + " budget_day, day_used, paused_until_ms, version) SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM DUAL"
+                + " WHERE " + DB_MICROS + " DIV ? = ?", ps -> {
+                    ps.setString(1, key.app().value());
+                    ps.setString(2, key.resourceId());
+                    ps.setLong(3, next.headSlot());
+                    ps.setString(4, format(next.counts()));
+                    ps.setLong(5, next.day());
+                    ps.setLong(6, next.dayUsed());
+                    ps.setLong(7, next.pausedUntilMillis());
+                    ps.setLong(8, next.version());
+                    ps.setLong(9, slotMicros);
+                    ps.setLong(10, slot);
+                    return ps.executeUpdate() == 1;
+                });
+        }
+        return jdbc.prepareStatement("UPDATE rate_budget SET head_slot = ?, slot_counts = ?, budget_day = ?,"
+            + " day_used = ?, paused_until_ms = ?, version = ? WHERE app_id = ? AND resource_id = ? AND version = ?"
+            + " AND " + DB_MICROS + " DIV ? = ?", ps -> {
+                ps.setLong(1, next.headSlot());
+                ps.setString(2, format(next.counts()));
+                ps.setLong(3, next.day());
+                ps.setLong(4, next.dayUsed());
+                ps.setLong(5, next.pausedUntilMillis());
+                ps.setLong(6, next.version());
+                ps.setString(7, key.app().value());
+                ps.setString(8, key.resourceId());
+                ps.setLong(9, expectedVersion);
+                ps.setLong(10, slotMicros);
+                ps.setLong(11, slot);
+                return ps.executeUpdate() == 1;
+            });
+    }
+
+    private static String format(int[] counts) {
+        StringBuilder out = new StringBuilder();
+        for (int count : counts) {
+            if (out.length() > 0) {
+                out.append(',');
+            }
+            out.append(count);
+        }
+        return out.toString();
+    }
+
+    private static int[] parse(String counts) {
+        return counts.isEmpty() ? new int[0] : Arrays.stream(counts.split(",")).mapToInt(Integer::parseInt).toArray();
+    }
+}

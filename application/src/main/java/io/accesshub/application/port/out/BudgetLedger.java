@@ -1,0 +1,28 @@
+package io.accesshub.application.port.out;
+
+import io.accesshub.domain.budget.BudgetKey;
+import io.accesshub.domain.budget.BudgetPolicy;
+import io.accesshub.domain.budget.BudgetState;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Where the budgets of all instances are kept, on one clock (the database's): a read, and a conditional write that
+ * succeeds only if nobody wrote in between and the clock is still in the slot the new state was computed for.
+ */
+public interface BudgetLedger {
+
+    /** The stored state (empty when nobody drew on the budget yet) and the ledger clock's reading. */
+    Reading read(BudgetKey key, BudgetPolicy policy);
+
+    /**
+     * Stores {@code next} if the stored version is still {@code expectedVersion} (0: nothing stored) and the ledger's
+     * clock is in {@code slot}; false when another instance wrote first or the clock is in another slot (a slice
+     * counted in a later slot than the one its calls are made in would escape the windows that hold them).
+     */
+    boolean write(BudgetKey key, long expectedVersion, BudgetState next, BudgetPolicy policy, long slot);
+
+    /** A stored state with the clock reading taken in the same statement. */
+    record Reading(Optional<BudgetState> state, Instant now) {
+    }
+}
