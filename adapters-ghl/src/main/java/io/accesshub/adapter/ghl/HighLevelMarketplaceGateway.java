@@ -127,9 +127,22 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
         if (outcome instanceof TokenExchangeOutcome.Issued issued) {
             String resource = issued.grantedTo().locationId().map(LocationId::value)
                 .orElse(issued.grantedTo().companyId().value());
-            budgets.record(BudgetKey.of(app, resource));
+            accountFor(() -> budgets.record(BudgetKey.of(app, resource)));
         }
         return outcome;
+    }
+
+    /**
+     * Budget bookkeeping after HighLevel answered: it writes to our database, which may be down right then, and a
+     * failure to count must never cost the caller HighLevel's answer (a rotated pair would be lost with it).
+     */
+    private static void accountFor(Runnable bookkeeping) {
+        try {
+            bookkeeping.run();
+        } catch (RuntimeException failed) {
+            LOG.warn("Could not update the shared rate budget after HighLevel answered ({}); the answer is kept",
+                failed.getClass().getSimpleName());
+        }
     }
 
     /** Waits for a background permit within the pacing bound; empty when granted, else how long to retry after. */
@@ -221,8 +234,9 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
         if (paced.isEmpty()) {
             return;
         }
-        budgets.observe(BudgetKey.of(MarketplaceAppId.of(paced.get().app()), paced.get().resource()),
-            rateLimitSignal(status, headers));
+        RateLimitSignal signal = rateLimitSignal(status, headers);
+        accountFor(() -> budgets.observe(BudgetKey.of(MarketplaceAppId.of(paced.get().app()), paced.get().resource()),
+            signal));
     }
 
     /** HighLevel's budget headers as the domain reads them; a header that is missing or not a number is absent. */

@@ -148,6 +148,18 @@ class HighLevelMarketplaceGatewayTest {
     }
 
     @Test
+    void aRotatedPairIsReturnedEvenWhenCountingItAgainstTheBudgetFails() {
+        start(SimulatorConfig.builder().fastTestProfile().noRefreshGraceWindow(),
+            Map.of("test.failing-budget-bookkeeping", "true"));
+        RefreshToken original = installedRefreshToken("sim-loc-0001");
+
+        TokenExchangeOutcome outcome = gateway.refresh(app, original, UserType.LOCATION);
+
+        assertThat(outcome).as("the database being down for bookkeeping must not lose HighLevel's answer")
+            .isInstanceOf(TokenExchangeOutcome.Issued.class);
+    }
+
+    @Test
     void faultsAreClassifiedTransientUncertainOrNotActive() {
         start(SimulatorConfig.builder().fastTestProfile(), Map.of());
         RefreshToken token = installedRefreshToken("sim-loc-0001");

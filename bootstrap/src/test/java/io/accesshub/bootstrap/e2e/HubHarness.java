@@ -366,7 +366,20 @@ final class HubHarness implements AutoCloseable {
         return items.isEmpty() ? "NONE" : (String) items.get(0).get("status");
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768-60999): servers that bind port 0 (the simulator, other hubs,
+     * databases) are never handed it while this harness holds it only by number.
+     */
     private static int freePort() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int candidate = random.nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket(candidate)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
