@@ -25,7 +25,7 @@ public final class MicrometerHubMetrics implements HubMetrics {
     static final String WEBHOOKS_RECEIVED = "accesshub.webhooks.received";
 
     /** Refresh lag buckets in seconds: the refresh window is 30 minutes by default. */
-    private static final double[] LAG_BUCKETS = {0, 60, 300, 600, 900, 1200, 1800, 3600};
+    private static final double[] LAG_BUCKETS = {60, 300, 600, 900, 1200, 1800, 3600};
     private static final Duration[] READ_BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10),
         Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1),
         Duration.ofSeconds(5)};
