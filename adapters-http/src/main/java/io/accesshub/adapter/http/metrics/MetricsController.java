@@ -1,7 +1,7 @@
-package io.accesshub.bootstrap.metrics;
+package io.accesshub.adapter.http.metrics;
 
 import io.accesshub.domain.access.Permission;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -11,28 +11,26 @@ import io.micronaut.security.annotation.Secured;
 
 /**
  * {@code GET /metrics}: every meter in the Prometheus text format 0.0.4, for API keys with {@code metrics:read} or
- * {@code admin}. Micronaut's own JSON {@code /metrics} and {@code /prometheus} endpoints are disabled.
+ * {@code admin}; the meters are listed in docs/operations.md.
  */
 @Controller("/metrics")
 @Secured({Permission.METRICS_READ_ROLE, Permission.ADMIN_ROLE})
+@Requires(beans = MetricsScrape.class)
 public class MetricsController {
 
     /** The Prometheus text exposition format this endpoint speaks. */
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
-    private final PrometheusMeterRegistry registry;
-    private final FleetGauges gauges;
+    private final MetricsScrape metrics;
 
-    public MetricsController(PrometheusMeterRegistry registry, FleetGauges gauges) {
-        this.registry = registry;
-        this.gauges = gauges;
+    public MetricsController(MetricsScrape metrics) {
+        this.metrics = metrics;
     }
 
-    /** The scrape; gauges read from the database are refreshed first when they are older than their interval. */
+    /** The scrape (it may read gauges from the database first, hence a blocking thread). */
     @Get
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<String> scrape() {
-        gauges.refreshIfStale();
-        return HttpResponse.ok(registry.scrape()).contentType(CONTENT_TYPE);
+        return HttpResponse.ok(metrics.scrape()).contentType(CONTENT_TYPE);
     }
 }
