@@ -23,6 +23,7 @@ public final class MicrometerHubMetrics implements HubMetrics {
     static final String HIGHLEVEL_RATE_LIMITED = "accesshub.highlevel.rate.limited";
     static final String HIGHLEVEL_PACING_WAITS = "accesshub.highlevel.pacing.waits";
     static final String WEBHOOKS_RECEIVED = "accesshub.webhooks.received";
+    static final String WEBHOOKS_PROCESSED = "accesshub.webhooks.processed";
 
     /** Refresh lag buckets in seconds: the refresh window is 30 minutes by default. */
     private static final double[] LAG_BUCKETS = {60, 300, 600, 900, 1200, 1800, 3600};
@@ -83,6 +84,12 @@ public final class MicrometerHubMetrics implements HubMetrics {
     @Override
     public void webhookIntake(String outcome) {
         Counter.builder(WEBHOOKS_RECEIVED).description("Verified webhooks taken in, by outcome")
+            .tag("outcome", outcome).register(registry).increment();
+    }
+
+    @Override
+    public void webhookProcessed(String outcome) {
+        Counter.builder(WEBHOOKS_PROCESSED).description("Stored webhook events handled, by outcome")
             .tag("outcome", outcome).register(registry).increment();
     }
 }

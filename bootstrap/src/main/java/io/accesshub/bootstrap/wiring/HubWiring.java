@@ -30,6 +30,7 @@ import io.accesshub.application.port.out.WebhookInbox;
 import io.accesshub.application.port.out.DroppedWebhooks;
 import io.accesshub.application.port.out.HubMetrics;
 import io.accesshub.application.port.in.ReceiveWebhookUseCase;
+import io.accesshub.bootstrap.metrics.CountingWebhookInbox;
 import io.accesshub.bootstrap.metrics.MeteredWebhookIntake;
 import io.accesshub.domain.webhook.WebhookAdmission;
 import io.accesshub.domain.webhook.WebhookRetention;
@@ -357,9 +358,9 @@ public class HubWiring {
                                                       CompanyCascadeRunner cascade,
                                                       InstallationEventPublisher events,
                                                       TransactionRunner transactions, IdGenerator ids, Clock clock,
-                                                      List<WebhookEventHandler> handlers) {
-        return new WebhookProcessingService(inbox, apps, installations, grants, refresher, minter, cascade, events,
-            transactions, ids, clock, instanceId, handlers);
+                                                      List<WebhookEventHandler> handlers, HubMetrics metrics) {
+        return new WebhookProcessingService(new CountingWebhookInbox(inbox, metrics), apps, installations, grants,
+            refresher, minter, cascade, events, transactions, ids, clock, instanceId, handlers);
     }
 
     @Singleton

@@ -26,6 +26,7 @@ class MetricsEndpointTest {
         "accesshub_refresh_outcomes_total", "accesshub_refresh_lag_seconds_count", "accesshub_refresh_lag_seconds_bucket",
         "accesshub_token_reads_seconds_count", "accesshub_token_reads_seconds_bucket",
         "accesshub_token_cache_lookups_total", "accesshub_highlevel_calls_total", "accesshub_webhooks_received_total",
+        "accesshub_webhooks_processed_total",
         "accesshub_installations", "accesshub_webhooks_inbox_depth", "accesshub_webhooks_inbox_oldest_age_seconds",
         "accesshub_webhooks_dead_letters", "accesshub_lifecycle_outbox_depth", "accesshub_lifecycle_outbox_parked",
         "accesshub_provisioning_queue_depth", "hikaricp_connections_active", "hikaricp_connections_max",
@@ -61,7 +62,7 @@ class MetricsEndpointTest {
         return harness.get(hub.url("/metrics"), key);
     }
 
-    /** The value of the one sample whose line starts with {@code series} (name and labels as rendered), or 0. */
+    /** The sum of the samples of {@code name} whose labels include {@code labels} (0 when there is none). */
     private static double value(String body, String name, Map<String, String> labels) {
         Pattern line = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)} (\\S+)$");
         double sum = 0;
@@ -113,6 +114,7 @@ class MetricsEndpointTest {
             + "\",\"webhookId\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
         assertThat(harness.deliverSigned(hub, webhook)).isEqualTo(200);
         assertThat(harness.deliverSigned(hub, webhook)).as("a duplicate").isEqualTo(200);
+        harness.processWebhooks(hub);
 
         String after = scrape(metricsKey).body();
         assertThat(DOCUMENTED).allSatisfy(name -> assertThat(after).as(name).containsPattern("(?m)^" + name + "[{ ]"));
@@ -125,8 +127,12 @@ class MetricsEndpointTest {
         assertThat(value(after, "accesshub_refresh_lag_seconds_count", Map.of("app", app))).isEqualTo(1);
         assertThat(value(after, "accesshub_highlevel_calls_total",
             Map.of("app", app, "endpoint", "/oauth/token", "status", "200"))).isEqualTo(1);
-        assertThat(value(after, "accesshub_webhooks_received_total", Map.of("outcome", "accepted"))).isEqualTo(1);
-        assertThat(value(after, "accesshub_webhooks_received_total", Map.of("outcome", "duplicate"))).isEqualTo(1);
+        assertThat(value(after, "accesshub_webhooks_received_total",
+        "accesshub_webhooks_processed_total", Map.of("outcome", "accepted"))).isEqualTo(1);
+        assertThat(value(after, "accesshub_webhooks_received_total",
+        "accesshub_webhooks_processed_total", Map.of("outcome", "duplicate"))).isEqualTo(1);
+        assertThat(value(after, "accesshub_webhooks_processed_total", Map.of())).as("the one stored event, handled")
+            .isEqualTo(1);
 
         assertThat(after).as("no location or company id in any label")
             .doesNotContain(location.locationId()).doesNotContain(location.grant().companyId())

@@ -29,6 +29,7 @@ class MicrometerHubMetricsTest {
         metrics.highLevelCall(app, "/oauth/token", "429");
         metrics.highLevelPacingWait(app, Duration.ofMillis(40));
         metrics.webhookIntake("accepted");
+        metrics.webhookProcessed("dead");
 
         String scrape = registry.scrape();
 
@@ -47,7 +48,8 @@ class MicrometerHubMetricsTest {
             .contains("accesshub_highlevel_rate_limited_total{app=\"65f0c0ffee0123456789abcd\","
                 + "endpoint=\"/oauth/token\"} 1")
             .contains("accesshub_highlevel_pacing_waits_seconds_count{app=\"65f0c0ffee0123456789abcd\"} 1")
-            .contains("accesshub_webhooks_received_total{outcome=\"accepted\"} 1");
+            .contains("accesshub_webhooks_received_total{outcome=\"accepted\"} 1")
+            .contains("accesshub_webhooks_processed_total{outcome=\"dead\"} 1");
     }
 
     @Test

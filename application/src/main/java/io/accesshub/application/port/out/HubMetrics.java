@@ -44,6 +44,10 @@ public interface HubMetrics {
     default void webhookIntake(String outcome) {
     }
 
+    /** A stored webhook event was handled: {@code processed}, {@code retry} (tried again later) or {@code dead}. */
+    default void webhookProcessed(String outcome) {
+    }
+
     /**
      * The simple name of a result type in snake case ({@code NeedsReauthorization} to {@code needs_reauthorization}):
      * a bounded label value for the members of a sealed result.
