@@ -157,6 +157,7 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
         BudgetDecision decision = budgets.acquire(key, Priority.BACKGROUND,
             clock.instant().plus(configuration.getMaxPacingWait()));
         long waited = System.nanoTime() - start;
+        metrics.highLevelBudgetDecision(app, HubMetrics.outcomeOf(decision));
         if (decision instanceof BudgetDecision.Granted && waited >= 1_000_000) {
             metrics.highLevelPacingWait(app, Duration.ofNanos(waited));
         }

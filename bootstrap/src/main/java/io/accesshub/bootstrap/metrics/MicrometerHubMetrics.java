@@ -22,6 +22,7 @@ public final class MicrometerHubMetrics implements HubMetrics {
     static final String HIGHLEVEL_CALLS = "accesshub.highlevel.calls";
     static final String HIGHLEVEL_RATE_LIMITED = "accesshub.highlevel.rate.limited";
     static final String HIGHLEVEL_PACING_WAITS = "accesshub.highlevel.pacing.waits";
+    static final String HIGHLEVEL_BUDGET_DECISIONS = "accesshub.highlevel.budget.decisions";
     static final String WEBHOOKS_RECEIVED = "accesshub.webhooks.received";
     static final String WEBHOOKS_PROCESSED = "accesshub.webhooks.processed";
 
@@ -79,6 +80,12 @@ public final class MicrometerHubMetrics implements HubMetrics {
     public void highLevelPacingWait(MarketplaceAppId app, Duration waited) {
         Timer.builder(HIGHLEVEL_PACING_WAITS).description("Waits for a company's HighLevel rate budget before a call")
             .tag("app", app.value()).register(registry).record(waited);
+    }
+
+    @Override
+    public void highLevelBudgetDecision(MarketplaceAppId app, String decision) {
+        Counter.builder(HIGHLEVEL_BUDGET_DECISIONS).description("Shared rate budget answers to the hub's own calls")
+            .tag("app", app.value()).tag("decision", decision).register(registry).increment();
     }
 
     @Override

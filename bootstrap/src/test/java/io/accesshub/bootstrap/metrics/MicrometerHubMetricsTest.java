@@ -30,6 +30,7 @@ class MicrometerHubMetricsTest {
         metrics.highLevelPacingWait(app, Duration.ofMillis(40));
         metrics.webhookIntake("accepted");
         metrics.webhookProcessed("dead");
+        metrics.highLevelBudgetDecision(app, "wait_exhausted");
 
         String scrape = registry.scrape();
 
@@ -49,7 +50,9 @@ class MicrometerHubMetricsTest {
                 + "endpoint=\"/oauth/token\"} 1")
             .contains("accesshub_highlevel_pacing_waits_seconds_count{app=\"65f0c0ffee0123456789abcd\"} 1")
             .contains("accesshub_webhooks_received_total{outcome=\"accepted\"} 1")
-            .contains("accesshub_webhooks_processed_total{outcome=\"dead\"} 1");
+            .contains("accesshub_webhooks_processed_total{outcome=\"dead\"} 1")
+            .contains("accesshub_highlevel_budget_decisions_total{app=\"65f0c0ffee0123456789abcd\","
+                + "decision=\"wait_exhausted\"} 1");
     }
 
     @Test

@@ -44,6 +44,13 @@ public interface HubMetrics {
     default void webhookIntake(String outcome) {
     }
 
+    /**
+     * The shared rate budget answered the hub's own call (minting, installed locations) for {@code app} with
+     * {@code decision}: {@code granted}, {@code wait_exhausted} or {@code daily_exhausted}.
+     */
+    default void highLevelBudgetDecision(MarketplaceAppId app, String decision) {
+    }
+
     /** A stored webhook event was handled: {@code processed}, {@code retry} (tried again later) or {@code dead}. */
     default void webhookProcessed(String outcome) {
     }
