@@ -3,6 +3,7 @@ package io.accesshub.adapter.ghl;
 import io.accesshub.application.port.in.BudgetDecision;
 import io.accesshub.application.port.in.RateBudgets;
 import io.accesshub.application.port.out.AuthorizationCode;
+import io.accesshub.application.port.out.HubMetrics;
 import io.accesshub.application.port.out.GrantedTo;
 import io.accesshub.application.port.out.InstalledLocationsOutcome;
 import io.accesshub.application.port.out.MarketplaceGateway;
@@ -62,6 +63,8 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
     private static final Logger LOG = LoggerFactory.getLogger(HighLevelMarketplaceGateway.class);
     private static final String TOKEN_PATH = TokenRefusalClassifier.TOKEN_PATH;
     private static final String LOCATION_TOKEN_PATH = "/oauth/locationToken";
+    /** The path without its query (company id, paging): what metrics name the endpoint by. */
+    private static final String INSTALLED_LOCATIONS_PATH = "/oauth/installedLocations";
 
     private final HttpClient http;
     private final ConfiguredMarketplaceApps apps;
@@ -70,10 +73,12 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
     private final Clock clock;
     private final RateBudgets budgets;
     private final TokenRefusalClassifier refusals;
+    private final HubMetrics metrics;
 
+    /** {@code metrics} is absent where nothing observes the hub (the adapter's own tests). */
     public HighLevelMarketplaceGateway(@Client(id = "highlevel") HttpClient http, ConfiguredMarketplaceApps apps,
                                        HighLevelConfiguration configuration, JsonMapper json, Clock clock,
-                                       RateBudgets budgets) {
+                                       RateBudgets budgets, Optional<HubMetrics> metrics) {
         this.http = http;
         this.apps = apps;
         this.configuration = configuration;
@@ -81,6 +86,7 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
         this.clock = clock;
         this.budgets = budgets;
         this.refusals = new TokenRefusalClassifier(configuration.getInvalidClient());
+        this.metrics = metrics.orElse(HubMetrics.NOOP);
     }
 
     @Override
@@ -146,9 +152,15 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
     }
 
     /** Waits for a background permit within the pacing bound; empty when granted, else how long to retry after. */
-    private Optional<Duration> permit(BudgetKey key) {
+    private Optional<Duration> permit(MarketplaceAppId app, BudgetKey key) {
+        long start = System.nanoTime();
         BudgetDecision decision = budgets.acquire(key, Priority.BACKGROUND,
             clock.instant().plus(configuration.getMaxPacingWait()));
+        long waited = System.nanoTime() - start;
+        metrics.highLevelBudgetDecision(app, HubMetrics.outcomeOf(decision));
+        if (decision instanceof BudgetDecision.Granted && waited >= 1_000_000) {
+            metrics.highLevelPacingWait(app, Duration.ofNanos(waited));
+        }
         if (decision instanceof BudgetDecision.WaitExhausted wait) {
             return Optional.of(wait.retryAfter());
         }
@@ -161,7 +173,7 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
     @Override
     public TokenExchangeOutcome mintLocationToken(MarketplaceAppId app, AccessToken companyAccessToken,
                                                   CompanyId companyId, LocationId locationId) {
-        Optional<Duration> tooLong = permit(BudgetKey.of(app, companyId.value()));
+        Optional<Duration> tooLong = permit(app, BudgetKey.of(app, companyId.value()));
         if (tooLong.isPresent()) {
             return new TokenExchangeOutcome.Transient(tooLong, "paced: the company's rate budget is in use");
         }
@@ -175,16 +187,17 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
     @Override
     public InstalledLocationsOutcome installedLocations(MarketplaceAppId app, AccessToken companyAccessToken,
                                                         CompanyId companyId, int offset, int limit) {
-        Optional<Duration> tooLong = permit(BudgetKey.of(app, companyId.value()));
+        Optional<Duration> tooLong = permit(app, BudgetKey.of(app, companyId.value()));
         if (tooLong.isPresent()) {
             return new InstalledLocationsOutcome.Unavailable(tooLong, "paced");
         }
-        String path = "/oauth/installedLocations?companyId=" + encode(companyId.value()) + "&appId="
+        String path = INSTALLED_LOCATIONS_PATH + "?companyId=" + encode(companyId.value()) + "&appId="
             + encode(app.value()) + "&skip=" + offset + "&limit=" + limit;
         MutableHttpRequest<Object> request = HttpRequest.GET(path).bearerAuth(companyAccessToken.value())
             .header("Version", configuration.getApiVersion()).accept(MediaType.APPLICATION_JSON_TYPE);
         try {
             HttpResponse<String> response = http.toBlocking().exchange(request, String.class);
+            metrics.highLevelCall(app, INSTALLED_LOCATIONS_PATH, String.valueOf(response.code()));
             observeRateLimit(Optional.of(new PacedResource(app.value(), companyId.value())), response.code(),
                 response.getHeaders());
             Map<String, Object> body = parse(response.body());
@@ -206,6 +219,7 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
                 Boolean.TRUE.equals(body.get("installToFutureLocations")));
         } catch (HttpClientResponseException e) {
             int status = e.getStatus().getCode();
+            metrics.highLevelCall(app, INSTALLED_LOCATIONS_PATH, String.valueOf(status));
             observeRateLimit(Optional.of(new PacedResource(app.value(), companyId.value())), status,
                 e.getResponse().getHeaders());
             if (status == 429 || status >= 500) {
@@ -214,6 +228,8 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
             return new InstalledLocationsOutcome.Refused(status, TokenRefusalClassifier.messageOf(
                 parse(e.getResponse().getBody(String.class).orElse(""))));
         } catch (HttpClientException e) {
+            metrics.highLevelCall(app, INSTALLED_LOCATIONS_PATH, e instanceof ReadTimeoutException ? "timeout"
+                : isConnectFailure(e) ? "connect_failed" : "no_answer");
             return new InstalledLocationsOutcome.Unavailable(Optional.empty(), e.getClass().getSimpleName());
         }
     }
@@ -260,19 +276,24 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
         bearer.ifPresent(token -> request.bearerAuth(token.value()).header("Version", configuration.getApiVersion()));
         try {
             HttpResponse<String> response = http.toBlocking().exchange(request, String.class);
+            metrics.highLevelCall(app, path, String.valueOf(response.code()));
             observeRateLimit(paced, response.code(), response.getHeaders());
             Map<String, Object> body = parse(response.body());
             LOG.info("HighLevel POST {} answered {} (traceId {})", path, response.code(), body.get("traceId"));
             return issued(body).<TokenExchangeOutcome>map(i -> i)
                 .orElseGet(() -> new TokenExchangeOutcome.Uncertain("2xx without a usable token pair"));
         } catch (HttpClientResponseException e) {
+            metrics.highLevelCall(app, path, String.valueOf(e.getStatus().getCode()));
             observeRateLimit(paced, e.getStatus().getCode(), e.getResponse().getHeaders());
             return classify(app, path, e, form, bearer);
         } catch (ReadTimeoutException e) {
+            metrics.highLevelCall(app, path, "timeout");
             LOG.warn("HighLevel POST {} timed out after the request was sent", path);
             return new TokenExchangeOutcome.Uncertain("read timeout after the request was sent");
         } catch (HttpClientException e) {
-            if (isConnectFailure(e)) {
+            boolean connectFailure = isConnectFailure(e);
+            metrics.highLevelCall(app, path, connectFailure ? "connect_failed" : "no_answer");
+            if (connectFailure) {
                 LOG.warn("HighLevel POST {} could not connect: {}", path, e.getClass().getSimpleName());
                 return new TokenExchangeOutcome.Transient(Optional.empty(), "connection failed before sending");
             }

@@ -1,5 +1,6 @@
 package io.accesshub.application.service;
 
+import io.accesshub.application.port.out.HubMetrics;
 import io.accesshub.application.port.out.DatabaseReachability;
 import io.accesshub.application.port.out.GrantRepository;
 import io.accesshub.application.port.out.InstallationRepository;
@@ -127,6 +128,7 @@ public final class GrantRefresher {
     private final String instanceId;
     private final Consumer<Duration> pause;
     private final DoubleSupplier jitter;
+    private final HubMetrics metrics;
     private final AtomicLong leaseCounter = new AtomicLong();
     private final SingleFlight<InstallationId, RefreshResult> flights = new SingleFlight<>();
 
@@ -135,7 +137,8 @@ public final class GrantRefresher {
                           RefreshLeases leases, MarketplaceGateway gateway, InstallationTransitions transitions,
                           CompanyCascadeRunner cascade, OutcomeKeeper keeper, AppCredentials credentials,
                           DatabaseReachability reachability, RefreshSettings settings, Clock clock,
-                          String instanceId, Consumer<Duration> pause, DoubleSupplier jitter) {
+                          String instanceId, Consumer<Duration> pause, DoubleSupplier jitter,
+                          HubMetrics metrics) {
         this.apps = Objects.requireNonNull(apps, "apps");
         this.installations = Objects.requireNonNull(installations, "installations");
         this.grants = Objects.requireNonNull(grants, "grants");
@@ -151,6 +154,7 @@ public final class GrantRefresher {
         this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
         this.pause = Objects.requireNonNull(pause, "pause");
         this.jitter = Objects.requireNonNull(jitter, "jitter");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     /**
@@ -298,7 +302,10 @@ public final class GrantRefresher {
                 Instant presentedAt = clock.instant();
                 TokenExchangeOutcome outcome = gateway.refresh(held.key().appId(),
                     held.grant().refreshToken().orElseThrow(), held.key().userType());
+                metrics.refreshOutcome(held.key().appId(), HubMetrics.outcomeOf(outcome));
                 if (outcome instanceof TokenExchangeOutcome.Issued issued) {
+                    metrics.refreshLag(held.key().appId(),
+                        Duration.between(presentedAt, held.grant().accessTokenExpiresAt()));
                     credentials.accepted(held.key().appId());
                     return store(held, lease, held.grant().rotate(issued.tokens()), StateReason.REFRESHED);
                 }

@@ -4,6 +4,7 @@ import io.accesshub.application.paging.PageRequest;
 import io.accesshub.application.port.in.Caller;
 import io.accesshub.application.port.in.GetAccessTokenUseCase;
 import io.accesshub.application.port.in.TokenResult;
+import io.accesshub.application.port.out.HubMetrics;
 import io.accesshub.application.port.out.InstallationFilter;
 import io.accesshub.application.port.out.InstallationRepository;
 import io.accesshub.application.port.out.MarketplaceApp;
@@ -47,10 +48,11 @@ public final class TokenService implements GetAccessTokenUseCase {
     private final Clock clock;
     private final TokenCaches caches;
     private final TokenReadAuditService audit;
+    private final HubMetrics metrics;
 
     public TokenService(MarketplaceApps apps, TokenReads reads, InstallationRepository installations,
                         GrantRefresher refresher, LocationMinter minter, RefreshSettings settings, Clock clock,
-                        TokenCaches caches, TokenReadAuditService audit) {
+                        TokenCaches caches, TokenReadAuditService audit, HubMetrics metrics) {
         this.apps = Objects.requireNonNull(apps, "apps");
         this.reads = Objects.requireNonNull(reads, "reads");
         this.installations = Objects.requireNonNull(installations, "installations");
@@ -60,22 +62,38 @@ public final class TokenService implements GetAccessTokenUseCase {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.caches = Objects.requireNonNull(caches, "caches");
         this.audit = Objects.requireNonNull(audit, "audit");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     @Override
     public TokenResult accessTokenForLocation(Caller caller, Optional<MarketplaceAppId> app, LocationId locationId) {
-        return audited(caller, cached(caller, TokenCaches.Key.location(app, locationId),
-            () -> loadLocation(caller, app, locationId)));
+        return timed(() -> audited(caller, cached(caller, TokenCaches.Key.location(app, locationId),
+            () -> loadLocation(caller, app, locationId))));
     }
 
     @Override
     public TokenResult accessTokenForCompany(Caller caller, Optional<MarketplaceAppId> app, CompanyId companyId) {
-        return audited(caller, cached(caller, TokenCaches.Key.company(app, companyId), () -> apps.resolve(app)
+        return timed(() -> audited(caller, cached(caller, TokenCaches.Key.company(app, companyId),
+            () -> apps.resolve(app)
             .filter(a -> caller.scope().permitsApp(a.id()))
             .flatMap(a -> reads.installation(InstallationKey.forCompany(a.id(), companyId)))
             .filter(view -> caller.scope().permits(view.key()))
             .map(this::tokenOf)
-            .orElseGet(TokenResult.NotInstalled::new)));
+            .orElseGet(TokenResult.NotInstalled::new))));
+    }
+
+    /** Runs a read and stops its timing with the outcome; a read that throws is timed as {@code error}. */
+    private TokenResult timed(Supplier<TokenResult> read) {
+        HubMetrics.TokenReadTiming timing = metrics.startTokenRead();
+        TokenResult result;
+        try {
+            result = read.get();
+        } catch (RuntimeException failure) {
+            timing.stop("error");
+            throw failure;
+        }
+        timing.stop(HubMetrics.outcomeOf(result));
+        return result;
     }
 
     private TokenResult audited(Caller caller, TokenResult result) {
@@ -91,7 +109,9 @@ public final class TokenService implements GetAccessTokenUseCase {
      */
     private TokenResult cached(Caller caller, TokenCaches.Key key, Supplier<TokenResult> load) {
         Optional<TokenResult.Issued> hit = caches.token(key);
-        if (hit.isPresent() && settings.timing().isUsableAt(hit.get().expiresAt(), clock.instant())) {
+        boolean usable = hit.isPresent() && settings.timing().isUsableAt(hit.get().expiresAt(), clock.instant());
+        metrics.tokenCacheLookup(usable);
+        if (usable) {
             return caller.scope().permits(hit.get().installationKey()) ? hit.get() : new TokenResult.NotInstalled();
         }
         TokenResult result = load.get();

@@ -85,6 +85,9 @@ class GrantRefresherTest {
         assertThat(presentations()).isEqualTo(1);
         assertThat(engine.leases.scheduledAt(installation.id())).contains(
             issued.tokens().accessTokenExpiresAt().minus(engine.settings.timing().accessTokenWindow()));
+        assertThat(engine.metrics.recorded()).as("the outcome and the time the old token had left are measured")
+            .startsWith("refresh " + installation.key().appId().value() + " issued")
+            .anyMatch(line -> line.startsWith("lag " + installation.key().appId().value() + " "));
     }
 
     @Test

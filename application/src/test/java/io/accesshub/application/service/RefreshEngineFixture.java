@@ -7,6 +7,8 @@ import io.accesshub.application.fakes.InMemoryInstallationRepository;
 import io.accesshub.application.fakes.InMemoryRefreshLeases;
 import io.accesshub.application.fakes.InMemoryTransactionRunner;
 import io.accesshub.application.fakes.RecordingInstallationEventPublisher;
+import io.accesshub.application.fakes.RecordingHubMetrics;
+import io.accesshub.application.fakes.RecordingHubMetrics;
 import io.accesshub.application.fakes.RecordingOperatorAlerts;
 import io.accesshub.application.port.out.MarketplaceApp;
 import io.accesshub.application.testdata.TestTimes;
@@ -30,6 +32,7 @@ final class RefreshEngineFixture {
     final FakeMarketplaceGateway gateway = new FakeMarketplaceGateway();
     final Deque<Runnable> keptWrites = new ArrayDeque<>();
     final RecordingOperatorAlerts alerts = new RecordingOperatorAlerts();
+    final RecordingHubMetrics metrics = new RecordingHubMetrics();
     Duration databaseReachableFor = Duration.ofHours(1);
     RefreshSettings settings = RefreshSettings.defaults();
     final InMemoryRefreshLeases leases;
@@ -56,7 +59,8 @@ final class RefreshEngineFixture {
             InstallationTransitions transitions = new InstallationTransitions(installations, events, transactions);
             CompanyCascadeRunner cascade = new CompanyCascadeRunner(installations, grants, events, transactions, clock);
             refresher = new GrantRefresher(apps(), installations, grants, leases, gateway, transitions, cascade, keeper,
-                credentials, () -> databaseReachableFor, settings, clock, "test", clock::advance, () -> 0.5);
+                credentials, () -> databaseReachableFor, settings, clock, "test", clock::advance, () -> 0.5,
+                metrics);
         }
         return refresher;
     }

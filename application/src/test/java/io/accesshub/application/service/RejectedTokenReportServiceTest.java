@@ -4,6 +4,7 @@ import static io.accesshub.application.testdata.GrantMother.aLocationGrant;
 import static io.accesshub.application.testdata.InstallationMother.aLocationInstallation;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.accesshub.application.port.out.HubMetrics;
 import io.accesshub.application.fakes.InMemoryTokenReadAudit;
 import io.accesshub.application.fakes.InMemoryTokenReads;
 import io.accesshub.application.fakes.SequentialIdGenerator;
@@ -81,7 +82,7 @@ class RejectedTokenReportServiceTest {
         TokenReadAuditService audit = new TokenReadAuditService(new InMemoryTokenReadAudit(), engine.clock,
             Duration.ofDays(90), true);
         TokenService tokens = new TokenService(engine.apps(), reads, engine.installations, engine.refresher(), minter,
-            engine.settings, engine.clock, caches, audit);
+            engine.settings, engine.clock, caches, audit, HubMetrics.NOOP);
         return new RejectedTokenReportService(tokens, reads, engine.refresher(), caches, limit, engine.clock);
     }
 
@@ -185,7 +186,7 @@ class RejectedTokenReportServiceTest {
             new LocationMinter(engine.installations, engine.grants, engine.gateway, engine.events, engine.transactions,
                 new SequentialIdGenerator(), engine.clock, engine.keeper),
             engine.settings, engine.clock, caches, new TokenReadAuditService(new InMemoryTokenReadAudit(),
-                engine.clock, Duration.ofDays(90), true)).accessTokenForLocation(Optional.empty(), location());
+                engine.clock, Duration.ofDays(90), true), HubMetrics.NOOP).accessTokenForLocation(Optional.empty(), location());
         assertThat(((TokenResult.Issued) cached).accessToken()).isEqualTo(grant.accessToken());
         Grant rotatedElsewhere = engine.grants.update(stored().rotate(newPair().tokens()));
         TokenExchangeOutcome.Issued issued = newPair();

@@ -14,11 +14,13 @@ import io.accesshub.application.fakes.InMemoryTokenReadAudit;
 import io.accesshub.application.fakes.InMemoryTokenReads;
 import io.accesshub.application.fakes.InMemoryTransactionRunner;
 import io.accesshub.application.fakes.RecordingInstallationEventPublisher;
+import io.accesshub.application.fakes.RecordingHubMetrics;
 import io.accesshub.application.fakes.RecordingOperatorAlerts;
 import io.accesshub.application.fakes.SequentialIdGenerator;
 import io.accesshub.application.port.in.Caller;
 import io.accesshub.application.port.in.TokenResult;
 import io.accesshub.application.port.out.GrantedTo;
+import io.accesshub.application.port.out.HubMetrics;
 import io.accesshub.application.port.out.MarketplaceApp;
 import io.accesshub.application.port.out.LeaseState;
 import io.accesshub.application.port.out.RefreshLease;
@@ -72,6 +74,7 @@ class TokenServiceTest {
     private final FakeMarketplaceGateway gateway = new FakeMarketplaceGateway();
     private final MarketplaceAppId app = TestIds.appId();
     private TokenCaches caches;
+    private final RecordingHubMetrics metrics = new RecordingHubMetrics();
     private InMemoryTokenReadAudit audit;
     private TokenReadAuditService auditService;
 
@@ -149,7 +152,7 @@ class TokenServiceTest {
             new CompanyCascadeRunner(installations, grants, events, transactions, clock),
             new OutcomeKeeper(Runnable::run, clock::advance, Duration.ofMillis(200), Duration.ofSeconds(5), silent),
             new AppCredentials(silent, clock), () -> Duration.ofHours(1), RefreshSettings.defaults(), clock, "test",
-            clock::advance, () -> 0.5);
+            clock::advance, () -> 0.5, HubMetrics.NOOP);
         LocationMinter minter = new LocationMinter(installations, grants, gateway, events, transactions,
             new SequentialIdGenerator(), clock, new OutcomeKeeper(Runnable::run, clock::advance, Duration.ofMillis(200),
             Duration.ofSeconds(5), silent));
@@ -157,7 +160,7 @@ class TokenServiceTest {
         audit = new InMemoryTokenReadAudit();
         auditService = new TokenReadAuditService(audit, clock, Duration.ofDays(90), true);
         return new TokenService(apps, reads, installations, refresher, minter, RefreshSettings.defaults(), clock,
-            caches, auditService);
+            caches, auditService, metrics);
     }
 
     private Installation storeActiveLocation() {
@@ -226,6 +229,9 @@ class TokenServiceTest {
         assertThat(service.accessTokenForLocation(Optional.empty(), location))
             .isEqualTo(new TokenResult.NeedsReauthorization(StateReason.REFRESH_TOKEN_REJECTED));
         assertThat(reads.lookups()).isEqualTo(2);
+        assertThat(metrics.recorded()).as("each read is timed with its outcome, each cache lookup counted")
+            .containsExactly("cache miss", "read issued", "cache hit", "read issued", "cache miss",
+                "read needs_reauthorization");
     }
 
     @Test

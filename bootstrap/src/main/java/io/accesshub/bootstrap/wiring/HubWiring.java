@@ -28,6 +28,10 @@ import io.accesshub.application.service.HistoryRetentionService;
 import io.accesshub.application.service.LifecycleDispatchService;
 import io.accesshub.application.port.out.WebhookInbox;
 import io.accesshub.application.port.out.DroppedWebhooks;
+import io.accesshub.application.port.out.HubMetrics;
+import io.accesshub.application.port.in.ReceiveWebhookUseCase;
+import io.accesshub.bootstrap.metrics.CountingWebhookInbox;
+import io.accesshub.bootstrap.metrics.MeteredWebhookIntake;
 import io.accesshub.domain.webhook.WebhookAdmission;
 import io.accesshub.domain.webhook.WebhookRetention;
 import io.accesshub.application.service.WebhookIntakeService;
@@ -252,10 +256,11 @@ public class HubWiring {
                                   RefreshLeases leases, MarketplaceGateway gateway,
                                   InstallationTransitions transitions, CompanyCascadeRunner cascade,
                                   OutcomeKeeper keeper, AppCredentials credentials,
-                                  DatabaseReachability reachability, RefreshSettings settings, Clock clock) {
+                                  DatabaseReachability reachability, RefreshSettings settings, Clock clock,
+                                  HubMetrics metrics) {
         return new GrantRefresher(apps, installations, grants, leases, gateway, transitions, cascade, keeper,
             credentials, reachability, settings, clock, instanceId, HubWiring::pause,
-            ThreadLocalRandom.current()::nextDouble);
+            ThreadLocalRandom.current()::nextDouble, metrics);
     }
 
     @Singleton
@@ -273,8 +278,9 @@ public class HubWiring {
     @Singleton
     TokenService tokenService(MarketplaceApps apps, TokenReads reads, InstallationRepository installations,
                               GrantRefresher refresher, LocationMinter minter, RefreshSettings settings, Clock clock,
-                              TokenCaches caches, TokenReadAuditService audit) {
-        return new TokenService(apps, reads, installations, refresher, minter, settings, clock, caches, audit);
+                              TokenCaches caches, TokenReadAuditService audit, HubMetrics metrics) {
+        return new TokenService(apps, reads, installations, refresher, minter, settings, clock, caches, audit,
+            metrics);
     }
 
     /** Reports of rejected tokens: at most {@code perMinute} re-validations per installation and minute. */
@@ -335,13 +341,14 @@ public class HubWiring {
         }
     }
 
+    /** The intake service, its results counted in {@code accesshub_webhooks_received_total}. */
     @Singleton
-    WebhookIntakeService webhookIntakeService(WebhookInbox inbox, MarketplaceApps apps, DroppedWebhooks dropped,
-                                              Clock clock, WebhookRetention retention,
-                                              @Value("${accesshub.webhooks.require-timestamp:true}")
-                                              boolean requireTimestamp) {
-        return new WebhookIntakeService(inbox, apps, dropped, clock,
-            new WebhookAdmission(retention.timestampTolerance(), requireTimestamp));
+    ReceiveWebhookUseCase webhookIntakeService(WebhookInbox inbox, MarketplaceApps apps, DroppedWebhooks dropped,
+                                               Clock clock, WebhookRetention retention, HubMetrics metrics,
+                                               @Value("${accesshub.webhooks.require-timestamp:true}")
+                                               boolean requireTimestamp) {
+        return new MeteredWebhookIntake(new WebhookIntakeService(inbox, apps, dropped, clock,
+            new WebhookAdmission(retention.timestampTolerance(), requireTimestamp)), metrics);
     }
 
     @Singleton
@@ -351,9 +358,9 @@ public class HubWiring {
                                                       CompanyCascadeRunner cascade,
                                                       InstallationEventPublisher events,
                                                       TransactionRunner transactions, IdGenerator ids, Clock clock,
-                                                      List<WebhookEventHandler> handlers) {
-        return new WebhookProcessingService(inbox, apps, installations, grants, refresher, minter, cascade, events,
-            transactions, ids, clock, instanceId, handlers);
+                                                      List<WebhookEventHandler> handlers, HubMetrics metrics) {
+        return new WebhookProcessingService(new CountingWebhookInbox(inbox, metrics), apps, installations, grants,
+            refresher, minter, cascade, events, transactions, ids, clock, instanceId, handlers);
     }
 
     @Singleton

@@ -33,6 +33,8 @@ public record ApiKeyDefinition(String name, Set<Permission> permissions, AccessS
         permissions = Set.copyOf(EnumSet.copyOf(permissions));
         DomainException.require(!permissions.contains(Permission.ADMIN) || scope.isUnrestricted(),
             "an admin key cannot be limited to apps, companies or locations: an admin can create keys for any tenant");
+        DomainException.require(!permissions.contains(Permission.METRICS_READ) || scope.isUnrestricted(),
+            "a metrics:read key cannot be limited to apps, companies or locations: metrics count every tenant");
     }
 
     /** Whether the key holds this permission. */

@@ -14,6 +14,8 @@ public enum Permission {
     COMPANY_TOKENS_READ(Permission.COMPANY_TOKENS_READ_ROLE),
     /** Read installations and install handles, never tokens. */
     INSTALLATIONS_READ(Permission.INSTALLATIONS_READ_ROLE),
+    /** Scrape the hub's metrics ({@code GET /metrics}); they span every tenant, so only unscoped keys hold it. */
+    METRICS_READ(Permission.METRICS_READ_ROLE),
     /** Operate the hub: API keys, audit, dead letters, health details. Only unscoped keys hold it. */
     ADMIN(Permission.ADMIN_ROLE);
 
@@ -23,6 +25,8 @@ public enum Permission {
     public static final String COMPANY_TOKENS_READ_ROLE = "company-tokens:read";
     /** Role name for {@code @Secured}. */
     public static final String INSTALLATIONS_READ_ROLE = "installations:read";
+    /** Role name for {@code @Secured}. */
+    public static final String METRICS_READ_ROLE = "metrics:read";
     /** Role name for {@code @Secured}. */
     public static final String ADMIN_ROLE = "admin";
 

@@ -25,6 +25,15 @@ class ApiKeyDefinitionTest {
     }
 
     @Test
+    void aMetricsKeyCannotBeScopedBecauseMetricsCountEveryTenant() {
+        assertThatThrownBy(() -> new ApiKeyDefinition("prom", Set.of(Permission.METRICS_READ), COMPANY_A,
+            Optional.empty())).isInstanceOf(DomainException.class).hasMessageContaining("metrics:read");
+        assertThat(new ApiKeyDefinition("prom", Set.of(Permission.METRICS_READ), AccessScope.unrestricted(),
+            Optional.empty()).has(Permission.METRICS_READ)).isTrue();
+        assertThat(Permission.fromWireName("metrics:read")).contains(Permission.METRICS_READ);
+    }
+
+    @Test
     void aKeyNeedsAPermission() {
         assertThatThrownBy(() -> new ApiKeyDefinition("empty", Set.of(), AccessScope.unrestricted(), Optional.empty()))
             .isInstanceOf(DomainException.class);

@@ -1,0 +1,2 @@
+/** The Prometheus scrape endpoint, GET /metrics. */
+package io.accesshub.adapter.http.metrics;
