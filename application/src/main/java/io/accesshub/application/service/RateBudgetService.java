@@ -133,18 +133,20 @@ public final class RateBudgetService implements RateBudgets {
         local.lock.lock();
         try {
             // Most answers hold nothing new: judged on the cached state, they cost no statement at all.
-            if (local.cached != null && !signal.tooManyRequests()
-                    && local.cached.learn(policy, clock.instant().plus(local.offset), signal).isEmpty()) {
-                return;
+            boolean known = local.cached != null && !signal.tooManyRequests()
+                && local.cached.learn(policy, clock.instant().plus(local.offset), signal).isEmpty();
+            if (!known) {
+                change(key, local, (state, at) -> state.learn(policy, at, signal));
             }
-            Optional<BudgetState> stored = change(key, local, (state, at) -> state.learn(policy, at, signal));
-            if (signal.tooManyRequests()) {
-                // HighLevel refused: what is left of the local slices is not worth trying before the pause ends.
+            if (signal.asksToPause()) {
+                // HighLevel refused or has nothing left: the permits this instance leased already wait for the pause
+                // like everyone else's (a slice is handed out from memory without looking at the ledger).
+                long until = local.cached == null ? 0L : local.cached.pausedUntilMillis();
                 for (int p = 0; p < local.slices.length; p++) {
                     local.slices[p] = null;
-                    long until = stored.map(BudgetState::pausedUntilMillis).orElse(0L);
-                    if (until > 0) {
-                        local.blockedUntil[p] = Instant.ofEpochMilli(until).minus(local.offset);
+                    Instant blocked = Instant.ofEpochMilli(until).minus(local.offset);
+                    if (until > 0 && blocked.isAfter(local.blockedUntil[p])) {
+                        local.blockedUntil[p] = blocked;
                     }
                 }
             }

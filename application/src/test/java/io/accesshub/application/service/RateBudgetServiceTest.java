@@ -120,6 +120,26 @@ class RateBudgetServiceTest {
     }
 
     @Test
+    void noCallsRemainingInHighLevelsWindowStopsTheSliceThisInstanceAlreadyLeased() {
+        RateBudgetService hub = instance();
+        // slices double while used up within a slot (1, 2, 4): after four permits three more wait in memory
+        for (int i = 0; i < 4; i++) {
+            assertThat(hub.acquire(KEY, Priority.BACKGROUND, clock.instant()))
+                .isInstanceOf(BudgetDecision.Granted.class);
+        }
+        Instant spentAt = clock.instant();
+        hub.observe(KEY, new RateLimitSignal(false, Optional.empty(), OptionalLong.of(5), OptionalLong.of(0),
+            OptionalLong.empty(), OptionalLong.empty(), Optional.of(Duration.ofMillis(500))));
+
+        assertThat(hub.acquire(KEY, Priority.BACKGROUND, clock.instant()))
+            .as("HighLevel's window is spent: the rest of the slice must wait like everyone else")
+            .isInstanceOf(BudgetDecision.WaitExhausted.class);
+        assertThat(hub.acquire(KEY, Priority.BACKGROUND, in(Duration.ofSeconds(2))))
+            .isInstanceOf(BudgetDecision.Granted.class);
+        assertThat(clock.instant()).isEqualTo(spentAt.plusMillis(550));
+    }
+
+    @Test
     void callsThatMustNotWaitAreCountedEvenInAFullWindow() {
         RateBudgetService hub = instance();
         for (int i = 0; i < 90; i++) {

@@ -138,8 +138,7 @@ public final class BudgetState {
         long today = policy.dayOf(now);
         BudgetState next = this;
         boolean changed = false;
-        boolean spent = signal.remaining().isPresent() && signal.remaining().getAsLong() <= 0;
-        if (signal.tooManyRequests() || spent) {
+        if (signal.asksToPause()) {
             Duration pause = signal.retryAfter().or(signal::interval).filter(d -> !d.isNegative() && !d.isZero())
                 .orElse(policy.window());
             long until = now.plus(pause).plus(pause.dividedBy(10)).toEpochMilli();

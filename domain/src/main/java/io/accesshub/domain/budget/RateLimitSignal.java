@@ -18,6 +18,11 @@ public record RateLimitSignal(boolean tooManyRequests, Optional<Duration> retryA
         this(tooManyRequests, retryAfter, max, remaining, dailyLimit, dailyRemaining, Optional.empty());
     }
 
+    /** Whether HighLevel refused the call or said no calls remain in its window: the budget pauses either way. */
+    public boolean asksToPause() {
+        return tooManyRequests || remaining.isPresent() && remaining.getAsLong() <= 0;
+    }
+
     /** An answer that said nothing about the budget. */
     public static RateLimitSignal none() {
         return new RateLimitSignal(false, Optional.empty(), OptionalLong.empty(), OptionalLong.empty(),
