@@ -292,14 +292,16 @@ public final class GrantRefresher {
         RefreshLease lease = held.lease();
         RefreshFailure next = failure;
         RecoveryAttempts tried = attempts;
+        boolean sent = lease.unfinishedAttemptAge().isPresent();
         while (true) {
             if (next == null) {
-                Optional<RefreshLease> ready = readyToSend(lease);
+                Optional<RefreshLease> ready = readyToSend(lease, sent);
                 if (ready.isEmpty()) {
                     return new RefreshResult.Unavailable(Optional.of(settings.pollInterval()));
                 }
                 lease = ready.get();
                 Instant presentedAt = clock.instant();
+                sent = true;
                 TokenExchangeOutcome outcome = gateway.refresh(held.key().appId(),
                     held.grant().refreshToken().orElseThrow(), held.key().userType());
                 metrics.refreshOutcome(held.key().appId(), HubMetrics.outcomeOf(outcome));
@@ -329,7 +331,8 @@ public final class GrantRefresher {
             }
             if (step instanceof RecoveryStep.RemintFromCompany) {
                 tried = tried.afterRemint();
-                Optional<RefreshResult> reminted = remint(held, lease);
+                Optional<RefreshResult> reminted = remint(held, lease, sent);
+                sent = true;
                 if (reminted.isPresent()) {
                     return reminted.get();
                 }
@@ -413,17 +416,42 @@ public final class GrantRefresher {
      * Empty when nothing may be sent: the lease was lost or cannot be renewed. The attempt marker is never cleared
      * here: an earlier send's outcome stays in flight.
      */
-    private Optional<RefreshLease> readyToSend(RefreshLease lease) {
+    private Optional<RefreshLease> readyToSend(RefreshLease lease, boolean sentBefore) {
         Duration needed = settings.budget().perSend();
-        if (leases.recordAttempt(lease, needed)) {
-            return Optional.of(lease);
+        try {
+            if (leases.recordAttempt(lease, needed)) {
+                return Optional.of(lease);
+            }
+            Optional<RefreshLease> renewed = leases.renew(lease, settings.leaseDuration());
+            if (renewed.isPresent() && leases.recordAttempt(renewed.get(), needed)) {
+                return renewed;
+            }
+            releaseQuietly(renewed.orElse(lease));
+            return Optional.empty();
+        } catch (RuntimeException unknown) {
+            if (!sentBefore) {
+                withdrawUnsentAttempt(lease, unknown);
+            }
+            throw unknown;
         }
-        Optional<RefreshLease> renewed = leases.renew(lease, settings.leaseDuration());
-        if (renewed.isPresent() && leases.recordAttempt(renewed.get(), needed)) {
-            return renewed;
+    }
+
+    /**
+     * Our database failed while the attempt was being recorded (a commit whose answer was lost may still have stored
+     * the marker) and nothing was sent. Left in place, the marker would make the grant look like a holder lost after
+     * sending, and end in needs-reauth; it is withdrawn with the lease instead, through the keeper so an outage only
+     * delays it, and meanwhile this instance answers "unavailable" for the grant. Only for a lease under which nothing
+     * was ever sent: an earlier holder's marker is evidence and stays.
+     */
+    private void withdrawUnsentAttempt(RefreshLease lease, RuntimeException unknown) {
+        try {
+            keeper.writeOrKeep(lease.installationId(), "the withdrawal of an attempt never sent", () -> {
+                leases.release(lease, true, Optional.empty());
+                return true;
+            });
+        } catch (RuntimeException keptForRetry) {
+            unknown.addSuppressed(keptForRetry);
         }
-        releaseQuietly(renewed.orElse(lease));
-        return Optional.empty();
     }
 
     private boolean alwaysRemints(Held held) {
@@ -447,7 +475,7 @@ public final class GrantRefresher {
     }
 
     /** Mints a new location token from the agency's grant; empty when no pair came of it. */
-    private Optional<RefreshResult> remint(Held held, RefreshLease lease) {
+    private Optional<RefreshResult> remint(Held held, RefreshLease lease, boolean sentBefore) {
         InstallationKey key = held.key();
         Optional<Installation> company = installations.findByKey(key.companyKey());
         if (company.isEmpty()) {
@@ -460,7 +488,7 @@ public final class GrantRefresher {
         if (!(LocationTokenPolicy.decide(company.get(), usable.grant(), key) instanceof LocationTokenDecision.Allowed)) {
             return Optional.empty();
         }
-        Optional<RefreshLease> ready = readyToSend(lease);
+        Optional<RefreshLease> ready = readyToSend(lease, sentBefore);
         if (ready.isEmpty()) {
             return Optional.of(new RefreshResult.Unavailable(Optional.of(settings.pollInterval())));
         }

@@ -46,6 +46,8 @@ public final class InMemoryRefreshLeases implements RefreshLeases {
     private final Function<InstallationId, MarketplaceAppId> appOf;
     private final Map<InstallationId, Row> rows = new HashMap<>();
     private int failingWrites;
+    private boolean loseAttemptAcknowledgement;
+    private int writesAfterLostAcknowledgement;
 
     /** {@code appOf} tells the app of an installation (the JDBC adapter keeps it on the row). */
     public InMemoryRefreshLeases(InMemoryGrantRepository grants, Clock clock, RefreshTiming timing,
@@ -59,6 +61,15 @@ public final class InMemoryRefreshLeases implements RefreshLeases {
     /** The next {@code count} writes (complete, release, park) throw, as if the database were down. */
     public synchronized void failNextWrites(int count) {
         failingWrites = count;
+    }
+
+    /**
+     * The next attempt record is stored but throws, as a commit whose acknowledgement the database never sent (it went
+     * down right after committing); the {@code writesAfter} writes that follow throw too.
+     */
+    public synchronized void loseTheNextAttemptAcknowledgement(int writesAfter) {
+        loseAttemptAcknowledgement = true;
+        writesAfterLostAcknowledgement = writesAfter;
     }
 
     private void maybeFail() {
@@ -132,6 +143,11 @@ public final class InMemoryRefreshLeases implements RefreshLeases {
         }
         found.get().attemptInFlight = true;
         found.get().lastAttemptAt = now;
+        if (loseAttemptAcknowledgement) {
+            loseAttemptAcknowledgement = false;
+            failingWrites = writesAfterLostAcknowledgement;
+            throw new IllegalStateException("simulated database outage: commit not acknowledged");
+        }
         return true;
     }
 

@@ -130,6 +130,53 @@ class GrantRefresherTest {
     }
 
     @Test
+    void anAttemptRecordedJustBeforeOurDatabaseFailedIsWithdrawnOnceItAnswersAndTheGrantRefreshesAsUsual() {
+        TokenExchangeOutcome.Issued issued = newPair();
+        engine.gateway.onRefresh(() -> issued);
+        // the marker is committed but its acknowledgement is lost, and the database stays away for the next write
+        engine.leases.loseTheNextAttemptAcknowledgement(1);
+
+        assertThatThrownBy(() -> engine.refresher().refresh(installation.id(), Mode.PROACTIVE))
+            .isInstanceOf(IllegalStateException.class);
+        assertThat(presentations()).as("nothing is sent on an attempt that may not be recorded").isZero();
+        assertThat(engine.leases.inspect(installation.id()).orElseThrow().attemptInFlight()).isTrue();
+        assertThat(engine.refresher().refresh(installation.id(), Mode.PROACTIVE))
+            .as("this instance answers unavailable until the withdrawal is stored")
+            .isInstanceOf(RefreshResult.Unavailable.class);
+
+        engine.runKeptWrites();
+
+        assertThat(engine.leases.inspect(installation.id()).orElseThrow().attemptInFlight()).isFalse();
+        assertThat(engine.leases.inspect(installation.id()).orElseThrow().leased()).isFalse();
+        engine.clock.advance(Duration.ofMinutes(5));
+        assertThat(engine.refresher().refresh(installation.id(), Mode.PROACTIVE))
+            .as("no holder was lost: the grant is refreshed, not marked for reauthorization")
+            .isInstanceOf(RefreshResult.Usable.class);
+        assertThat(stored().refreshToken()).isEqualTo(issued.tokens().refreshToken());
+        assertThat(presentations()).isEqualTo(1);
+        assertThat(status()).isEqualTo(InstallationStatus.ACTIVE);
+    }
+
+    @Test
+    void anEarlierHoldersMarkerIsNeverWithdrawnWhenRecordingTheRetryFails() {
+        RefreshLease holder = engine.leases.acquire(installation.id(), "killed", Duration.ofSeconds(60))
+            .orElseThrow();
+        assertThat(engine.leases.recordAttempt(holder, Duration.ZERO)).isTrue();
+        engine.leases.expireLease(installation.id(), Duration.ofSeconds(61));
+        // the next holder retries the same token inside the grace window; recording that retry fails
+        engine.leases.loseTheNextAttemptAcknowledgement(0);
+
+        assertThatThrownBy(() -> engine.refresher().refresh(installation.id(), Mode.ON_DEMAND))
+            .isInstanceOf(IllegalStateException.class);
+        engine.runKeptWrites();
+
+        assertThat(presentations()).isZero();
+        assertThat(engine.keeper.isKeeping(installation.id())).isFalse();
+        assertThat(engine.leases.inspect(installation.id()).orElseThrow().attemptInFlight())
+            .as("the killed holder's marker is evidence that its token may have been presented").isTrue();
+    }
+
+    @Test
     void aLostAnswerRevivesAGrantMarkedLostMeanwhile() {
         TokenExchangeOutcome.Issued issued = newPair();
         engine.gateway.onRefresh(() -> {

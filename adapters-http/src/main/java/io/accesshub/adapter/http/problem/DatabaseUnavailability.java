@@ -15,9 +15,14 @@ import java.util.Set;
  * manager wraps them in: a connection the pool could not hand out in time ({@link SQLTransientConnectionException},
  * Hikari's "Connection is not available"), a connection that broke ({@link SQLRecoverableException}, the driver's
  * communications failure), a connection refused ({@link SQLNonTransientConnectionException}), or any
- * {@link SQLException} of SQLState class {@code 08} (connection exception).
+ * {@link SQLException} of SQLState class {@code 08} (connection exception). One pool message counts too: HikariCP closes
+ * a connection it saw break and answers any later use of it (a rollback after a commit whose answer was lost) with
+ * a plain {@code SQLException("Connection is closed")}, without SQLState.
  */
 public final class DatabaseUnavailability {
+
+    /** What HikariCP's stand-in for a connection it closed answers to every call (no SQLState). */
+    private static final String POOL_CLOSED_CONNECTION = "Connection is closed";
 
     /** SQLState class "connection exception" (ISO/IEC 9075, X/Open). */
     private static final String CONNECTION_EXCEPTION_CLASS = "08";
@@ -45,6 +50,7 @@ public final class DatabaseUnavailability {
         return e instanceof SQLTransientConnectionException
             || e instanceof SQLRecoverableException
             || e instanceof SQLNonTransientConnectionException
-            || (e.getSQLState() != null && e.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS));
+            || (e.getSQLState() != null && e.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS))
+            || (e.getSQLState() == null && POOL_CLOSED_CONNECTION.equals(e.getMessage()));
     }
 }
