@@ -46,6 +46,7 @@ public final class GhlSimulator implements AutoCloseable {
 
     private final SimulatorConfig config;
     private final SimClock clock;
+    private final List<ApiRequestSeen> apiRequests = new ArrayList<>();
     private final Ids ids;
     private final RateLimiter rateLimiter;
     /** Contacts per location id, by contact id, for the sample contacts API. */
@@ -228,6 +229,25 @@ public final class GhlSimulator implements AutoCloseable {
         return marketplace.revoke(companyId, locationId);
     }
 
+    /**
+     * HighLevel stops accepting the access tokens issued so far for a location or company (401 "Invalid JWT"), while
+     * their refresh tokens keep working. Returns how many tokens it dropped.
+     */
+    public int rejectAccessTokens(String resourceId) {
+        return marketplace.rejectAccessTokens(resourceId);
+    }
+
+    /** The sample API requests received so far (method, path, raw query, headers with lower-case names), oldest first. */
+    public List<ApiRequestSeen> apiRequests() {
+        synchronized (apiRequests) {
+            return List.copyOf(apiRequests);
+        }
+    }
+
+    /** One request to the sample API as the simulator received it. */
+    public record ApiRequestSeen(String method, String path, String rawQuery, Map<String, List<String>> headers) {
+    }
+
     /** A user uninstalls the app from a location ({@code locationId}) or from the whole agency. */
     public void uninstall(String companyId, String locationId) {
         ApiResult result = marketplace.uninstall(companyId, locationId);
@@ -303,6 +323,9 @@ public final class GhlSimulator implements AutoCloseable {
         restoreClientSecret();
         rateLimiter.reset();
         contacts.clear();
+        synchronized (apiRequests) {
+            apiRequests.clear();
+        }
         webhooks.reset();
         ids.reset();
         marketplace.reset();
@@ -333,6 +356,9 @@ public final class GhlSimulator implements AutoCloseable {
             }
             String endpoint = method + " " + normalise(path);
             marketplace.countRequest(endpoint);
+            if (!path.startsWith("/oauth/") && !path.startsWith("/v2/oauth/") && !path.startsWith("/marketplace/")) {
+                remember(exchange, method, path);
+            }
             if (method.equals("GET") && (path.equals("/v2/oauth/chooselocation") || path.equals("/oauth/chooselocation"))) {
                 consentPage(exchange);
             } else if (method.equals("POST") && path.equals("/oauth/chooselocation/approve")) {
@@ -363,6 +389,19 @@ public final class GhlSimulator implements AutoCloseable {
             LOG.warn("simulator request failed", e);
         } finally {
             exchange.close();
+        }
+    }
+
+    /** Keeps the last 10,000 sample API requests for tests that check what reached HighLevel. */
+    private void remember(HttpExchange exchange, String method, String path) {
+        Map<String, List<String>> headers = new java.util.TreeMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT),
+            List.copyOf(values)));
+        synchronized (apiRequests) {
+            if (apiRequests.size() >= 10_000) {
+                apiRequests.remove(0);
+            }
+            apiRequests.add(new ApiRequestSeen(method, path, exchange.getRequestURI().getRawQuery(), headers));
         }
     }
 

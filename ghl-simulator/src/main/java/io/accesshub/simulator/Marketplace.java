@@ -408,6 +408,16 @@ final class Marketplace {
         return body;
     }
 
+    /**
+     * Stops accepting the access tokens issued so far for a resource (a location or company id), as HighLevel does
+     * when it invalidates tokens early; their refresh tokens keep working. Returns how many were dropped.
+     */
+    synchronized int rejectAccessTokens(String resourceId) {
+        int before = accessTokens.size();
+        accessTokens.values().removeIf(a -> a.subject.resourceId().equals(resourceId));
+        return before - accessTokens.size();
+    }
+
     // ---------------------------------------------------------------- bearer checks
 
     /** The subject of a valid access token, or an error result. */

@@ -33,7 +33,6 @@ import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -229,7 +228,7 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
                 parse(e.getResponse().getBody(String.class).orElse(""))));
         } catch (HttpClientException e) {
             metrics.highLevelCall(app, INSTALLED_LOCATIONS_PATH, e instanceof ReadTimeoutException ? "timeout"
-                : isConnectFailure(e) ? "connect_failed" : "no_answer");
+                : ConnectFailures.isConnectFailure(e) ? "connect_failed" : "no_answer");
             return new InstalledLocationsOutcome.Unavailable(Optional.empty(), e.getClass().getSimpleName());
         }
     }
@@ -291,7 +290,7 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
             LOG.warn("HighLevel POST {} timed out after the request was sent", path);
             return new TokenExchangeOutcome.Uncertain("read timeout after the request was sent");
         } catch (HttpClientException e) {
-            boolean connectFailure = isConnectFailure(e);
+            boolean connectFailure = ConnectFailures.isConnectFailure(e);
             metrics.highLevelCall(app, path, connectFailure ? "connect_failed" : "no_answer");
             if (connectFailure) {
                 LOG.warn("HighLevel POST {} could not connect: {}", path, e.getClass().getSimpleName());
@@ -300,18 +299,6 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
             LOG.warn("HighLevel POST {} lost its answer: {}", path, e.getClass().getSimpleName());
             return new TokenExchangeOutcome.Uncertain("connection closed without an answer");
         }
-    }
-
-    private static boolean isConnectFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof io.netty.channel.ConnectTimeoutException) {
-                return true;
-            }
-            if (t.getMessage() != null && t.getMessage().startsWith("Connect Error")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private TokenExchangeOutcome classify(MarketplaceAppId app, String path, HttpClientResponseException e,

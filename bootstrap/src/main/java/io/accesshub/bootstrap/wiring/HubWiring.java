@@ -71,6 +71,9 @@ import io.accesshub.application.service.InstallationQueryService;
 import io.accesshub.application.port.in.RateBudgets;
 import io.accesshub.application.port.out.BudgetLedger;
 import io.accesshub.application.service.RateBudgetService;
+import io.accesshub.application.service.HighLevelCallService;
+import io.accesshub.application.port.out.HighLevelApi;
+import io.accesshub.domain.proxy.ApiVersions;
 import io.accesshub.domain.budget.BudgetPolicy;
 import java.time.ZoneId;
 import io.micronaut.context.annotation.Context;
@@ -408,5 +411,21 @@ public class HubWiring {
     @Singleton
     RateBudgets rateBudgets(BudgetLedger ledger, BudgetPolicy policy, Clock clock) {
         return new RateBudgetService(ledger, policy, clock, HubWiring::pause);
+    }
+
+    /**
+     * Product calls to HighLevel (the proxy and the in-process client): HighLevel's {@code Version} per path comes
+     * from {@code accesshub.highlevel.api-version} and the older version and its path segments from
+     * {@code accesshub.highlevel.older-api-version} / {@code older-api-version-segments}.
+     */
+    @Singleton
+    HighLevelCallService highLevelCalls(TokenService tokens, RejectedTokenReportService reports, RateBudgets budgets,
+                                        HighLevelApi api, Clock clock,
+                                        @Value("${accesshub.highlevel.api-version:2021-07-28}") String current,
+                                        @Value("${accesshub.highlevel.older-api-version:2021-04-15}") String older,
+                                        @Value("${accesshub.highlevel.older-api-version-segments:calendars,conversations,saas}")
+                                        java.util.List<String> olderSegments) {
+        return new HighLevelCallService(tokens, reports, budgets, api,
+            new ApiVersions(current, older, java.util.Set.copyOf(olderSegments)), clock);
     }
 }

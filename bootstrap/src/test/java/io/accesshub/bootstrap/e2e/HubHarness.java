@@ -35,6 +35,8 @@ import java.util.Map;
 final class HubHarness implements AutoCloseable {
 
     static final String API_KEY = "e2e-test-api-key-0001";
+    /** A key that may only use the proxy (location tokens only, no company tokens). */
+    static final String PROXY_ONLY_KEY = "e2e-test-proxy-key-0001";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A hub instance. */
@@ -99,7 +101,8 @@ final class HubHarness implements AutoCloseable {
         properties.put("accesshub.signing.keyset", signingKeyset);
         properties.put("accesshub.install.state-purge.enabled", "false");
         properties.put("accesshub.api.keys", "e2e:" + ApiKeyRegistry.sha256Hex(API_KEY)
-            + ":tokens:read+company-tokens:read+installations:read+admin");
+            + ":tokens:read+company-tokens:read+installations:read+admin+proxy:use;proxy-only:"
+            + ApiKeyRegistry.sha256Hex(PROXY_ONLY_KEY) + ":proxy:use");
         properties.put("accesshub.apps.main.client-id", c.clientId());
         properties.put("accesshub.apps.main.client-secret", c.clientSecret());
         properties.put("accesshub.apps.main.scopes", c.scopeString());
@@ -199,6 +202,29 @@ final class HubHarness implements AutoCloseable {
         Map<String, Object> json = Map.of();
         String type = response.headers().firstValue("Content-Type").orElse("");
         if (type.contains("json") && !response.body().isEmpty()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> parsed = JSON.readValue(response.body(), Map.class);
+            json = parsed;
+        }
+        return new Response(response.statusCode(), response.body(), json, response.headers());
+    }
+
+    /** Sends a request with an optional body and API key and any further headers (name, value, …). */
+    Response request(String method, String url, String apiKey, byte[] body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(90))
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, Object> json = Map.of();
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        if (type.contains("json") && !response.body().isEmpty() && response.body().startsWith("{")) {
             @SuppressWarnings("unchecked")
             Map<String, Object> parsed = JSON.readValue(response.body(), Map.class);
             json = parsed;

@@ -12,6 +12,8 @@ public enum Permission {
     TOKENS_READ(Permission.TOKENS_READ_ROLE),
     /** Read agency tokens, which can mint every location's token of that agency. */
     COMPANY_TOKENS_READ(Permission.COMPANY_TOKENS_READ_ROLE),
+    /** Call HighLevel through the hub's proxy with a location's token (an agency's needs company-tokens:read too). */
+    PROXY_USE(Permission.PROXY_USE_ROLE),
     /** Read installations and install handles, never tokens. */
     INSTALLATIONS_READ(Permission.INSTALLATIONS_READ_ROLE),
     /** Scrape the hub's metrics ({@code GET /metrics}); they span every tenant, so only unscoped keys hold it. */
@@ -23,6 +25,8 @@ public enum Permission {
     public static final String TOKENS_READ_ROLE = "tokens:read";
     /** Role name for {@code @Secured}. */
     public static final String COMPANY_TOKENS_READ_ROLE = "company-tokens:read";
+    /** Role name for {@code @Secured}. */
+    public static final String PROXY_USE_ROLE = "proxy:use";
     /** Role name for {@code @Secured}. */
     public static final String INSTALLATIONS_READ_ROLE = "installations:read";
     /** Role name for {@code @Secured}. */

@@ -117,7 +117,7 @@ public class AccessTokenController {
     }
 
     /** The token API's answer for {@code result}: the token, or its problem; never stored by caches. */
-    static MutableHttpResponse<?> answer(TokenResult result) {
+    public static MutableHttpResponse<?> answer(TokenResult result) {
         MutableHttpResponse<?> response;
         if (result instanceof TokenResult.Issued issued) {
             response = HttpResponse.ok(new AccessTokenResponse(issued.accessToken().value(), "Bearer",
