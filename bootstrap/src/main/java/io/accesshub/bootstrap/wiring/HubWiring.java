@@ -71,6 +71,7 @@ import io.accesshub.application.service.InstallationQueryService;
 import io.accesshub.application.port.in.RateBudgets;
 import io.accesshub.application.port.out.BudgetLedger;
 import io.accesshub.application.service.RateBudgetService;
+import io.accesshub.application.service.BudgetViewService;
 import io.accesshub.domain.budget.BudgetPolicy;
 import java.time.ZoneId;
 import io.micronaut.context.annotation.Context;
@@ -408,5 +409,11 @@ public class HubWiring {
     @Singleton
     RateBudgets rateBudgets(BudgetLedger ledger, BudgetPolicy policy, Clock clock) {
         return new RateBudgetService(ledger, policy, clock, HubWiring::pause);
+    }
+
+    @Singleton
+    BudgetViewService budgetViewService(MarketplaceApps apps, InstallationRepository installations,
+                                        BudgetLedger ledger, BudgetPolicy policy) {
+        return new BudgetViewService(apps, installations, ledger, policy);
     }
 }
