@@ -8,6 +8,7 @@ import io.accesshub.application.port.in.RateBudgets;
 import io.accesshub.domain.budget.BudgetKey;
 import io.accesshub.domain.budget.Priority;
 import io.accesshub.domain.marketplace.ClientId;
+import io.accesshub.domain.marketplace.MarketplaceAppId;
 import io.accesshub.simulator.SimulatorConfig;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -68,7 +69,7 @@ class BudgetVisibilityTest {
     private void record(String resource, int calls) {
         RateBudgets budgets = hub.bean(RateBudgets.class);
         for (int i = 0; i < calls; i++) {
-            budgets.record(BudgetKey.of(io.accesshub.domain.marketplace.MarketplaceAppId.of(app), resource));
+            budgets.record(BudgetKey.of(MarketplaceAppId.of(app), resource));
         }
     }
 
@@ -121,9 +122,9 @@ class BudgetVisibilityTest {
 
         record(company, 2);
         record(location, 3);
-        assertThat(hub.bean(RateBudgets.class).acquire(BudgetKey.of(
-                io.accesshub.domain.marketplace.MarketplaceAppId.of(app), location), Priority.BACKGROUND,
-            Instant.now().plusSeconds(30))).isInstanceOf(BudgetDecision.Granted.class);
+        assertThat(hub.bean(RateBudgets.class).acquire(BudgetKey.of(MarketplaceAppId.of(app), location),
+            Priority.BACKGROUND, Instant.now().plusSeconds(30))).as("a first lease takes one permit")
+            .isInstanceOf(BudgetDecision.Granted.class);
 
         HubHarness.Response both = budgets("?companyId=" + company + "&locationId=" + location, HubHarness.API_KEY);
         assertThat(items(both)).containsExactly(budget(company, 2, 2), budget(location, 4, 4));

@@ -51,8 +51,8 @@ public class BudgetsController {
         + "Retry-After in seconds",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get
-    public HttpResponse<?> list(@Nullable @QueryValue String companyId, @Nullable @QueryValue String locationId,
-                                Authentication authentication) {
+    public HttpResponse<?> budgets(@Nullable @QueryValue String companyId, @Nullable @QueryValue String locationId,
+                                   Authentication authentication) {
         BudgetQuery query;
         try {
             query = new BudgetQuery(Optional.ofNullable(companyId).map(CompanyId::of),
