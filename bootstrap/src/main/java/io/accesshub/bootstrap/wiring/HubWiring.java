@@ -74,6 +74,7 @@ import io.accesshub.application.service.RateBudgetService;
 import io.accesshub.application.service.HighLevelCallService;
 import io.accesshub.application.port.out.HighLevelApi;
 import io.accesshub.domain.proxy.ApiVersions;
+import io.accesshub.application.service.BudgetViewService;
 import io.accesshub.domain.budget.BudgetPolicy;
 import java.time.ZoneId;
 import io.micronaut.context.annotation.Context;
@@ -427,5 +428,11 @@ public class HubWiring {
                                         java.util.List<String> olderSegments) {
         return new HighLevelCallService(tokens, reports, budgets, api,
             new ApiVersions(current, older, java.util.Set.copyOf(olderSegments)), clock);
+    }
+
+    @Singleton
+    BudgetViewService budgetViewService(MarketplaceApps apps, InstallationRepository installations,
+                                        BudgetLedger ledger, BudgetPolicy policy) {
+        return new BudgetViewService(apps, installations, ledger, policy);
     }
 }

@@ -52,6 +52,15 @@ public record AccessScope(Set<MarketplaceAppId> apps, Set<CompanyId> companies, 
         return permitsResource(company, Objects.requireNonNull(location, "location"));
     }
 
+    /**
+     * Whether the key may see this location whichever company it belongs to (for a location the hub knows no company
+     * of): when no company or location restricts the key, or the location itself is listed; apps aside.
+     */
+    public boolean permitsLocationOfAnyCompany(LocationId location) {
+        Objects.requireNonNull(location, "location");
+        return companies.isEmpty() && locations.isEmpty() || locations.contains(location);
+    }
+
     private boolean permitsResource(CompanyId company, LocationId location) {
         if (companies.isEmpty() && locations.isEmpty()) {
             return true;

@@ -9,8 +9,12 @@ public record BudgetKey(MarketplaceAppId app, String resourceId) {
 
     public BudgetKey {
         Objects.requireNonNull(app, "app");
-        DomainException.require(resourceId != null && !resourceId.isBlank() && resourceId.length() <= 64,
-            "resource id must be 1..64 characters");
+        DomainException.require(isResourceId(resourceId), "resource id must be 1..64 characters");
+    }
+
+    /** Whether a location or company id can name a budget: 1..64 characters, not blank. */
+    public static boolean isResourceId(String value) {
+        return value != null && !value.isBlank() && value.length() <= 64;
     }
 
     public static BudgetKey of(MarketplaceAppId app, String resourceId) {

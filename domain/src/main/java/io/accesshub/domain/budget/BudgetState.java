@@ -84,11 +84,18 @@ public final class BudgetState {
         return policy.dayOf(now) == day ? dayUsed : 0;
     }
 
+    /**
+     * What all instances have counted now: calls in the sliding window that ends with the current slot (or with the
+     * newest counted one, should the clock read before it), and calls today.
+     */
+    public BudgetUsage usage(BudgetPolicy policy, Instant now) {
+        return new BudgetUsage(usedInWindow(policy, Math.max(policy.slotOf(now), headSlot)), usedToday(policy, now));
+    }
+
     /** What a priority class has left now. */
     public BudgetRemaining remaining(BudgetPolicy policy, Instant now, Priority priority) {
-        long slot = policy.slotOf(now);
-        return new BudgetRemaining(policy.burstCap(priority) - usedInWindow(policy, Math.max(slot, headSlot)),
-            policy.dailyCap(priority) - usedToday(policy, now));
+        BudgetUsage used = usage(policy, now);
+        return new BudgetRemaining(policy.burstCap(priority) - used.burst(), policy.dailyCap(priority) - used.daily());
     }
 
     /**

@@ -8,6 +8,7 @@ import io.accesshub.domain.marketplace.LocationId;
 import io.accesshub.domain.marketplace.MarketplaceAppId;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -56,5 +57,14 @@ class AccessScopeTest {
     @MethodSource("cases")
     void permits(String name, AccessScope scope, InstallationKey key, boolean expected) {
         assertThat(scope.permits(key)).isEqualTo(expected);
+    }
+
+    @Test
+    void aLocationOfAnUnknownCompanyIsSeenOnlyByKeysThatDoNotNeedItsCompany() {
+        assertThat(AccessScope.unrestricted().permitsLocationOfAnyCompany(L1)).isTrue();
+        assertThat(new AccessScope(Set.of(APP), Set.of(), Set.of()).permitsLocationOfAnyCompany(L1)).isTrue();
+        assertThat(new AccessScope(Set.of(), Set.of(B), Set.of(L1)).permitsLocationOfAnyCompany(L1)).isTrue();
+        assertThat(new AccessScope(Set.of(), Set.of(B), Set.of(L1)).permitsLocationOfAnyCompany(L2)).isFalse();
+        assertThat(new AccessScope(Set.of(), Set.of(A), Set.of()).permitsLocationOfAnyCompany(L1)).isFalse();
     }
 }

@@ -186,6 +186,22 @@ class BudgetStateTest {
     }
 
     @Test
+    void usageCountsTheCallsOfTheSlidingWindowEndingNowAndOfToday() {
+        BudgetState state = BudgetState.empty(POLICY).record(POLICY, at(0.5), 5).record(POLICY, at(3.2), 7);
+
+        assertThat(state.usage(POLICY, at(4))).isEqualTo(new BudgetUsage(12, 12));
+        assertThat(state.usage(POLICY, at(2))).as("a clock behind the newest slot counts up to that slot")
+            .isEqualTo(new BudgetUsage(12, 12));
+        assertThat(state.usage(POLICY, at(10.9))).as("the ring still holds the first slot").isEqualTo(
+            new BudgetUsage(12, 12));
+        assertThat(state.usage(POLICY, at(11))).isEqualTo(new BudgetUsage(7, 12));
+        assertThat(state.usage(POLICY, at(14))).isEqualTo(new BudgetUsage(0, 12));
+        assertThat(state.usage(POLICY, T0.plus(Duration.ofDays(1)))).isEqualTo(new BudgetUsage(0, 0));
+        assertThat(BudgetState.empty(POLICY).usage(POLICY, at(4))).isEqualTo(new BudgetUsage(0, 0));
+        assertThat(state.remaining(POLICY, at(11), Priority.PRODUCT)).isEqualTo(new BudgetRemaining(73, 877));
+    }
+
+    @Test
     void aRingOfAnotherSizeIsKeptAsOneFullSlot() {
         BudgetState state = BudgetState.rehydrate(POLICY, 100, new int[] {30, 40}, 0, 70, 0, 3);
         assertThat(state.usedInWindow(POLICY, 100)).isEqualTo(70);
