@@ -24,12 +24,12 @@ public final class WebhookMetering {
 
     /** Takes webhooks in through {@code intake} and counts each result ({@code accepted}, {@code duplicate}, ...). */
     public ReceiveWebhookUseCase intake(ReceiveWebhookUseCase intake) {
-        return new MeteredIntake(Objects.requireNonNull(intake, "intake"));
+        return new MeteredIntake(Objects.requireNonNull(intake, "intake"), metrics);
     }
 
     /** {@code inbox} as the processing service sees it, counting how each handled event ended. */
     public WebhookInbox inbox(WebhookInbox inbox) {
-        return new CountingInbox(Objects.requireNonNull(inbox, "inbox"));
+        return new CountingInbox(Objects.requireNonNull(inbox, "inbox"), metrics);
     }
 
     /** The label value of a result: a bounded set, documented in docs/operations.md. */
@@ -45,13 +45,7 @@ public final class WebhookMetering {
         };
     }
 
-    private final class MeteredIntake implements ReceiveWebhookUseCase {
-
-        private final ReceiveWebhookUseCase intake;
-
-        private MeteredIntake(ReceiveWebhookUseCase intake) {
-            this.intake = intake;
-        }
+    private record MeteredIntake(ReceiveWebhookUseCase intake, HubMetrics metrics) implements ReceiveWebhookUseCase {
 
         @Override
         public ReceiveResult receive(ReceivedWebhook webhook) {
@@ -69,13 +63,7 @@ public final class WebhookMetering {
         }
     }
 
-    private final class CountingInbox implements WebhookInbox {
-
-        private final WebhookInbox inbox;
-
-        private CountingInbox(WebhookInbox inbox) {
-            this.inbox = inbox;
-        }
+    private record CountingInbox(WebhookInbox inbox, HubMetrics metrics) implements WebhookInbox {
 
         @Override
         public void markDone(InboxEvent event) {

@@ -1,6 +1,7 @@
 package io.accesshub.adapter.persistence.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
@@ -26,37 +27,32 @@ class KeysetTemplateTest {
     }
 
     @Test
-    void messagesNameTheKindAndHoldNoKeyMaterial() {
-        String token = TinkKeysets.generate();
-        String signing = SigningKeysets.generate();
+    void messagesNameTheKind() {
+        String notAKeyset = "{\"key\": []}";
 
-        assertThatThrownBy(() -> TinkKeysets.without(token, 1))
-            .isInstanceOf(IllegalArgumentException.class).hasMessage("token keyset holds no key 1");
-        assertThatThrownBy(() -> SigningKeysets.without(signing, 1))
-            .isInstanceOf(IllegalArgumentException.class).hasMessage("signing keyset holds no key 1");
-        assertThatThrownBy(() -> TinkKeysets.withNewPrimary("{\"key\": []}"))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("could not rotate the token keyset (");
-        assertThatThrownBy(() -> SigningKeysets.withNewPrimary("{\"key\": []}"))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessageStartingWith("could not rotate the signing keyset (");
+        assertThatIllegalArgumentException().isThrownBy(() -> TinkKeysets.without(TinkKeysets.generate(), 1))
+            .withMessage("token keyset holds no key 1");
+        assertThatIllegalArgumentException().isThrownBy(() -> SigningKeysets.without(SigningKeysets.generate(), 1))
+            .withMessage("signing keyset holds no key 1");
+        assertThatIllegalArgumentException().isThrownBy(() -> TinkKeysets.withNewPrimary(notAKeyset))
+            .withMessageStartingWith("could not rotate the token keyset (");
+        assertThatIllegalArgumentException().isThrownBy(() -> SigningKeysets.withNewPrimary(notAKeyset))
+            .withMessageStartingWith("could not rotate the signing keyset (");
     }
 
+    /** The signing kind's file is covered by {@code TinkSignedValuesTest}; this is the token kind's. */
     @Test
-    void eachKindCreatesItsDemoFileOnceAndOwnerReadable(@TempDir Path directory) throws Exception {
-        Path tokenFile = directory.resolve("token").resolve("keyset.json");
-        Path signingFile = directory.resolve("signing").resolve("keyset.json");
+    void theTokenKindCreatesItsDemoFileOnceOwnerReadableWithoutLeftovers(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("data").resolve("demo-keyset.json");
 
-        String token = TinkKeysets.loadOrCreate(tokenFile);
-        String signing = SigningKeysets.loadOrCreate(signingFile);
+        String created = TinkKeysets.loadOrCreate(file);
 
-        assertThat(TinkKeysets.loadOrCreate(tokenFile)).isEqualTo(token).isEqualTo(Files.readString(tokenFile));
-        assertThat(SigningKeysets.loadOrCreate(signingFile)).isEqualTo(signing);
-        assertThat(TinkTokenCipher.fromJsonKeyset(token)).isNotNull();
-        assertThat(TinkSignedValues.fromJsonKeyset(signing)).isNotNull();
-        assertThat(Files.getPosixFilePermissions(tokenFile)).extracting(Object::toString)
+        assertThat(TinkKeysets.loadOrCreate(file)).isEqualTo(created).isEqualTo(Files.readString(file));
+        assertThat(TinkTokenCipher.fromJsonKeyset(created)).isNotNull();
+        assertThat(Files.getPosixFilePermissions(file)).extracting(Object::toString)
             .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
-        try (var left = Files.list(tokenFile.getParent())) {
-            assertThat(left).as("no temporary file stays behind").containsExactly(tokenFile);
+        try (var entries = Files.list(file.getParent())) {
+            assertThat(entries).as("no temporary file stays behind").containsExactly(file);
         }
     }
 }
