@@ -3,7 +3,6 @@ package io.accesshub.application.service;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.accesshub.application.port.in.Caller;
-import io.accesshub.application.port.in.GetAccessTokenUseCase;
 import io.accesshub.application.port.in.RejectionReportResult;
 import io.accesshub.application.port.in.ReportRejectedTokenUseCase;
 import io.accesshub.application.port.in.TokenResult;
@@ -33,7 +32,8 @@ import java.util.function.Supplier;
  * time per installation in this JVM ({@link SingleFlight}: concurrent reports share it), counted against
  * {@link RejectionReportLimit} only when the token is still current once it starts; the re-validation itself is the
  * refresh engine's ({@link GrantRefresher#refreshRejected}), fenced across instances. The answer is then read again
- * through the token API.
+ * through the token API. Only the token a report hands out is counted in the token-read audit: one, however often
+ * the report read it ({@link TokenService#handedOut}); a report answered 429 hands out none.
  */
 public final class RejectedTokenReportService implements ReportRejectedTokenUseCase {
 
@@ -55,7 +55,7 @@ public final class RejectedTokenReportService implements ReportRejectedTokenUseC
         }
     }
 
-    private final GetAccessTokenUseCase tokens;
+    private final TokenService tokens;
     private final TokenReads reads;
     private final GrantRefresher refresher;
     private final TokenCaches caches;
@@ -65,7 +65,7 @@ public final class RejectedTokenReportService implements ReportRejectedTokenUseC
     private final Cache<InstallationKey, List<Instant>> starts = Caffeine.newBuilder()
         .maximumSize(REMEMBERED_INSTALLATIONS).executor(Runnable::run).build();
 
-    public RejectedTokenReportService(GetAccessTokenUseCase tokens, TokenReads reads, GrantRefresher refresher,
+    public RejectedTokenReportService(TokenService tokens, TokenReads reads, GrantRefresher refresher,
                                       TokenCaches caches, RejectionReportLimit limit, Clock clock) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.reads = Objects.requireNonNull(reads, "reads");
@@ -78,24 +78,24 @@ public final class RejectedTokenReportService implements ReportRejectedTokenUseC
     @Override
     public RejectionReportResult reportForLocation(Caller caller, Optional<MarketplaceAppId> app,
                                                    LocationId locationId, AccessTokenDigest rejected) {
-        return report(rejected, TokenCaches.Key.location(app, locationId),
-            () -> tokens.accessTokenForLocation(caller, app, locationId));
+        return report(caller, rejected, TokenCaches.Key.location(app, locationId),
+            () -> tokens.uncountedForLocation(caller, app, locationId));
     }
 
     @Override
     public RejectionReportResult reportForCompany(Caller caller, Optional<MarketplaceAppId> app, CompanyId companyId,
                                                   AccessTokenDigest rejected) {
-        return report(rejected, TokenCaches.Key.company(app, companyId),
-            () -> tokens.accessTokenForCompany(caller, app, companyId));
+        return report(caller, rejected, TokenCaches.Key.company(app, companyId),
+            () -> tokens.uncountedForCompany(caller, app, companyId));
     }
 
-    private RejectionReportResult report(AccessTokenDigest rejected, TokenCaches.Key read,
+    private RejectionReportResult report(Caller caller, AccessTokenDigest rejected, TokenCaches.Key read,
                                          Supplier<TokenResult> tokenApi) {
         Objects.requireNonNull(rejected, "rejected");
         caches.forget(read);
         TokenResult current = tokenApi.get();
         if (!(current instanceof TokenResult.Issued issued) || !rejected.matches(issued.accessToken())) {
-            return new RejectionReportResult.Answered(current);
+            return answered(caller, current);
         }
         Revalidation revalidation = flights.run(issued.installationKey(),
             () -> revalidate(issued.installationKey(), rejected));
@@ -103,10 +103,15 @@ public final class RejectedTokenReportService implements ReportRejectedTokenUseC
             return new RejectionReportResult.RateLimited(limited.retryAfter());
         }
         if (revalidation instanceof Revalidation.Unusable unusable) {
-            return new RejectionReportResult.Answered(unusable.answer());
+            return answered(caller, unusable.answer());
         }
         caches.forget(read);
-        return new RejectionReportResult.Answered(tokenApi.get());
+        return answered(caller, tokenApi.get());
+    }
+
+    /** The report's answer, counted in the token-read audit when it hands out a token. */
+    private RejectionReportResult answered(Caller caller, TokenResult answer) {
+        return new RejectionReportResult.Answered(tokens.handedOut(caller, answer));
     }
 
     /**

@@ -67,19 +67,46 @@ public final class TokenService implements GetAccessTokenUseCase {
 
     @Override
     public TokenResult accessTokenForLocation(Caller caller, Optional<MarketplaceAppId> app, LocationId locationId) {
-        return timed(() -> audited(caller, cached(caller, TokenCaches.Key.location(app, locationId),
-            () -> loadLocation(caller, app, locationId))));
+        return timed(() -> handedOut(caller, locationToken(caller, app, locationId)));
     }
 
     @Override
     public TokenResult accessTokenForCompany(Caller caller, Optional<MarketplaceAppId> app, CompanyId companyId) {
-        return timed(() -> audited(caller, cached(caller, TokenCaches.Key.company(app, companyId),
-            () -> apps.resolve(app)
+        return timed(() -> handedOut(caller, companyToken(caller, app, companyId)));
+    }
+
+    /**
+     * What {@link #accessTokenForLocation} answers, timed but not counted in the token-read audit: for a use case
+     * that reads more than once and counts only the token it hands out ({@link #handedOut}).
+     */
+    TokenResult uncountedForLocation(Caller caller, Optional<MarketplaceAppId> app, LocationId locationId) {
+        return timed(() -> locationToken(caller, app, locationId));
+    }
+
+    /** What {@link #accessTokenForCompany} answers, timed but not counted in the token-read audit. */
+    TokenResult uncountedForCompany(Caller caller, Optional<MarketplaceAppId> app, CompanyId companyId) {
+        return timed(() -> companyToken(caller, app, companyId));
+    }
+
+    /** Counts {@code result} in the token-read audit under the caller's name when it is a token handed out. */
+    TokenResult handedOut(Caller caller, TokenResult result) {
+        if (result instanceof TokenResult.Issued issued) {
+            audit.recordRead(caller, issued.installationKey());
+        }
+        return result;
+    }
+
+    private TokenResult locationToken(Caller caller, Optional<MarketplaceAppId> app, LocationId locationId) {
+        return cached(caller, TokenCaches.Key.location(app, locationId), () -> loadLocation(caller, app, locationId));
+    }
+
+    private TokenResult companyToken(Caller caller, Optional<MarketplaceAppId> app, CompanyId companyId) {
+        return cached(caller, TokenCaches.Key.company(app, companyId), () -> apps.resolve(app)
             .filter(a -> caller.scope().permitsApp(a.id()))
             .flatMap(a -> reads.installation(InstallationKey.forCompany(a.id(), companyId)))
             .filter(view -> caller.scope().permits(view.key()))
             .map(this::tokenOf)
-            .orElseGet(TokenResult.NotInstalled::new))));
+            .orElseGet(TokenResult.NotInstalled::new));
     }
 
     /** Runs a read and stops its timing with the outcome; a read that throws is timed as {@code error}. */
@@ -93,13 +120,6 @@ public final class TokenService implements GetAccessTokenUseCase {
             throw failure;
         }
         timing.stop(HubMetrics.outcomeOf(result));
-        return result;
-    }
-
-    private TokenResult audited(Caller caller, TokenResult result) {
-        if (result instanceof TokenResult.Issued issued) {
-            audit.recordRead(caller, issued.installationKey());
-        }
         return result;
     }
 

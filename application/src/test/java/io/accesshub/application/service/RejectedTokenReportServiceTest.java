@@ -55,6 +55,8 @@ class RejectedTokenReportServiceTest {
     private RefreshEngineFixture engine;
     private InMemoryTokenReads reads;
     private TokenCaches caches;
+    private InMemoryTokenReadAudit auditStore;
+    private TokenReadAuditService audit;
     private Installation installation;
     private Grant grant;
     private final List<ExecutorService> pools = new ArrayList<>();
@@ -79,8 +81,8 @@ class RejectedTokenReportServiceTest {
         LocationMinter minter = new LocationMinter(engine.installations, engine.grants, engine.gateway, engine.events,
             engine.transactions, new SequentialIdGenerator(), engine.clock, engine.keeper);
         caches = TokenCaches.create(cacheTtl, 1_000, engine.clock);
-        TokenReadAuditService audit = new TokenReadAuditService(new InMemoryTokenReadAudit(), engine.clock,
-            Duration.ofDays(90), true);
+        auditStore = new InMemoryTokenReadAudit();
+        audit = new TokenReadAuditService(auditStore, engine.clock, Duration.ofDays(90), true);
         TokenService tokens = new TokenService(engine.apps(), reads, engine.installations, engine.refresher(), minter,
             engine.settings, engine.clock, caches, audit, HubMetrics.NOOP);
         return new RejectedTokenReportService(tokens, reads, engine.refresher(), caches, limit, engine.clock);
@@ -249,5 +251,31 @@ class RejectedTokenReportServiceTest {
 
         assertThat(engine.gateway.presentedRefreshTokens()).hasSize(1);
         assertThat(answered).containsExactly(issued.tokens().accessToken());
+    }
+
+    @Test
+    void eachReportCountsTheOneTokenItHandsOutInTheTokenReadAudit() {
+        Caller billing = new Caller("billing", Set.of(Permission.TOKENS_READ), AccessScope.unrestricted());
+        engine.gateway.onRefresh(this::newPair);
+        RejectedTokenReportService service = service(Duration.ZERO, new RejectionReportLimit(1, Duration.ofMinutes(1)));
+
+        RejectionReportResult revalidated = service.reportForLocation(billing, Optional.empty(), location(),
+            AccessTokenDigest.of(grant.accessToken()));
+        audit.flush();
+        assertThat(answeredToken(revalidated)).isNotEqualTo(grant.accessToken());
+        assertThat(auditStore.readsBy("billing")).as("a re-validating report: one token handed out").isEqualTo(1);
+
+        RejectionReportResult stale = service.reportForLocation(billing, Optional.empty(), location(),
+            AccessTokenDigest.of(grant.accessToken()));
+        audit.flush();
+        assertThat(answeredToken(stale)).isEqualTo(stored().accessToken());
+        assertThat(auditStore.readsBy("billing")).as("a stale report: one token handed out").isEqualTo(2);
+
+        RejectionReportResult limited = service.reportForLocation(billing, Optional.empty(), location(),
+            AccessTokenDigest.of(stored().accessToken()));
+        audit.flush();
+        assertThat(limited).isInstanceOf(RejectionReportResult.RateLimited.class);
+        assertThat(auditStore.readsBy("billing")).as("a 429 hands out no token").isEqualTo(2);
+        assertThat(engine.gateway.presentedRefreshTokens()).hasSize(1);
     }
 }

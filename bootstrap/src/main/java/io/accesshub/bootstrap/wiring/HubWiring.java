@@ -30,8 +30,7 @@ import io.accesshub.application.port.out.WebhookInbox;
 import io.accesshub.application.port.out.DroppedWebhooks;
 import io.accesshub.application.port.out.HubMetrics;
 import io.accesshub.application.port.in.ReceiveWebhookUseCase;
-import io.accesshub.bootstrap.metrics.CountingWebhookInbox;
-import io.accesshub.bootstrap.metrics.MeteredWebhookIntake;
+import io.accesshub.bootstrap.metrics.WebhookMetering;
 import io.accesshub.domain.webhook.WebhookAdmission;
 import io.accesshub.domain.webhook.WebhookRetention;
 import io.accesshub.application.service.WebhookIntakeService;
@@ -351,8 +350,8 @@ public class HubWiring {
                                                Clock clock, WebhookRetention retention, HubMetrics metrics,
                                                @Value("${accesshub.webhooks.require-timestamp:true}")
                                                boolean requireTimestamp) {
-        return new MeteredWebhookIntake(new WebhookIntakeService(inbox, apps, dropped, clock,
-            new WebhookAdmission(retention.timestampTolerance(), requireTimestamp)), metrics);
+        return new WebhookMetering(metrics).intake(new WebhookIntakeService(inbox, apps, dropped, clock,
+            new WebhookAdmission(retention.timestampTolerance(), requireTimestamp)));
     }
 
     @Singleton
@@ -363,7 +362,7 @@ public class HubWiring {
                                                       InstallationEventPublisher events,
                                                       TransactionRunner transactions, IdGenerator ids, Clock clock,
                                                       List<WebhookEventHandler> handlers, HubMetrics metrics) {
-        return new WebhookProcessingService(new CountingWebhookInbox(inbox, metrics), apps, installations, grants,
+        return new WebhookProcessingService(new WebhookMetering(metrics).inbox(inbox), apps, installations, grants,
             refresher, minter, cascade, events, transactions, ids, clock, instanceId, handlers);
     }
 

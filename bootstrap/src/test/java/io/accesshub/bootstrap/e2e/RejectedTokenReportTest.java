@@ -169,6 +169,11 @@ class RejectedTokenReportTest {
         }
         assertThat(report(hub, "locations", "bad!id", body, HubHarness.API_KEY).json())
             .containsEntry("code", "invalid_id");
+        String companyId = harness.simulator.config().companyId();
+        assertThat(report(hub, "companies", "bad!id", body, HubHarness.API_KEY).json())
+            .containsEntry("code", "invalid_id");
+        assertThat(report(hub, "companies", companyId, "{}", HubHarness.API_KEY).json())
+            .containsEntry("code", "invalid_report");
         assertThat(report(hub, "locations", LOCATION, body, null).status()).isEqualTo(401);
 
         String elsewhere = (String) harness.send("POST", hub.url("/api/v1/admin/api-keys"), HubHarness.API_KEY,
@@ -180,7 +185,7 @@ class RejectedTokenReportTest {
         String listOnly = (String) harness.send("POST", hub.url("/api/v1/admin/api-keys"), HubHarness.API_KEY,
             "{\"name\":\"list-only\",\"permissions\":[\"installations:read\"]}").json().get("key");
         assertThat(report(hub, "locations", LOCATION, body, listOnly).status()).isEqualTo(403);
-        assertThat(report(hub, "companies", harness.simulator.config().companyId(), body, elsewhere).status())
+        assertThat(report(hub, "companies", companyId, body, elsewhere).status())
             .as("company reports need company-tokens:read").isEqualTo(403);
 
         assertThat(refreshPresentations()).isZero();

@@ -74,7 +74,7 @@ class MicrometerHubMetricsTest {
 
     @Test
     void everyWebhookResultHasItsOwnDocumentedOutcome() {
-        assertThat(Arrays.stream(ReceiveResult.values()).map(MeteredWebhookIntake::outcome).distinct())
+        assertThat(Arrays.stream(ReceiveResult.values()).map(WebhookMetering::outcome).distinct())
             .hasSize(ReceiveResult.values().length)
             .contains("accepted", "duplicate", "refused", "dropped_unknown_app");
     }

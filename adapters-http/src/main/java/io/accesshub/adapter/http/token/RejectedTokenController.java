@@ -78,16 +78,7 @@ public class RejectedTokenController {
     @Secured(Permission.TOKENS_READ_ROLE)
     public MutableHttpResponse<?> location(@PathVariable String locationId, @Nullable @QueryValue String app,
                                            @Nullable @Body byte[] body, Authentication authentication) {
-        LocationId location;
-        Optional<MarketplaceAppId> appId;
-        try {
-            location = LocationId.of(locationId);
-            appId = AccessTokenController.app(app);
-        } catch (DomainException invalidId) {
-            return AccessTokenController.invalidId();
-        }
-        Caller caller = Callers.of(authentication);
-        return report(body, rejected -> reports.reportForLocation(caller, appId, location, rejected));
+        return report(locationId, LocationId::of, app, body, authentication, reports::reportForLocation);
     }
 
     @Operation(summary = "Report that HighLevel rejected an agency's access token; answers the current token")
@@ -110,27 +101,38 @@ public class RejectedTokenController {
     @Secured(Permission.COMPANY_TOKENS_READ_ROLE)
     public MutableHttpResponse<?> company(@PathVariable String companyId, @Nullable @QueryValue String app,
                                           @Nullable @Body byte[] body, Authentication authentication) {
-        CompanyId company;
+        return report(companyId, CompanyId::of, app, body, authentication, reports::reportForCompany);
+    }
+
+    /** One of {@link ReportRejectedTokenUseCase}'s reports, for a location or for a company ({@code I}). */
+    @FunctionalInterface
+    private interface Report<I> {
+        RejectionReportResult report(Caller caller, Optional<MarketplaceAppId> app, I id, AccessTokenDigest rejected);
+    }
+
+    /**
+     * Parses the path's id (with {@code parse}) and the app, then the body, and answers the report: 400
+     * {@code invalid_id} or {@code invalid_report}, 429 {@code report_rate_limited}, else the token API's answer.
+     */
+    private <I> MutableHttpResponse<?> report(String rawId, Function<String, I> parse, @Nullable String app,
+                                              @Nullable byte[] body, Authentication authentication,
+                                              Report<I> report) {
+        I id;
         Optional<MarketplaceAppId> appId;
         try {
-            company = CompanyId.of(companyId);
+            id = parse.apply(rawId);
             appId = AccessTokenController.app(app);
         } catch (DomainException invalidId) {
             return AccessTokenController.invalidId();
         }
         Caller caller = Callers.of(authentication);
-        return report(body, rejected -> reports.reportForCompany(caller, appId, company, rejected));
-    }
-
-    private MutableHttpResponse<?> report(@Nullable byte[] body,
-                                          Function<AccessTokenDigest, RejectionReportResult> report) {
         Optional<AccessTokenDigest> rejected = digestIn(body);
         if (rejected.isEmpty()) {
             return Problems.response(Problem.of(400, "invalid_report", "Invalid report",
                 "The body must be {\"tokenSha256\": \"<64 hex digits>\"}: the SHA-256 of the rejected access token."))
                 .header("Cache-Control", "no-store");
         }
-        RejectionReportResult result = report.apply(rejected.get());
+        RejectionReportResult result = report.report(caller, appId, id, rejected.get());
         if (result instanceof RejectionReportResult.RateLimited limited) {
             return Problems.response(Problem.of(429, "report_rate_limited", "Too many reports",
                     "This installation's token was re-validated too often in the last minute; retry later."))
