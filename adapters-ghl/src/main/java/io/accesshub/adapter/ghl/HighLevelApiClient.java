@@ -80,6 +80,6 @@ public final class HighLevelApiClient implements HighLevelApi {
         Map<String, List<String>> copied = new LinkedHashMap<>();
         headers.forEach((name, values) -> copied.computeIfAbsent(name.toLowerCase(Locale.ROOT),
             n -> new ArrayList<>()).addAll(values));
-        return new Answered(status, copied, body, HighLevelMarketplaceGateway.rateLimitSignal(status, headers));
+        return new Answered(status, copied, body, RateLimitHeaders.signal(status, headers));
     }
 }

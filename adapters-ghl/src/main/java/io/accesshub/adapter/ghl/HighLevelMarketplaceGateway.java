@@ -46,7 +46,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -249,22 +248,9 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
         if (paced.isEmpty()) {
             return;
         }
-        RateLimitSignal signal = rateLimitSignal(status, headers);
+        RateLimitSignal signal = RateLimitHeaders.signal(status, headers);
         accountFor(() -> budgets.observe(BudgetKey.of(MarketplaceAppId.of(paced.get().app()), paced.get().resource()),
             signal));
-    }
-
-    /** HighLevel's budget headers as the domain reads them; a header that is missing or not a number is absent. */
-    static RateLimitSignal rateLimitSignal(int status, io.micronaut.http.HttpHeaders headers) {
-        return new RateLimitSignal(status == 429,
-            headers.get("Retry-After", Long.class).filter(s -> s > 0).map(Duration::ofSeconds),
-            number(headers, "X-RateLimit-Max"), number(headers, "X-RateLimit-Remaining"),
-            number(headers, "X-RateLimit-Limit-Daily"), number(headers, "X-RateLimit-Daily-Remaining"),
-            headers.get("X-RateLimit-Interval-Milliseconds", Long.class).filter(m -> m > 0).map(Duration::ofMillis));
-    }
-
-    private static OptionalLong number(io.micronaut.http.HttpHeaders headers, String name) {
-        return headers.get(name, Long.class).filter(v -> v >= 0).map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
     private TokenExchangeOutcome send(MarketplaceAppId app, String path, Map<String, String> form,

@@ -70,6 +70,11 @@ public final class HighLevelCallService implements HighLevelCalls {
 
     @Override
     public HighLevelCallResult call(Caller caller, HighLevelCall call) {
+        return call(caller, call, api);
+    }
+
+    @Override
+    public HighLevelCallResult call(Caller caller, HighLevelCall call, HighLevelApi via) {
         ApiPath.Decision decision = ApiPath.of(call.path());
         if (decision instanceof ApiPath.Refused refused) {
             return new HighLevelCallResult.PathRefused(refused.why());
@@ -96,7 +101,7 @@ public final class HighLevelCallService implements HighLevelCalls {
                 return new HighLevelCallResult.DailyBudgetExhausted(daily.retryAfter(),
                     Optional.of(daily.remaining()));
             }
-            HighLevelApi.ApiResponse response = api.send(request);
+            HighLevelApi.ApiResponse response = via.send(request);
             if (response instanceof HighLevelApi.NoAnswer none) {
                 return new HighLevelCallResult.NoAnswer(none.sent(), remaining(key));
             }

@@ -1,5 +1,6 @@
 package io.accesshub.application.port.in;
 
+import io.accesshub.application.port.out.HighLevelApi;
 import io.accesshub.domain.marketplace.CompanyId;
 import io.accesshub.domain.marketplace.LocationId;
 import io.accesshub.domain.marketplace.MarketplaceAppId;
@@ -18,6 +19,13 @@ public interface HighLevelCalls {
 
     /** Makes one call for {@code caller}; never throws for HighLevel's answers or a spent budget. */
     HighLevelCallResult call(Caller caller, HighLevelCall call);
+
+    /**
+     * Like {@link #call(Caller, HighLevelCall)}, but each attempt is sent through {@code via} (an HTTP client filter
+     * sends it on its own client): the hub still picks the token, waits for budget, learns from the answer's budget
+     * headers and re-validates a rejected token.
+     */
+    HighLevelCallResult call(Caller caller, HighLevelCall call, HighLevelApi via);
 
     /** Which token a call is made with: a location's or an agency's, of the named app or the default one. */
     record Resource(Optional<MarketplaceAppId> app, Optional<LocationId> location, Optional<CompanyId> company) {
