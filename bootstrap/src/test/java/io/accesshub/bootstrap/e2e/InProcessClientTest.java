@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.accesshub.application.port.in.HighLevelCallResult;
-import io.accesshub.bootstrap.client.HighLevelCallRefusedException;
-import io.accesshub.bootstrap.client.HighLevelCallsClientFilter;
+import io.accesshub.adapter.ghl.client.HighLevelCallRefusedException;
+import io.accesshub.adapter.ghl.client.HighLevelCallsClientFilter;
 import io.accesshub.simulator.GhlSimulator;
 import io.accesshub.simulator.SimulatorConfig;
 import io.micronaut.http.HttpResponse;

@@ -1,4 +1,4 @@
-package io.accesshub.bootstrap.client;
+package io.accesshub.adapter.ghl.client;
 
 import io.accesshub.application.port.in.HighLevelCallResult;
 
