@@ -199,9 +199,10 @@ class ProxyBenchmark {
     private static final int BLOCK = 100;
 
     /**
-     * {@code calls} of each request, in blocks of {@link #BLOCK} taking turns. Before each proxied block the simulator's
-     * window passes without calls: the direct calls are HighLevel calls the hub does not know about, and seeing them
-     * in HighLevel's headers would make the hub correct its budget in the database on every proxied call.
+     * {@code calls} of each request, in blocks of {@link #BLOCK} taking turns; returns the fastest proxied block's
+     * calls per second. Before each block the simulator's window passes without calls: the direct calls are HighLevel
+     * calls the hub does not know about, and seeing them in HighLevel's headers would make the hub correct its budget
+     * in the database on every proxied call.
      */
     private double alternately(HttpRequest direct, Sample directs, HttpRequest proxied, Sample proxies, int calls)
             throws Exception {
@@ -358,8 +359,8 @@ class ProxyBenchmark {
                     policy.subWindows(), policy.ringSize(), ring.toMillis() / 1000.0, LIMIT, WINDOW, loadBefore,
                     loadAfter))
                 .append(String.format("  proxied calls answered 200: %d = %.1f per s over the run (%.0f%% of the"
-                    + " budget-limited maximum %.1f per s, first bursts included)%n", calls.get(), calls.get() / seconds,
-                    100 * calls.get() / seconds / maximum, maximum))
+                    + " budget-limited maximum %.1f per s, first bursts included)%n", calls.get(),
+                    calls.get() / seconds, 100 * calls.get() / seconds / maximum, maximum))
                 .append(spans < 1 ? String.format("  steady: not measured, a run needs at least 1.5 ring spans"
                     + " (%.1f s)%n", 1.5 * ring.toMillis() / 1000.0)
                     : String.format("  steady (HighLevel's accepted calls from %.2f s to %.2f s after the start, %d"
