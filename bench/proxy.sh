@@ -8,7 +8,7 @@
 # maximum (goal: >= 90 %), the simulator's 429s (goal: 0), the busiest sliding window of one location (goal: <= the
 # product cap) and the database statements per proxied call.
 # Usage: bench/proxy.sh [locations] [seconds] [hubs] [limit]
-#   PROXY_BENCH_OVERHEAD_CALLS=0 skips part 1; BENCH_MAVEN_ARGS="-o -pl bootstrap" runs against modules already
+#   PROXY_BENCH_OVERHEAD_CALLS=0 skips part 1; PROXY_BENCH_SEND_ALLOWANCE=3s sets the hubs' send allowance (default 1s); BENCH_MAVEN_ARGS="-o -pl bootstrap" runs against modules already
 #   installed (default: "-pl bootstrap -am", which builds them first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +25,8 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(java -
 ./mvnw -B -q ${BENCH_MAVEN_ARGS:--pl bootstrap -am} verify -Dtest=ProxyBenchmark \
   -Dsurefire.failIfNoSpecifiedTests=false -Djacoco.skip=true -Dproxy.bench.locations="$LOCATIONS" \
   -Dproxy.bench.seconds="$SECONDS_RUN" -Dproxy.bench.hubs="$HUBS" -Dproxy.bench.limit="$LIMIT" \
-  -Dproxy.bench.overhead.calls="${PROXY_BENCH_OVERHEAD_CALLS:-2000}" > "$LOG" 2>&1 || {
+  -Dproxy.bench.overhead.calls="${PROXY_BENCH_OVERHEAD_CALLS:-2000}" \
+  ${PROXY_BENCH_SEND_ALLOWANCE:+-Dproxy.bench.send-allowance="$PROXY_BENCH_SEND_ALLOWANCE"} > "$LOG" 2>&1 || {
   tail -40 "$LOG"; exit 1; }
 cat bootstrap/target/proxy-bench.txt
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

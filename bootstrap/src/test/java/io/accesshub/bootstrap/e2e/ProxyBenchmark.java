@@ -66,7 +66,8 @@ import org.junit.jupiter.api.Test;
  * 10 s window, 90; a ninth of it, at least 1, is the background reserve), {@code proxy.bench.threads} (200),
  * {@code proxy.bench.overhead.calls} (2,000 of each; 0 skips the overhead part), {@code proxy.bench.overhead.warmup}
  * (1,000 of each), {@code proxy.bench.overhead.window-ms} (50) and {@code proxy.bench.overhead.sub-windows} (1),
- * {@code proxy.bench.throughput} ({@code false} skips the throughput part).
+ * {@code proxy.bench.throughput} ({@code false} skips the throughput part), {@code proxy.bench.send-allowance} (the
+ * throughput hubs' {@code accesshub.highlevel.send-allowance}; unset: their default, 1 s).
  */
 class ProxyBenchmark {
 
@@ -267,7 +268,12 @@ class ProxyBenchmark {
                 .rateLimitPerWindow(LIMIT).rateLimitWindow(WINDOW))) {
             List<HubHarness.Hub> hubs = new ArrayList<>();
             for (int i = 0; i < HUBS; i++) {
-                hubs.add(harness.startHub(hubSettings(LIMIT, WINDOW, 20, reserve)));
+                Map<String, Object> settings = new java.util.HashMap<>(hubSettings(LIMIT, WINDOW, 20, reserve));
+                String allowance = System.getProperty("proxy.bench.send-allowance");
+                if (allowance != null) {
+                    settings.put("accesshub.highlevel.send-allowance", allowance);
+                }
+                hubs.add(harness.startHub(settings));
             }
             BudgetPolicy policy = hubs.get(0).bean(BudgetPolicy.class);
             List<HubHarness.SeededLocation> seeded = harness.seedLocations(hubs.get(0), LOCATIONS + 1);
@@ -338,10 +344,16 @@ class ProxyBenchmark {
             long spans = Duration.between(from, end).toMillis() / ring.toMillis();
             Instant to = from.plus(ring.multipliedBy(spans));
             long steadyCalls = 0;
+            List<String> overCap = new ArrayList<>();
             for (String location : locations) {
-                busiest = Math.max(busiest, harness.simulator.maxCallsInAnySlidingWindow(location, policy.window()));
+                int most = harness.simulator.maxCallsInAnySlidingWindow(location, policy.window());
+                busiest = Math.max(busiest, most);
                 tooMany += harness.simulator.tooManyRequests(location);
                 List<Instant> accepted = harness.simulator.acceptedCalls(location);
+                if (most > cap) {
+                    overCap.add(location + " (" + most + "): " + accepted.stream().map(a -> String.format("%.3f",
+                        Duration.between(begin, a).toMillis() / 1000.0)).toList());
+                }
                 if (Boolean.getBoolean("proxy.bench.debug")) {
                     System.out.println("DEBUG " + location + " " + accepted.stream().map(a -> Duration.between(begin, a)
                         .toMillis() + "/" + policy.slotOf(a) % 1000).toList());
@@ -352,6 +364,9 @@ class ProxyBenchmark {
             long selects = after[0] - before[0];
             long writes = after[1] - before[1] + after[2] - before[2];
             long transactions = after[3] - before[3] + after[4] - before[4] + after[5] - before[5];
+            StringBuilder details = new StringBuilder();
+            overCap.stream().limit(5).forEach(o -> details.append("    above the cap, HighLevel's accepted calls (s"
+                + " after the start): ").append(o).append('\n'));
             out.append(String.format("proxy throughput: %d hubs, %d locations, %d client threads, %.0f s (all done"
                     + " %.1f s after the start); budget %d per %s (product %d, %d sub-windows, ring %d slots = %.1f s),"
                     + " simulator %d per %s; load average before %s, after %s%n", HUBS, LOCATIONS, THREADS, seconds,
@@ -370,7 +385,8 @@ class ProxyBenchmark {
                 .append(String.format("  hub 429 budget_exhausted %d (callers with no room before the end %d); other"
                     + " answers %s%n", refused.get(), finishedEarly.get(), new TreeMap<>(others)))
                 .append(String.format("  HighLevel (simulator): 429s %d; busiest sliding %s window of one location: %d"
-                    + " (product cap %d, limit %d)%n", tooMany, policy.window(), busiest, cap, policy.limit()))
+                    + " (product cap %d, limit %d); locations above the product cap in some window: %d%n", tooMany,
+                    policy.window(), busiest, cap, policy.limit(), overCap.size())).append(details)
                 .append(String.format("  database: %d selects + %d writes = %.3f queries per proxied call; with the"
                     + " transaction statements (%d COMMIT, %d SET, %d ROLLBACK) %.3f statements per proxied call%n",
                     selects, writes, (selects + writes) / (double) Math.max(1, calls.get()), after[3] - before[3],
