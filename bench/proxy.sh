@@ -8,8 +8,9 @@
 # maximum (goal: >= 90 %), the simulator's 429s (goal: 0), the busiest sliding window of one location (goal: <= the
 # product cap) and the database statements per proxied call.
 # Usage: bench/proxy.sh [locations] [seconds] [hubs] [limit]
-#   PROXY_BENCH_OVERHEAD_CALLS=0 skips part 1; PROXY_BENCH_SEND_ALLOWANCE=3s sets the hubs' send allowance (default 1s); BENCH_MAVEN_ARGS="-o -pl bootstrap" runs against modules already
-#   installed (default: "-pl bootstrap -am", which builds them first).
+#   PROXY_BENCH_OVERHEAD_CALLS=0 skips part 1; PROXY_BENCH_SEND_ALLOWANCE=3s sets the throughput hubs' send allowance
+#   (default 1s); BENCH_MAVEN_ARGS="-o -pl bootstrap" runs against modules already installed (default:
+#   "-pl bootstrap -am", which builds them first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
