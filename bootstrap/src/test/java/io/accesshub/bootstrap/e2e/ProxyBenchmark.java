@@ -56,7 +56,7 @@ import org.junit.jupiter.api.Test;
  * </ol>
  *
  * <p>Calls per second are given twice: over the whole run, which includes every location's first burst of a whole
- * ring's cap (a 30 s run is less than three rings long, so that burst inflates the rate by up to a half), and
+ * ring's cap (a 30 s run holds three bursts in 2.6 rings of 11.5 s: up to 15 % above the steady rate), and
  * "steady": HighLevel's accepted calls within whole ring spans starting half a span after the start. Where the budget
  * limits, each location's calls come in bursts that repeat once per ring span, and these bounds fall between them;
  * where the machine limits, calls are spread evenly and both figures are the machine's rate.
