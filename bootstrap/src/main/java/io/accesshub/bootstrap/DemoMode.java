@@ -160,7 +160,8 @@ final class DemoMode implements AutoCloseable {
 
         Path apiKeyFile = dataDirectory.resolve("demo-api-key").toAbsolutePath();
         String apiKey = readOrCreateApiKey(apiKeyFile);
-        String demoKeyEntry = "demo:" + sha256Hex(apiKey) + ":tokens:read+company-tokens:read+installations:read+admin+proxy:use";
+        String demoKeyEntry = "demo:" + sha256Hex(apiKey)
+            + ":tokens:read+company-tokens:read+installations:read+admin+proxy:use";
         String configured = configuration.value("accesshub.api.keys").orElse("");
         System.setProperty("accesshub.api.keys", configured.isBlank() ? demoKeyEntry : configured + ";" + demoKeyEntry);
         return new DemoMode(simulator, apiKeyFile, hubPort);
