@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 class SsoServiceTest {
 
-    private static final MarketplaceAppId APP = MarketplaceAppId.of("app-one");
-    private static final MarketplaceAppId OTHER_APP = MarketplaceAppId.of("app-two");
+    private static final MarketplaceAppId APP = MarketplaceAppId.of("appone");
+    private static final MarketplaceAppId OTHER_APP = MarketplaceAppId.of("apptwo");
     private static final CompanyId COMPANY = CompanyId.of("company-1");
     private static final LocationId LOCATION = LocationId.of("location-1");
 
@@ -68,7 +68,7 @@ class SsoServiceTest {
 
     @Test
     void theOnlyAppWithASecretNeedsNoName() {
-        SsoService service = service(Set.of(APP), Map.of("p@app-one", user(Optional.empty())));
+        SsoService service = service(Set.of(APP), Map.of("p@appone", user(Optional.empty())));
         assertThat(service.decrypt(Caller.IN_PROCESS, Optional.empty(), "p"))
             .isEqualTo(new SsoResult.Decrypted(user(Optional.empty()), Optional.empty()));
     }
@@ -76,7 +76,7 @@ class SsoServiceTest {
     @Test
     void severalAppsWithSecretsNeedTheAppNamed() {
         Set<MarketplaceAppId> both = new LinkedHashSet<>(java.util.List.of(APP, OTHER_APP));
-        SsoService service = service(both, Map.of("p@app-two", user(Optional.empty())));
+        SsoService service = service(both, Map.of("p@apptwo", user(Optional.empty())));
         assertThat(service.decrypt(Caller.IN_PROCESS, Optional.empty(), "p")).isEqualTo(new SsoResult.AppRequired());
         assertThat(service.decrypt(Caller.IN_PROCESS, Optional.of(OTHER_APP), "p"))
             .isInstanceOf(SsoResult.Decrypted.class);
@@ -92,7 +92,7 @@ class SsoServiceTest {
 
     @Test
     void aPayloadThatDoesNotOpenIsInvalid() {
-        SsoService service = service(Set.of(APP), Map.of("p@app-one", user(Optional.empty())));
+        SsoService service = service(Set.of(APP), Map.of("p@appone", user(Optional.empty())));
         assertThat(service.decrypt(Caller.IN_PROCESS, Optional.empty(), "q")).isEqualTo(new SsoResult.InvalidPayload());
         assertThat(service.decrypt(Caller.IN_PROCESS, Optional.empty(), " ")).isEqualTo(new SsoResult.InvalidPayload());
     }
@@ -101,7 +101,7 @@ class SsoServiceTest {
     void theUsersLocationInstallationIsAttachedWhenTheScopeSeesIt() {
         Installation installed = installations.add(aLocationInstallation().ofApp(APP).ofCompany(COMPANY)
             .forLocation(LOCATION).build());
-        SsoService service = service(Set.of(APP), Map.of("p@app-one", user(Optional.of(LOCATION.value()))));
+        SsoService service = service(Set.of(APP), Map.of("p@appone", user(Optional.of(LOCATION.value()))));
 
         SsoResult seen = service.decrypt(caller(AccessScope.unrestricted()), Optional.empty(), "p");
         SsoResult outOfScope = service.decrypt(caller(new AccessScope(Set.of(), Set.of(CompanyId.of("other")),
@@ -117,7 +117,7 @@ class SsoServiceTest {
     void withoutALocationTheCompanyInstallationIsAttached() {
         Installation agency = installations.add(aCompanyInstallation().ofApp(APP).ofCompany(COMPANY).build());
         installations.add(aLocationInstallation().ofApp(APP).ofCompany(COMPANY).forLocation(LOCATION).build());
-        SsoService service = service(Set.of(APP), Map.of("p@app-one", user(Optional.empty())));
+        SsoService service = service(Set.of(APP), Map.of("p@appone", user(Optional.empty())));
 
         assertThat(service.decrypt(Caller.IN_PROCESS, Optional.empty(), "p")).isEqualTo(new SsoResult.Decrypted(
             user(Optional.empty()), Optional.of(new SsoInstallation(agency.id(), agency.status()))));
@@ -126,7 +126,7 @@ class SsoServiceTest {
     @Test
     void anotherAppsInstallationIsNotTheUsers() {
         installations.add(aLocationInstallation().ofApp(OTHER_APP).ofCompany(COMPANY).forLocation(LOCATION).build());
-        SsoService service = service(Set.of(APP), Map.of("p@app-one", user(Optional.of(LOCATION.value()))));
+        SsoService service = service(Set.of(APP), Map.of("p@appone", user(Optional.of(LOCATION.value()))));
 
         assertThat(service.decrypt(Caller.IN_PROCESS, Optional.empty(), "p"))
             .isEqualTo(new SsoResult.Decrypted(user(Optional.of(LOCATION.value())), Optional.empty()));
