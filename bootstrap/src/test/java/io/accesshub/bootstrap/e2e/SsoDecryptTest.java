@@ -38,8 +38,9 @@ class SsoDecryptTest {
     private static final String VECTOR_SECRET = "vector-shared-secret-1";
 
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private Logger root;
-    private Level previousLevel;
+    /** Root and the hub's own loggers (logback-test.xml holds the HighLevel adapter at WARN): all at DEBUG. */
+    private final List<Logger> debugged = new ArrayList<>();
+    private final List<Level> previousLevels = new ArrayList<>();
     private HubHarness harness;
     private HubHarness.Hub hub;
     private String company;
@@ -48,8 +49,12 @@ class SsoDecryptTest {
 
     @BeforeEach
     void start() {
-        root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        previousLevel = root.getLevel();
+        for (String name : List.of(org.slf4j.Logger.ROOT_LOGGER_NAME, "io.accesshub", "io.accesshub.adapter.ghl",
+                "io.accesshub.adapter.http")) {
+            Logger logger = (Logger) LoggerFactory.getLogger(name);
+            debugged.add(logger);
+            previousLevels.add(logger.getLevel());
+        }
         harness = new HubHarness(SimulatorConfig.builder().locationCount(1));
         hub = harness.startHub(Map.of("accesshub.apps.main.sso-secret", harness.simulator.config().ssoSecret()));
         List<HubHarness.SeededLocation> seeded = harness.seedLocations(hub, 1);
@@ -60,8 +65,10 @@ class SsoDecryptTest {
 
     @AfterEach
     void stop() {
-        root.detachAppender(logs);
-        root.setLevel(previousLevel);
+        debugged.get(0).detachAppender(logs);
+        for (int i = 0; i < debugged.size(); i++) {
+            debugged.get(i).setLevel(previousLevels.get(i));
+        }
         harness.close();
     }
 
@@ -140,9 +147,9 @@ class SsoDecryptTest {
 
     @Test
     void everyBadPayloadAnswersTheSameProblemAndNothingOfItIsLogged() throws Exception {
-        root.setLevel(Level.DEBUG);
+        debugged.forEach(logger -> logger.setLevel(Level.DEBUG));
         logs.start();
-        root.addAppender(logs);
+        debugged.get(0).addAppender(logs);
         String key = key("page-backend", "");
         String good = harness.simulator.ssoPayload(locationUser());
         byte[] raw = Base64.getDecoder().decode(good);
