@@ -219,6 +219,16 @@ public final class GhlSimulator implements AutoCloseable {
         return clientSecret.get();
     }
 
+    /**
+     * A custom page's SSO payload for this user context, as HighLevel answers {@code REQUEST_USER_DATA}: the JSON of
+     * {@code context} encrypted with the app's shared secret ({@link SimulatorConfig#ssoSecret()}) the CryptoJS way
+     * (base64 of {@code Salted__} + salt + AES-256-CBC, key and IV from EVP_BytesToKey with MD5). A fresh random salt
+     * each time, as CryptoJS does.
+     */
+    public String ssoPayload(Map<String, ?> context) {
+        return SsoPayloadSealer.seal(config.ssoSecret(), Json.bytes(context));
+    }
+
     /** Disables (billing paused) or reactivates a location. */
     public void setLocationActive(String locationId, boolean active) {
         marketplace.setLocationActive(locationId, active);

@@ -45,6 +45,7 @@ import java.util.Objects;
  * @param companyInstallWebhook             an agency install also sends one INSTALL with installType Company
  * @param uninstallCascadeWebhooks          an agency uninstall also sends one UNINSTALL per installed location
  * @param serverThreads                     size of the bounded request thread pool
+ * @param ssoSecret                         the app's Shared Secret for custom-page SSO payloads
  */
 public record SimulatorConfig(
         String host,
@@ -82,7 +83,8 @@ public record SimulatorConfig(
         int rsaKeySize,
         boolean companyInstallWebhook,
         boolean uninstallCascadeWebhooks,
-        int serverThreads) {
+        int serverThreads,
+        String ssoSecret) {
 
     /** Who may install the app, as on the marketplace listing. */
     public enum DistributionType { AGENCY, SUB_ACCOUNT, AGENCY_AND_SUB_ACCOUNT }
@@ -98,6 +100,7 @@ public record SimulatorConfig(
         Objects.requireNonNull(companyId, "companyId");
         Objects.requireNonNull(appId, "appId");
         Objects.requireNonNull(clientSecret, "clientSecret");
+        Objects.requireNonNull(ssoSecret, "ssoSecret");
         Objects.requireNonNull(clockMode, "clockMode");
         Objects.requireNonNull(distributionType, "distributionType");
         if (locationCount < 0 || locationCount > 100_000) {
@@ -188,6 +191,7 @@ public record SimulatorConfig(
         private boolean companyInstallWebhook = true;
         private boolean uninstallCascadeWebhooks = true;
         private int serverThreads = 32;
+        private String ssoSecret = "sim-sso-shared-secret-5b1e";
 
         Builder() {
         }
@@ -208,7 +212,7 @@ public record SimulatorConfig(
             webhookTimeout = c.webhookTimeout; sendEd25519Signature = c.sendEd25519Signature;
             sendRsaSignature = c.sendRsaSignature; rsaKeySize = c.rsaKeySize;
             companyInstallWebhook = c.companyInstallWebhook; uninstallCascadeWebhooks = c.uninstallCascadeWebhooks;
-            serverThreads = c.serverThreads;
+            serverThreads = c.serverThreads; ssoSecret = c.ssoSecret;
         }
 
         public Builder host(String v) { host = v; return this; }
@@ -249,6 +253,7 @@ public record SimulatorConfig(
         public Builder companyInstallWebhook(boolean v) { companyInstallWebhook = v; return this; }
         public Builder uninstallCascadeWebhooks(boolean v) { uninstallCascadeWebhooks = v; return this; }
         public Builder serverThreads(int v) { serverThreads = v; return this; }
+        public Builder ssoSecret(String v) { ssoSecret = v; return this; }
 
         /** A profile for fast deterministic tests: frozen clock at 2026-01-01T00:00:00Z, no retry jitter. */
         public Builder fastTestProfile() {
@@ -265,7 +270,7 @@ public record SimulatorConfig(
                     accessTokenLifetime, refreshTokenLifetime, locationTokenIncludesRefreshToken,
                     includeApprovedLocations, clockMode, startInstant, webhookRetryInterval, webhookRetryJitter,
                     webhookMaxRetries, webhookTimeout, sendEd25519Signature, sendRsaSignature, rsaKeySize,
-                    companyInstallWebhook, uninstallCascadeWebhooks, serverThreads);
+                    companyInstallWebhook, uninstallCascadeWebhooks, serverThreads, ssoSecret);
         }
     }
 }

@@ -22,6 +22,7 @@ public class AppConfiguration {
     private String loginWindowOpenMode;
     private boolean defaultApp;
     private String locationTokenPolicy = "refresh-own-token-then-remint";
+    private String ssoSecret;
 
     public AppConfiguration(@Parameter String name) {
         this.name = name;
@@ -116,8 +117,21 @@ public class AppConfiguration {
         this.locationTokenPolicy = locationTokenPolicy;
     }
 
+    /**
+     * The app's Shared Secret for custom-page SSO ({@code accesshub.apps.<name>.sso-secret}); never logged. Empty when
+     * the app does not use SSO.
+     */
+    public Optional<String> getSsoSecret() {
+        return Optional.ofNullable(ssoSecret).filter(s -> !s.isEmpty());
+    }
+
+    public void setSsoSecret(String ssoSecret) {
+        this.ssoSecret = ssoSecret;
+    }
+
     @Override
     public String toString() {
-        return "AppConfiguration[" + name + ", clientId=" + clientId + ", clientSecret=<redacted>]";
+        return "AppConfiguration[" + name + ", clientId=" + clientId + ", clientSecret=<redacted>"
+            + (ssoSecret == null ? "" : ", ssoSecret=<redacted>") + "]";
     }
 }

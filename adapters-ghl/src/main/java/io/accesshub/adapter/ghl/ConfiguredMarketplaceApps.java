@@ -74,6 +74,18 @@ public final class ConfiguredMarketplaceApps implements MarketplaceApps {
         return defaultApp;
     }
 
+    /** The app's custom-page SSO secret, if it has one; stays in this adapter. */
+    Optional<String> ssoSecret(MarketplaceAppId id) {
+        return Optional.ofNullable(byId.get(id)).flatMap(e -> e.configuration().getSsoSecret());
+    }
+
+    /** The apps with an SSO secret, in configuration order. */
+    java.util.Set<MarketplaceAppId> appsWithSsoSecret() {
+        java.util.Set<MarketplaceAppId> ids = new java.util.LinkedHashSet<>();
+        byId.forEach((id, e) -> e.configuration().getSsoSecret().ifPresent(s -> ids.add(id)));
+        return java.util.Collections.unmodifiableSet(ids);
+    }
+
     /** The adapter-side configuration of an app the core named; an unknown app is a programming error. */
     AppConfiguration configuration(MarketplaceAppId id) {
         Entry entry = byId.get(id);

@@ -67,6 +67,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import io.accesshub.application.service.InstallationQueryService;
+import io.accesshub.application.port.in.DecryptSsoUseCase;
+import io.accesshub.application.port.out.SsoPayloads;
+import io.accesshub.application.service.SsoService;
 import io.accesshub.application.port.in.RateBudgets;
 import io.accesshub.application.port.out.BudgetLedger;
 import io.accesshub.application.service.RateBudgetService;
@@ -375,6 +378,12 @@ public class HubWiring {
     @Singleton
     DeadLetterService deadLetterService(WebhookInbox inbox) {
         return new DeadLetterService(inbox);
+    }
+
+    /** Custom-page SSO: payloads open in the HighLevel adapter, installations are looked up within the caller's scope. */
+    @Singleton
+    DecryptSsoUseCase decryptSsoUseCase(SsoPayloads payloads, InstallationRepository installations) {
+        return new SsoService(payloads, installations);
     }
 
     @Singleton

@@ -14,6 +14,8 @@ public enum Permission {
     COMPANY_TOKENS_READ(Permission.COMPANY_TOKENS_READ_ROLE),
     /** Call HighLevel through the hub's proxy with a location's token (an agency's needs company-tokens:read too). */
     PROXY_USE(Permission.PROXY_USE_ROLE),
+    /** Decrypt HighLevel custom-page SSO payloads ({@code POST /api/v1/sso/decrypt}) with an app's shared secret. */
+    SSO_DECRYPT(Permission.SSO_DECRYPT_ROLE),
     /** Read installations and install handles, never tokens. */
     INSTALLATIONS_READ(Permission.INSTALLATIONS_READ_ROLE),
     /** Scrape the hub's metrics ({@code GET /metrics}); they span every tenant, so only unscoped keys hold it. */
@@ -27,6 +29,8 @@ public enum Permission {
     public static final String COMPANY_TOKENS_READ_ROLE = "company-tokens:read";
     /** Role name for {@code @Secured}. */
     public static final String PROXY_USE_ROLE = "proxy:use";
+    /** Role name for {@code @Secured}. */
+    public static final String SSO_DECRYPT_ROLE = "sso:decrypt";
     /** Role name for {@code @Secured}. */
     public static final String INSTALLATIONS_READ_ROLE = "installations:read";
     /** Role name for {@code @Secured}. */
