@@ -45,6 +45,7 @@ class TracingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOKEN_ROUTE = "/api/v1/locations/{locationId}/access-token";
+    private static final String DRAIN = "accesshub.webhooks.drain";
 
     private HubHarness harness;
     private HttpServer receiver;
@@ -70,9 +71,13 @@ class TracingTest {
             "otel.traces.exporter", "otlp," + InMemorySpanExporterProvider.NAME,
             "otel.exporter.otlp.endpoint", "http://127.0.0.1:" + receiver.getAddress().getPort(),
             "otel.exporter.otlp.protocol", "http/protobuf",
-            "otel.bsp.schedule.delay", "100"));
+            "otel.bsp.schedule.delay", "100",
+            // the inbox worker runs (every 200 ms after its 5 s initial delay): its runs are queue spans
+            "accesshub.webhooks.processing.enabled", "true",
+            "accesshub.webhooks.processing.interval", "200ms"));
         List<String> secrets = new ArrayList<>(List.of(harness.simulator.config().clientSecret(), HubHarness.API_KEY));
 
+        harness.simulator.setWebhookUrl(hub.url("/webhooks/ghl"));
         harness.installThroughBrowser(hub, AuthorizeRequest.Target.LOCATION, "sim-loc-0001", List.of());
         secrets.add((String) harness.locationToken(hub, "sim-loc-0001").json().get("accessToken"));
         harness.expireAllAccessTokens();
@@ -109,6 +114,16 @@ class TracingTest {
         }
         assertThat(spans).filteredOn(s -> s.getAttributes().asMap().keySet().toString().contains("url.full"))
             .allSatisfy(s -> assertThat(render(s)).doesNotContain("?"));
+
+        // the inbox run that handled the INSTALL webhook is a trace with its statements; idle runs are not exported
+        List<SpanData> withRun = awaitSpans(all -> all.stream().anyMatch(TracingTest::isBusyDrain));
+        SpanData drain = withRun.stream().filter(TracingTest::isBusyDrain).findFirst().orElseThrow();
+        assertThat(drain.getParentSpanContext().isValid()).isFalse();
+        assertThat(withRun).filteredOn(s -> s.getParentSpanId().equals(drain.getSpanId()))
+            .anySatisfy(s -> assertThat(hasAttributeStartingWith(s, "db.")).isTrue());
+        assertThat(withRun).filteredOn(s -> s.getName().equals(DRAIN))
+            .allSatisfy(s -> assertThat(s.getAttributes().asMap().toString()).doesNotContain("accesshub.run.items=0"));
+        assertThat(hub.bean(OpenTelemetry.class).toString()).contains("EntryPointSampler").contains("IdleRunFilter");
 
         // the same spans went out over OTLP, without the secrets
         awaitOtlp(bodies -> bodies.contains(TOKEN_ROUTE) && bodies.contains("/oauth/token")
@@ -152,6 +167,13 @@ class TracingTest {
         return span.getKind() == SpanKind.SERVER && TOKEN_ROUTE.equals(span.getAttributes().asMap().entrySet()
             .stream().filter(e -> e.getKey().getKey().equals("http.route")).map(e -> String.valueOf(e.getValue()))
             .findFirst().orElse(null));
+    }
+
+    private static boolean isBusyDrain(SpanData span) {
+        Long items = span.getAttributes().asMap().entrySet().stream()
+            .filter(e -> e.getKey().getKey().equals("accesshub.run.items")).map(e -> (Long) e.getValue())
+            .findFirst().orElse(0L);
+        return span.getName().equals(DRAIN) && items > 0;
     }
 
     private static boolean isHighLevelTokenCall(SpanData span) {
