@@ -148,6 +148,24 @@ class TracingTest {
     }
 
     @Test
+    void spansStillQueuedWhenTheHubStopsAreExported() throws Exception {
+        harness = new HubHarness(SimulatorConfig.builder().locationCount(1));
+        HubHarness.Hub hub = harness.startHub(Map.of(
+            "accesshub.tracing.enabled", "true",
+            "otel.traces.exporter", InMemorySpanExporterProvider.NAME,
+            // nothing is exported on schedule during the test: only the shutdown can send the span
+            "otel.bsp.schedule.delay", "600000"));
+        assertThat(harness.get(hub.url("/api/v1/installations"), HubHarness.API_KEY).status()).isEqualTo(200);
+        assertThat(InMemorySpanExporterProvider.latest().getFinishedSpanItems()).isEmpty();
+
+        harness.close();
+        harness = null;
+
+        assertThat(InMemorySpanExporterProvider.latest().getFinishedSpanItems()).extracting(SpanData::getName)
+            .contains("GET /api/v1/installations");
+    }
+
+    @Test
     void withoutAnEndpointNothingIsTraced() throws Exception {
         harness = new HubHarness(SimulatorConfig.builder().locationCount(1));
         HubHarness.Hub hub = harness.startHub();

@@ -1,14 +1,17 @@
 package io.accesshub.bootstrap.tracing;
 
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.autoconfigure.spi.traces.ConfigurableSpanExporterProvider;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.util.Collection;
 
 /**
  * The span exporter {@code otel.traces.exporter=accesshub-test-memory} names in tests: an in-memory exporter behind the
  * same autoconfigured batch processor (and {@link IdleRunFilter}) as the OTLP exporter in production. Each SDK gets a
- * new one (a closed hub shuts its exporter down); {@link #latest()} is the one most recently made.
+ * new one; {@link #latest()} is the one most recently made, and keeps what it got after the SDK shut down.
  */
 public final class InMemorySpanExporterProvider implements ConfigurableSpanExporterProvider {
 
@@ -19,7 +22,23 @@ public final class InMemorySpanExporterProvider implements ConfigurableSpanExpor
     public SpanExporter createExporter(ConfigProperties config) {
         InMemorySpanExporter exporter = InMemorySpanExporter.create();
         latest = exporter;
-        return exporter;
+        // the SDK's shutdown must not clear what was exported (InMemorySpanExporter.shutdown does): tests read it after
+        return new SpanExporter() {
+            @Override
+            public CompletableResultCode export(Collection<SpanData> spans) {
+                return exporter.export(spans);
+            }
+
+            @Override
+            public CompletableResultCode flush() {
+                return exporter.flush();
+            }
+
+            @Override
+            public CompletableResultCode shutdown() {
+                return CompletableResultCode.ofSuccess();
+            }
+        };
     }
 
     @Override
