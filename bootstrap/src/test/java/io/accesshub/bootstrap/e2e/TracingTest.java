@@ -125,6 +125,15 @@ class TracingTest {
             .allSatisfy(s -> assertThat(s.getAttributes().asMap().toString()).doesNotContain("accesshub.run.items=0"));
         assertThat(hub.bean(OpenTelemetry.class).toString()).contains("EntryPointSampler").contains("IdleRunFilter");
 
+        // the wrapped pool still reports its metrics, the gauges still read the database, and scrapes start no trace
+        String scrape = harness.get(hub.url("/metrics"), HubHarness.API_KEY).body();
+        assertThat(scrape).contains("hikaricp_connections_active{pool=\"accesshub\"}")
+            .contains("accesshub_webhooks_inbox_depth ");
+        // spans are exported in the order they end: once a later request's span is out, the scrape's would be too
+        harness.get(hub.url("/api/v1/installations"), HubHarness.API_KEY);
+        assertThat(awaitSpans(all -> all.stream().anyMatch(s -> s.getName().equals("GET /api/v1/installations"))))
+            .noneSatisfy(s -> assertThat(s.getName()).contains("/metrics"));
+
         // the same spans went out over OTLP, without the secrets
         awaitOtlp(bodies -> bodies.contains(TOKEN_ROUTE) && bodies.contains("/oauth/token")
             && bodies.contains(read.getName()));
