@@ -77,6 +77,8 @@ class TracingStartupTest {
             }
             assertThat(exported()).as(hub.output()).contains("/api/v1/installations").contains("accesshub")
                 .doesNotContain(KEY).doesNotContain("limit=5");
+            // nothing reaches for OpenTelemetry's global instance (Connector/J's own tracing is off)
+            assertThat(hub.output()).doesNotContain("GlobalOpenTelemetry");
         }
     }
 
