@@ -3,8 +3,10 @@ package io.accesshub.bootstrap;
 import io.accesshub.adapter.persistence.embedded.EmbeddedMariaDb;
 import io.accesshub.bootstrap.cli.Commands;
 import io.accesshub.bootstrap.config.StartupConfiguration;
+import io.accesshub.bootstrap.tracing.TracingSwitch;
 import io.micronaut.runtime.Micronaut;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +42,12 @@ public final class Application {
             System.getProperty("liquibase.showSummaryOutput", "LOG"));
         Logger log = LoggerFactory.getLogger(Application.class);
         DemoMode demo;
+        Map<String, Object> tracing;
         try (StartupConfiguration configuration = StartupConfiguration.read(args)) {
+            tracing = TracingSwitch.properties(configuration);
+            if (!tracing.isEmpty()) {
+                log.info("Tracing is on: spans are exported over OTLP (OTEL_EXPORTER_OTLP_ENDPOINT is set)");
+            }
             Path dataDirectory = dataDirectory(configuration);
             DemoMode.Decision decision = DemoMode.decide(configuration);
             if (decision instanceof DemoMode.Decision.Refused refused) {
@@ -62,7 +69,7 @@ public final class Application {
                 demo = null;
             }
         }
-        Micronaut micronaut = Micronaut.build(args).mainClass(Application.class).banner(false);
+        Micronaut micronaut = Micronaut.build(args).mainClass(Application.class).banner(false).properties(tracing);
         if (demo != null) {
             micronaut.environments(DemoMode.ENVIRONMENT);
             Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "demo-simulator-shutdown"));

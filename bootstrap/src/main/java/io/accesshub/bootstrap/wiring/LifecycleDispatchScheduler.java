@@ -1,6 +1,7 @@
 package io.accesshub.bootstrap.wiring;
 
 import io.accesshub.application.port.in.DispatchLifecycleEventsUseCase;
+import io.accesshub.bootstrap.tracing.QueueRunSpans;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -15,17 +16,23 @@ public class LifecycleDispatchScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(LifecycleDispatchScheduler.class);
 
     private final DispatchLifecycleEventsUseCase dispatch;
+    private final QueueRunSpans spans;
 
-    public LifecycleDispatchScheduler(DispatchLifecycleEventsUseCase dispatch) {
+    public LifecycleDispatchScheduler(DispatchLifecycleEventsUseCase dispatch, QueueRunSpans spans) {
         this.dispatch = dispatch;
+        this.spans = spans;
     }
 
     @Scheduled(fixedDelay = "${accesshub.lifecycle.dispatch.interval:1s}", initialDelay = "5s")
     void dispatch() {
         try {
-            while (dispatch.dispatchBatch() > 0) {
-                LOG.trace("dispatched a batch of lifecycle events");
-            }
+            spans.run("accesshub.lifecycle.dispatch", () -> {
+                int dispatched = 0;
+                for (int batch = dispatch.dispatchBatch(); batch > 0; batch = dispatch.dispatchBatch()) {
+                    dispatched += batch;
+                }
+                return dispatched;
+            });
         } catch (RuntimeException e) {
             LOG.warn("Lifecycle dispatch stopped for now", e);
         }

@@ -1,6 +1,7 @@
 package io.accesshub.bootstrap.wiring;
 
 import io.accesshub.application.port.in.RefreshDueGrantsUseCase;
+import io.accesshub.bootstrap.tracing.QueueRunSpans;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -15,16 +16,18 @@ public class ProactiveRefreshScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(ProactiveRefreshScheduler.class);
 
     private final RefreshDueGrantsUseCase refreshDue;
+    private final QueueRunSpans spans;
 
-    public ProactiveRefreshScheduler(RefreshDueGrantsUseCase refreshDue) {
+    public ProactiveRefreshScheduler(RefreshDueGrantsUseCase refreshDue, QueueRunSpans spans) {
         this.refreshDue = refreshDue;
+        this.spans = spans;
     }
 
     @Scheduled(fixedDelay = "${accesshub.refresh.scheduler.interval:30s}",
         initialDelay = "${accesshub.refresh.scheduler.initial-delay:10s}")
     void refreshDueGrants() {
         try {
-            int examined = refreshDue.refreshDueGrants();
+            int examined = spans.run("accesshub.refresh.due-grants", refreshDue::refreshDueGrants);
             if (examined > 0) {
                 LOG.info("Proactive refresh examined {} due grants", examined);
             }

@@ -117,6 +117,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void openTelemetryIsUsedOnlyByBootstrap() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+            .that().resideInAPackage("io.accesshub..")
+            .and().resideOutsideOfPackage("io.accesshub.bootstrap..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.opentelemetry..", "io.micronaut.tracing..")
+            .because("tracing is wiring: Micronaut's filters and the JDBC wrapper trace the adapters from outside")
+            .check(production);
+    }
+
+    @Test
     void useCasesAreInboundPortsAndServicesImplementThem() {
         HubArchitectureRules.namedClassesLiveIn("UseCase", "io.accesshub.application.port.in..").check(production);
         HubArchitectureRules.namedClassesLiveIn("Service", "io.accesshub.application.service..")

@@ -32,7 +32,7 @@ final class HubArchitectureRules {
     /** Frameworks the core must never see. */
     static final String[] FRAMEWORKS = {
         "io.micronaut..", "jakarta..", "javax.inject..", "javax.persistence..", "com.fasterxml..", "lombok..",
-        "org.slf4j..", "io.netty.."
+        "org.slf4j..", "io.netty..", "io.opentelemetry.."
     };
 
     private HubArchitectureRules() {
