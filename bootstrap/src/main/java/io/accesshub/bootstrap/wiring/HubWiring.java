@@ -3,6 +3,12 @@ package io.accesshub.bootstrap.wiring;
 import io.accesshub.adapter.http.security.ApiKeyRegistry;
 import io.accesshub.application.port.out.ApiKeyStore;
 import io.accesshub.application.port.out.TokenReadAudit;
+import io.accesshub.application.port.out.ConsoleAuditLog;
+import io.accesshub.application.port.out.ConsoleSessionStore;
+import io.accesshub.application.port.out.FleetStatistics;
+import io.accesshub.application.port.out.SignedValues;
+import io.accesshub.application.service.ConsoleService;
+import io.accesshub.application.service.FleetOverviewService;
 import io.accesshub.application.service.ApiKeyService;
 import io.accesshub.application.port.in.ConfiguredApiKey;
 import io.accesshub.application.service.TokenReadAuditService;
@@ -434,4 +440,27 @@ public class HubWiring {
                                         BudgetLedger ledger, BudgetPolicy policy) {
         return new BudgetViewService(apps, installations, ledger, policy);
     }
+
+    /**
+     * The operations console's sessions and actions: sessions end after {@code accesshub.console.idle-timeout}
+     * (env {@code ACCESSHUB_CONSOLE_IDLE_TIMEOUT}, 30 minutes) unused; a setting outside 1 minute to 24 hours stops
+     * the hub at startup.
+     */
+    @Context
+    ConsoleService consoleService(ConsoleSessionStore sessions, ConsoleAuditLog audit, ApiKeyService keys,
+                                  WebhookInbox inbox, TransactionRunner transactions, SignedValues signed, Clock clock,
+                                  @Value("${accesshub.console.idle-timeout:30m}") Duration idleTimeout) {
+        try {
+            return new ConsoleService(sessions, audit, keys, inbox, transactions, randomIds, signed, clock, idleTimeout);
+        } catch (IllegalArgumentException invalid) {
+            throw new io.micronaut.context.exceptions.ConfigurationException("ACCESSHUB_CONSOLE_IDLE_TIMEOUT: "
+                + invalid.getMessage());
+        }
+    }
+
+    @Singleton
+    FleetOverviewService fleetOverviewService(FleetStatistics statistics) {
+        return new FleetOverviewService(statistics);
+    }
 }
+
