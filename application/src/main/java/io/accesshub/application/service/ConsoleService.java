@@ -15,6 +15,7 @@ import io.accesshub.application.port.out.WebhookInbox;
 import io.accesshub.domain.console.ConsoleAction;
 import io.accesshub.domain.console.ConsoleAdmission;
 import io.accesshub.domain.console.ConsoleAuditEntry;
+import io.accesshub.domain.console.ConsoleIdleTimeout;
 import io.accesshub.domain.console.ConsoleSession;
 import io.accesshub.domain.console.ConsoleSessionToken;
 import java.time.Clock;
@@ -53,7 +54,7 @@ public final class ConsoleService implements ConsoleSessionsUseCase, ConsoleActi
 
     public ConsoleService(ConsoleSessionStore sessions, ConsoleAuditLog audit, AuthenticateApiKeyUseCase keys,
                           WebhookInbox inbox, TransactionRunner transactions, SecretGenerator secrets,
-                          SignedValues signed, Clock clock, Duration idleTimeout) {
+                          SignedValues signed, Clock clock, ConsoleIdleTimeout idleTimeout) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.keys = Objects.requireNonNull(keys, "keys");
@@ -62,10 +63,7 @@ public final class ConsoleService implements ConsoleSessionsUseCase, ConsoleActi
         this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.signed = Objects.requireNonNull(signed, "signed");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout");
-        if (idleTimeout.compareTo(Duration.ofMinutes(1)) < 0 || idleTimeout.compareTo(Duration.ofHours(24)) > 0) {
-            throw new IllegalArgumentException("the console idle timeout must be between 1 minute and 24 hours");
-        }
+        this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout").value();
     }
 
     @Override

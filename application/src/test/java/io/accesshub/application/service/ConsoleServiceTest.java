@@ -25,6 +25,7 @@ import io.accesshub.domain.access.ApiKeyDefinition;
 import io.accesshub.domain.access.Permission;
 import io.accesshub.domain.console.ConsoleAction;
 import io.accesshub.domain.console.ConsoleAuditEntry;
+import io.accesshub.domain.console.ConsoleIdleTimeout;
 import io.accesshub.domain.grant.Scopes;
 import io.accesshub.domain.marketplace.CompanyId;
 import java.lang.reflect.Proxy;
@@ -68,7 +69,7 @@ class ConsoleServiceTest {
                 throw new UnsupportedOperationException(method.getName());
             });
         return new ConsoleService(sessions, audit, authentication, inbox, new InMemoryTransactionRunner(audit),
-            ApiKeyServiceTest::randomKey, signed, clock, IDLE);
+            ApiKeyServiceTest::randomKey, signed, clock, new ConsoleIdleTimeout(IDLE));
     }
 
     private static ConfiguredApiKey configured(String name, String key, Permission permission) {

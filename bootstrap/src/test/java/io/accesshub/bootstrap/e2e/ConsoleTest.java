@@ -144,7 +144,7 @@ class ConsoleTest {
         assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict")
             .doesNotContainIgnoringCase("Secure").contains("Path=/");
         String token = browser.cookies.get("accesshub_console");
-        assertThat(harness.count("SELECT COUNT(*) FROM console_session WHERE token_hash <> '" + token + "'"
+        assertThat(harness.count("SELECT COUNT(*) FROM console_session WHERE session_hash <> '" + token + "'"
             + " AND api_key_id = 'config:e2e' AND key_name = 'e2e'")).as("stored hashed, with the key's id").isEqualTo(1);
 
         HttpResponse<String> overview = browser.get(hub, "/console");

@@ -24,7 +24,7 @@ public class JdbcConsoleSessionStore implements ConsoleSessionStore {
     @Override
     @Transactional
     public void open(ConsoleSession session) {
-        jdbc.prepareStatement("INSERT INTO console_session (token_hash, api_key_id, key_name, created_at, last_seen_at)"
+        jdbc.prepareStatement("INSERT INTO console_session (session_hash, api_key_id, key_name, created_at, last_seen_at)"
             + " VALUES (?, ?, ?, ?, ?)", ps -> {
                 ps.setString(1, session.tokenHash());
                 ps.setString(2, session.apiKeyId());
@@ -39,7 +39,7 @@ public class JdbcConsoleSessionStore implements ConsoleSessionStore {
     @Connectable
     public Optional<ConsoleSession> find(String tokenHash) {
         return jdbc.prepareStatement("SELECT api_key_id, key_name, CAST(created_at AS CHAR) AS created,"
-            + " CAST(last_seen_at AS CHAR) AS last_seen FROM console_session WHERE token_hash = ?", ps -> {
+            + " CAST(last_seen_at AS CHAR) AS last_seen FROM console_session WHERE session_hash = ?", ps -> {
                 ps.setString(1, tokenHash);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -56,7 +56,7 @@ public class JdbcConsoleSessionStore implements ConsoleSessionStore {
     @Transactional
     public boolean touch(String tokenHash, Instant now, Instant idleBefore) {
         return jdbc.prepareStatement("UPDATE console_session SET last_seen_at = GREATEST(last_seen_at, ?)"
-            + " WHERE token_hash = ? AND last_seen_at > ?", ps -> {
+            + " WHERE session_hash = ? AND last_seen_at > ?", ps -> {
                 ps.setString(1, DbTime.toColumn(now));
                 ps.setString(2, tokenHash);
                 ps.setString(3, DbTime.toColumn(idleBefore));
@@ -67,7 +67,7 @@ public class JdbcConsoleSessionStore implements ConsoleSessionStore {
     @Override
     @Transactional
     public void close(String tokenHash) {
-        jdbc.prepareStatement("DELETE FROM console_session WHERE token_hash = ?", ps -> {
+        jdbc.prepareStatement("DELETE FROM console_session WHERE session_hash = ?", ps -> {
             ps.setString(1, tokenHash);
             return ps.executeUpdate();
         });
