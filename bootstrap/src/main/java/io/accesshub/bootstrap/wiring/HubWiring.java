@@ -6,6 +6,7 @@ import io.accesshub.application.port.out.TokenReadAudit;
 import io.accesshub.application.port.out.ConsoleAuditLog;
 import io.accesshub.application.port.out.ConsoleSessionStore;
 import io.accesshub.application.port.out.FleetStatistics;
+import io.accesshub.application.port.out.LifecycleHistory;
 import io.accesshub.application.port.out.SignedValues;
 import io.accesshub.application.service.ConsoleService;
 import io.accesshub.domain.console.ConsoleIdleTimeout;
@@ -466,8 +467,8 @@ public class HubWiring {
     }
 
     @Singleton
-    FleetOverviewService fleetOverviewService(FleetStatistics statistics) {
-        return new FleetOverviewService(statistics);
+    FleetOverviewService fleetOverviewService(FleetStatistics statistics, LifecycleHistory history) {
+        return new FleetOverviewService(statistics, history);
     }
 }
 

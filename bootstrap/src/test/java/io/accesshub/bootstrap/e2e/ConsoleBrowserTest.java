@@ -167,6 +167,9 @@ class ConsoleBrowserTest {
         assertThat(heading().getText()).isEqualTo("Location sim-loc-0002");
         String details = browser.findElement(By.tagName("main")).getText();
         assertThat(details).contains("minted from company").contains("Consecutive failures").contains("Active");
+        assertThat(browser.findElement(By.id("budgets")).getText()).contains("agency sim-company-1")
+            .contains("location sim-loc-0002");
+        assertThat(browser.findElement(By.id("events")).getText()).contains("installed");
         screenshot("06-installation-detail");
 
         harness.sql("INSERT INTO webhook_inbox (webhook_id, event_kind, event_type, received_at, status, attempts,"

@@ -11,6 +11,12 @@ import io.accesshub.application.port.in.GrantSummary;
 import io.accesshub.application.port.in.InstallationQuery;
 import io.accesshub.application.port.in.InstallationSummary;
 import io.accesshub.application.port.in.ListInstallationsUseCase;
+import io.accesshub.application.port.in.BudgetQuery;
+import io.accesshub.application.port.in.BudgetSummary;
+import io.accesshub.application.port.in.ViewBudgetsUseCase;
+import io.accesshub.application.port.in.ViewInstallationHistoryUseCase;
+import io.accesshub.domain.access.AccessScope;
+import io.accesshub.domain.installation.InstallationEvent;
 import io.accesshub.domain.installation.InstallationId;
 import io.accesshub.domain.installation.InstallationStatus;
 import io.accesshub.domain.marketplace.CompanyId;
@@ -43,8 +49,9 @@ import java.util.StringJoiner;
 
 /**
  * {@code /console/installations}: the installations of every tenant filtered by app, company, location and status,
- * 25 a page ({@link ListInstallationsUseCase}), and one installation's detail with its grant's refresh history
- * ({@link GetInstallationUseCase}); never a token.
+ * 25 a page ({@link ListInstallationsUseCase}), and one installation's detail ({@link GetInstallationUseCase}) with
+ * its grant's refresh history, its recent lifecycle events ({@link ViewInstallationHistoryUseCase}) and the use of its
+ * shared HighLevel rate budgets ({@link ViewBudgetsUseCase}); never a token.
  */
 @Hidden
 @Controller("/console/installations")
@@ -55,14 +62,21 @@ public class ConsoleInstallationsController {
 
     static final int PAGE_SIZE = 25;
 
+    static final int EVENTS_SHOWN = 20;
+
     private final ListInstallationsUseCase list;
     private final GetInstallationUseCase get;
+    private final ViewInstallationHistoryUseCase history;
+    private final ViewBudgetsUseCase budgets;
     private final ConsolePages pages;
 
     public ConsoleInstallationsController(ListInstallationsUseCase list, GetInstallationUseCase get,
+                                          ViewInstallationHistoryUseCase history, ViewBudgetsUseCase budgets,
                                           ConsolePages pages) {
         this.list = list;
         this.get = get;
+        this.history = history;
+        this.budgets = budgets;
         this.pages = pages;
     }
 
@@ -194,11 +208,32 @@ public class ConsoleInstallationsController {
             grant.put("Scopes", g.scopes().toString());
         });
         model.put("grant", grant);
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (InstallationEvent event : history.history(summary.id(), EVENTS_SHOWN)) {
+            events.add(row("at", when(event.occurredAt()), "type", words(event.type().name()),
+                "status", label(event.status()), "reason", event.reason().name()));
+        }
+        model.put("events", events);
+        List<Map<String, Object>> budgetRows = new ArrayList<>();
+        BudgetQuery query = new BudgetQuery(Optional.of(summary.key().companyId()), summary.key().locationId());
+        for (BudgetSummary budget : budgets.view(AccessScope.unrestricted(), query)) {
+            if (budget.appId().equals(summary.key().appId())) {
+                budgetRows.add(row("resource", budget.resourceId().equals(summary.key().companyId().value())
+                        ? "agency " + budget.resourceId() : "location " + budget.resourceId(),
+                    "burst", budget.burstUsed() + " of " + budget.burstLimit(),
+                    "daily", budget.dailyUsed() + " of " + budget.dailyLimit(), "reserve", budget.reserve()));
+            }
+        }
+        model.put("budgets", budgetRows);
         model.put("agencyLink", summary.key().locationId().isPresent()
             ? "/console/installations?companyId=" + encode(summary.key().companyId().value()) : null);
         model.put("locationsLink", summary.key().locationId().isEmpty()
             ? "/console/installations?companyId=" + encode(summary.key().companyId().value()) : null);
         return pages.page(HttpStatus.OK, "console/installation", model);
+    }
+
+    private static String words(String constant) {
+        return constant.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private String when(java.time.Instant instant) {
