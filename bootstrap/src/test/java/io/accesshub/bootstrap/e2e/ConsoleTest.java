@@ -151,6 +151,9 @@ class ConsoleTest {
         assertThat(overview.statusCode()).isEqualTo(200);
         assertThat(overview.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("text/html"));
         assertThat(overview.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(overview.headers().firstValue("Referrer-Policy")).contains("same-origin");
+        assertThat(overview.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+            assertThat(csp).contains("default-src 'none'").contains("form-action 'self'"));
         assertThat(overview.body()).contains("<h1>Overview</h1>").contains("Signed in as <strong>e2e</strong>")
             .doesNotContain(token).doesNotContain(HubHarness.API_KEY);
         assertThat(harness.count("SELECT COUNT(*) FROM console_audit WHERE key_name = 'e2e' AND action = 'SIGN_IN'"))
