@@ -165,6 +165,15 @@ class ConsoleBrowserTest {
 
         browser.findElement(By.linkText("sim-loc-0002")).click();
         assertThat(heading().getText()).isEqualTo("Location sim-loc-0002");
+        browser.findElement(By.linkText("Installations of this company")).click();
+        await(d -> d.getCurrentUrl().contains("companyId=sim-company-1"));
+        browser.findElement(By.linkText("— (agency)")).click();
+        assertThat(heading().getText()).isEqualTo("Agency sim-company-1");
+        assertThat(browser.findElement(By.id("agency-locations")).getText()).contains("sim-loc-0001")
+            .contains("sim-loc-0002").contains("sim-loc-0003").contains("minted from company");
+        screenshot("06a-agency");
+        browser.findElement(By.linkText("sim-loc-0002")).click();
+        assertThat(heading().getText()).isEqualTo("Location sim-loc-0002");
         String details = browser.findElement(By.tagName("main")).getText();
         assertThat(details).contains("minted from company").contains("Consecutive failures").contains("Active");
         assertThat(browser.findElement(By.id("budgets")).getText()).contains("agency sim-company-1")

@@ -63,6 +63,7 @@ public class ConsoleInstallationsController {
     static final int PAGE_SIZE = 25;
 
     static final int EVENTS_SHOWN = 20;
+    static final int AGENCY_LOCATIONS_SHOWN = 50;
 
     private final ListInstallationsUseCase list;
     private final GetInstallationUseCase get;
@@ -225,6 +226,22 @@ public class ConsoleInstallationsController {
             }
         }
         model.put("budgets", budgetRows);
+        List<Map<String, Object>> agencyLocations = new ArrayList<>();
+        long locationCount = 0;
+        if (summary.key().locationId().isEmpty()) {
+            Page<InstallationSummary> ofAgency = list.list(InstallationQuery.all().withApp(summary.key().appId())
+                .withCompany(summary.key().companyId()), PageRequest.first(AGENCY_LOCATIONS_SHOWN + 1));
+            for (InstallationSummary location : ofAgency.items()) {
+                if (location.key().locationId().isPresent() && agencyLocations.size() < AGENCY_LOCATIONS_SHOWN) {
+                    agencyLocations.add(row("id", location.id().toString(),
+                        "location", location.key().locationId().get().value(), "status", label(location.status()),
+                        "source", location.grant().map(g -> words(g.source().name())).orElse("—")));
+                }
+            }
+            locationCount = ofAgency.totalCount() - 1;
+        }
+        model.put("agencyLocations", agencyLocations);
+        model.put("agencyLocationCount", locationCount);
         model.put("agencyLink", summary.key().locationId().isPresent()
             ? "/console/installations?companyId=" + encode(summary.key().companyId().value()) : null);
         model.put("locationsLink", summary.key().locationId().isEmpty()
