@@ -184,8 +184,9 @@ final class DemoMode implements AutoCloseable {
               1. Install the app:    open {}/oauth/install and pick a location
               2. Read its token:     curl -H "Authorization: Bearer $(cat {})" {}/api/v1/locations/<locationId>/access-token
               3. List installations: curl -H "Authorization: Bearer $(cat {})" {}/api/v1/installations
+              4. Operations console: open {}/console and sign in with the demo API key
             The demo API key is in {}; set ACCESSHUB_DEMO_ENABLED=false to run against real HighLevel.""",
-            simulator.baseUrl(), hub, apiKeyFile, hub, apiKeyFile, hub, apiKeyFile);
+            simulator.baseUrl(), hub, apiKeyFile, hub, apiKeyFile, hub, hub, apiKeyFile);
     }
 
     @Override

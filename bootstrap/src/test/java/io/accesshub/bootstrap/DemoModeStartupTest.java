@@ -64,6 +64,8 @@ class DemoModeStartupTest {
             HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + hubPort + "/health")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+            assertThat(hub.output()).contains("/console");
+            assertConsoleSignIn(hubPort, Files.readString(data.resolve("demo-api-key")).trim());
 
             Path keys = data.resolve(DemoMode.SIMULATOR_KEYS_FILE);
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys))).isEqualTo("rw-------");
@@ -78,6 +80,29 @@ class DemoModeStartupTest {
                 .webhookKeys().ed25519Pem());
             return ed25519;
         }
+    }
+
+    /** The demo admin key signs in to the operations console and the overview names it. */
+    private static void assertConsoleSignIn(int hubPort, String demoKey) throws Exception {
+        String base = "http://127.0.0.1:" + hubPort;
+        HttpResponse<String> form = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/console/sign-in")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        String signInCookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"form\" value=\"([^\"]+)\"")
+            .matcher(form.body());
+        assertThat(token.find()).as(form.body()).isTrue();
+        HttpResponse<String> signedIn = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/console/sign-in"))
+            .header("Cookie", signInCookie).header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("form=" + java.net.URLEncoder.encode(token.group(1),
+                java.nio.charset.StandardCharsets.UTF_8) + "&apiKey=" + java.net.URLEncoder.encode(demoKey,
+                java.nio.charset.StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
+        String session = signedIn.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("accesshub_console=")).findFirst().orElseThrow().split(";", 2)[0];
+        HttpResponse<String> overview = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/console"))
+            .header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(overview.statusCode()).isEqualTo(200);
+        assertThat(overview.body()).contains("Signed in as <strong>demo</strong>").doesNotContain(demoKey);
     }
 
     @Test

@@ -49,6 +49,7 @@ public final class ApiKeyService implements ManageApiKeysUseCase, AuthenticateAp
     private final Clock clock;
     private final Map<String, ConfiguredApiKey> configuredByHash;
     private final Cache<String, Optional<StoredApiKey>> storedByHash;
+    private final Cache<String, Optional<StoredApiKey>> storedById;
     private final Map<String, Instant> usedMinuteById = new ConcurrentHashMap<>();
     private final Map<String, Instant> unflushedUse = new ConcurrentHashMap<>();
 
@@ -77,10 +78,17 @@ public final class ApiKeyService implements ManageApiKeysUseCase, AuthenticateAp
         this.configuredByHash = Map.copyOf(byHash);
         this.storedByHash = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(10_000)
             .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).executor(Runnable::run).build();
+        this.storedById = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(10_000)
+            .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).executor(Runnable::run).build();
     }
 
     @Override
     public Optional<Caller> authenticate(String presentedKey) {
+        return identify(presentedKey).map(IdentifiedKey::caller);
+    }
+
+    @Override
+    public Optional<IdentifiedKey> identify(String presentedKey) {
         if (presentedKey == null || presentedKey.isBlank()) {
             return Optional.empty();
         }
@@ -88,14 +96,36 @@ public final class ApiKeyService implements ManageApiKeysUseCase, AuthenticateAp
         ConfiguredApiKey configured = configuredByHash.get(hash);
         Instant now = clock.instant();
         if (configured != null) {
-            noteUse(CONFIGURED_ID_PREFIX + configured.definition().name(), now, false);
-            return Optional.of(callerOf(configured.definition()));
+            String id = CONFIGURED_ID_PREFIX + configured.definition().name();
+            noteUse(id, now, false);
+            return Optional.of(new IdentifiedKey(id, callerOf(configured.definition())));
         }
         Optional<StoredApiKey> stored = storedByHash.get(hash, store::findActiveByHash);
         if (stored.isEmpty() || stored.get().definition().isExpiredAt(now)) {
             return Optional.empty();
         }
         noteUse(stored.get().id(), now, true);
+        return Optional.of(new IdentifiedKey(stored.get().id(), callerOf(stored.get().definition())));
+    }
+
+    @Override
+    public Optional<Caller> authenticateById(String keyId) {
+        if (keyId == null || keyId.isBlank()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        if (keyId.startsWith(CONFIGURED_ID_PREFIX)) {
+            String name = keyId.substring(CONFIGURED_ID_PREFIX.length());
+            Optional<ConfiguredApiKey> configured = configuredByHash.values().stream()
+                .filter(k -> k.definition().name().equals(name)).findFirst();
+            configured.ifPresent(k -> noteUse(keyId, now, false));
+            return configured.map(k -> callerOf(k.definition()));
+        }
+        Optional<StoredApiKey> stored = storedById.get(keyId, store::findActiveById);
+        if (stored.isEmpty() || stored.get().definition().isExpiredAt(now)) {
+            return Optional.empty();
+        }
+        noteUse(keyId, now, true);
         return Optional.of(callerOf(stored.get().definition()));
     }
 
@@ -150,6 +180,7 @@ public final class ApiKeyService implements ManageApiKeysUseCase, AuthenticateAp
         boolean revoked = store.revoke(id, clock.instant());
         if (revoked) {
             storedByHash.asMap().values().removeIf(k -> k.map(s -> s.id().equals(id)).orElse(false));
+            storedById.invalidate(id);
         }
         return revoked;
     }

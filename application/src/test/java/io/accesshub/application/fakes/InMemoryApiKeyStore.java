@@ -32,6 +32,12 @@ public final class InMemoryApiKeyStore implements ApiKeyStore {
     }
 
     @Override
+    public synchronized Optional<StoredApiKey> findActiveById(String id) {
+        lookups++;
+        return Optional.ofNullable(byId.get(id)).filter(k -> k.revokedAt().isEmpty());
+    }
+
+    @Override
     public synchronized List<StoredApiKey> list() {
         return new ArrayList<>(byId.values());
     }

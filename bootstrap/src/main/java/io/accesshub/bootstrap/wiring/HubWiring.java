@@ -3,6 +3,14 @@ package io.accesshub.bootstrap.wiring;
 import io.accesshub.adapter.http.security.ApiKeyRegistry;
 import io.accesshub.application.port.out.ApiKeyStore;
 import io.accesshub.application.port.out.TokenReadAudit;
+import io.accesshub.application.port.out.ConsoleAuditLog;
+import io.accesshub.application.port.out.ConsoleSessionStore;
+import io.accesshub.application.port.out.FleetStatistics;
+import io.accesshub.application.port.out.LifecycleHistory;
+import io.accesshub.application.port.out.SignedValues;
+import io.accesshub.application.service.ConsoleService;
+import io.accesshub.domain.console.ConsoleIdleTimeout;
+import io.accesshub.application.service.FleetOverviewService;
 import io.accesshub.application.service.ApiKeyService;
 import io.accesshub.application.port.in.ConfiguredApiKey;
 import io.accesshub.application.service.TokenReadAuditService;
@@ -443,4 +451,33 @@ public class HubWiring {
                                         BudgetLedger ledger, BudgetPolicy policy) {
         return new BudgetViewService(apps, installations, ledger, policy);
     }
+
+    /**
+     * How long a console session may sit unused: {@code accesshub.console.idle-timeout} (env
+     * {@code ACCESSHUB_CONSOLE_IDLE_TIMEOUT}, 30 minutes). Built when the context starts: a value outside 1 minute to
+     * 24 hours stops the hub with the variable named.
+     */
+    @Context
+    ConsoleIdleTimeout consoleIdleTimeout(@Value("${accesshub.console.idle-timeout:30m}") Duration idleTimeout) {
+        try {
+            return new ConsoleIdleTimeout(idleTimeout);
+        } catch (RuntimeException invalid) {
+            throw new io.micronaut.context.exceptions.ConfigurationException("ACCESSHUB_CONSOLE_IDLE_TIMEOUT: "
+                + invalid.getMessage());
+        }
+    }
+
+    /** The operations console's sessions and actions (ADR-33). */
+    @Singleton
+    ConsoleService consoleService(ConsoleSessionStore sessions, ConsoleAuditLog audit, ApiKeyService keys,
+                                  WebhookInbox inbox, TransactionRunner transactions, SignedValues signed, Clock clock,
+                                  ConsoleIdleTimeout idleTimeout) {
+        return new ConsoleService(sessions, audit, keys, inbox, transactions, randomIds, signed, clock, idleTimeout);
+    }
+
+    @Singleton
+    FleetOverviewService fleetOverviewService(FleetStatistics statistics, LifecycleHistory history) {
+        return new FleetOverviewService(statistics, history);
+    }
 }
+

@@ -35,6 +35,11 @@ class TestApiKeys {
             }
 
             @Override
+            public Optional<StoredApiKey> findActiveById(String id) {
+                return Optional.empty();
+            }
+
+            @Override
             public List<StoredApiKey> list() {
                 return List.of();
             }

@@ -84,6 +84,17 @@ public class JdbcApiKeyStore implements ApiKeyStore {
 
     @Override
     @Connectable
+    public Optional<StoredApiKey> findActiveById(String id) {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM api_key WHERE id = ? AND revoked_at IS NULL", ps -> {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    @Connectable
     public List<StoredApiKey> list() {
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM api_key ORDER BY created_at, id", ps -> {
             List<StoredApiKey> keys = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.accesshub.adapter.persistence.outbox;
 
 import io.accesshub.adapter.persistence.DbTime;
 import io.accesshub.application.port.out.InstallationEventPublisher;
+import io.accesshub.application.port.out.LifecycleHistory;
 import io.accesshub.application.port.out.LifecycleOutbox;
 import io.accesshub.domain.installation.InstallationEvent;
 import io.accesshub.domain.installation.InstallationEventType;
@@ -29,7 +30,7 @@ import java.util.stream.Collectors;
  * event exists exactly when its change was committed), and lets the dispatcher claim and acknowledge them.
  */
 @Singleton
-public class JdbcLifecycleOutbox implements InstallationEventPublisher, LifecycleOutbox {
+public class JdbcLifecycleOutbox implements InstallationEventPublisher, LifecycleOutbox, LifecycleHistory {
 
     private final JdbcOperations jdbc;
 
@@ -113,6 +114,25 @@ public class JdbcLifecycleOutbox implements InstallationEventPublisher, Lifecycl
                     }
                 }
                 return found;
+            });
+    }
+
+    @Override
+    @io.micronaut.data.connection.annotation.Connectable
+    public List<InstallationEvent> recent(InstallationId installation, int limit) {
+        // ix_lifecycle_outbox_installation (installation_id, id), changelog 013
+        return jdbc.prepareStatement("SELECT event_type, installation_id, app_id, company_id, location_id, status,"
+            + " reason, CAST(occurred_at AS CHAR) AS occurred FROM lifecycle_outbox WHERE installation_id = ?"
+            + " ORDER BY id DESC LIMIT ?", ps -> {
+                ps.setString(1, installation.toString());
+                ps.setInt(2, limit);
+                List<InstallationEvent> events = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        events.add(eventOf(rs));
+                    }
+                }
+                return events;
             });
     }
 

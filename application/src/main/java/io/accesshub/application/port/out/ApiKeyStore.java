@@ -14,6 +14,9 @@ public interface ApiKeyStore {
     /** The unrevoked key with this SHA-256, if any. */
     Optional<StoredApiKey> findActiveByHash(String sha256Hex);
 
+    /** The unrevoked key with this id, if any. */
+    Optional<StoredApiKey> findActiveById(String id);
+
     /** Every key, revoked ones included, oldest first. */
     List<StoredApiKey> list();
 
