@@ -305,6 +305,8 @@ class TracingTest {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setProperty("ACCESSHUB_LOG_FORMAT", "json");
+        // an operator command run earlier in this JVM (KeysetCommandsTest) points logback.xml at standard error
+        String target = System.setProperty("accesshub.log.target", "System.out");
         try {
             configure(context, Application.class.getResource("/logback.xml"));
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
@@ -312,6 +314,11 @@ class TracingTest {
         } finally {
             System.setOut(original);
             System.clearProperty("ACCESSHUB_LOG_FORMAT");
+            if (target == null) {
+                System.clearProperty("accesshub.log.target");
+            } else {
+                System.setProperty("accesshub.log.target", target);
+            }
             configure(context, TracingTest.class.getResource("/logback-test.xml"));
         }
         return captured.toString(StandardCharsets.UTF_8);
