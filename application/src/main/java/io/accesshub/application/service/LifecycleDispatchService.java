@@ -2,6 +2,7 @@ package io.accesshub.application.service;
 
 import io.accesshub.application.port.in.DispatchLifecycleEventsUseCase;
 import io.accesshub.application.port.out.LifecycleEventListener;
+import io.accesshub.application.port.out.HubMetrics;
 import io.accesshub.application.port.out.LifecycleOutbox;
 import io.accesshub.application.port.out.LifecycleOutbox.OutboxEntry;
 import java.time.Duration;
@@ -23,9 +24,17 @@ public final class LifecycleDispatchService implements DispatchLifecycleEventsUs
     private final int batchSize;
     private final Duration lease;
     private final int maxAttempts;
+    private final HubMetrics metrics;
 
     public LifecycleDispatchService(LifecycleOutbox outbox, List<LifecycleEventListener> listeners, int batchSize,
                                     Duration lease, int maxAttempts) {
+        this(outbox, listeners, batchSize, lease, maxAttempts, HubMetrics.NOOP);
+    }
+
+    /** {@code metrics} counts listener failures. */
+    public LifecycleDispatchService(LifecycleOutbox outbox, List<LifecycleEventListener> listeners, int batchSize,
+                                    Duration lease, int maxAttempts, HubMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.listeners = List.copyOf(listeners);
         if (batchSize < 1 || maxAttempts < 1 || lease.isNegative() || lease.isZero()) {
@@ -50,8 +59,10 @@ public final class LifecycleDispatchService implements DispatchLifecycleEventsUs
                 String failure = failed.getClass().getName();
                 if (entry.attempts() >= maxAttempts) {
                     outbox.park(entry, failure);
+                    metrics.lifecycleDeliveryFailed("parked");
                     continue;
                 }
+                metrics.lifecycleDeliveryFailed("retry");
                 outbox.delivered(done);
                 outbox.failed(entry, failure);
                 outbox.release(batch.subList(i + 1, batch.size()));

@@ -31,6 +31,11 @@ public final class RecordingHubMetrics implements HubMetrics {
         record(hit ? "cache hit" : "cache miss");
     }
 
+    @Override
+    public void lifecycleDeliveryFailed(String outcome) {
+        record("lifecycle failed " + outcome);
+    }
+
     private synchronized void record(String line) {
         recorded.add(line);
     }

@@ -159,8 +159,9 @@ class LifecycleDispatchServiceTest {
             }
             seen.add(event);
         };
+        io.accesshub.application.fakes.RecordingHubMetrics metrics = new io.accesshub.application.fakes.RecordingHubMetrics();
         LifecycleDispatchService dispatch = new LifecycleDispatchService(outbox, List.of(listener), 10,
-            Duration.ofSeconds(30), 3);
+            Duration.ofSeconds(30), 3, metrics);
 
         for (int attempt = 1; attempt < 3; attempt++) {
             assertThatThrownBy(dispatch::dispatchBatch).isInstanceOf(RuntimeException.class);
@@ -171,6 +172,8 @@ class LifecycleDispatchServiceTest {
 
         assertThat(outbox.parked).containsEntry(1L, UnsupportedOperationException.class.getName());
         assertThat(seen).containsExactly(fine);
+        assertThat(metrics.recorded()).as("every failed delivery is counted, by what came of it")
+            .containsExactly("lifecycle failed retry", "lifecycle failed retry", "lifecycle failed parked");
         assertThat(outbox.pending).isEmpty();
     }
 

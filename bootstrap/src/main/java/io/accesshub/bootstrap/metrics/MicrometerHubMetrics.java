@@ -25,6 +25,7 @@ public final class MicrometerHubMetrics implements HubMetrics {
     static final String HIGHLEVEL_BUDGET_DECISIONS = "accesshub.highlevel.budget.decisions";
     static final String WEBHOOKS_RECEIVED = "accesshub.webhooks.received";
     static final String WEBHOOKS_PROCESSED = "accesshub.webhooks.processed";
+    static final String LIFECYCLE_DELIVERY_FAILURES = "accesshub.lifecycle.delivery.failures";
 
     /** Refresh lag buckets in seconds: the refresh window is 30 minutes by default. */
     private static final double[] LAG_BUCKETS = {60, 300, 600, 900, 1200, 1800, 3600};
@@ -97,6 +98,12 @@ public final class MicrometerHubMetrics implements HubMetrics {
     @Override
     public void webhookProcessed(String outcome) {
         Counter.builder(WEBHOOKS_PROCESSED).description("Stored webhook events handled, by outcome")
+            .tag("outcome", outcome).register(registry).increment();
+    }
+
+    @Override
+    public void lifecycleDeliveryFailed(String outcome) {
+        Counter.builder(LIFECYCLE_DELIVERY_FAILURES).description("Lifecycle listener failures on outbox events, by outcome")
             .tag("outcome", outcome).register(registry).increment();
     }
 }

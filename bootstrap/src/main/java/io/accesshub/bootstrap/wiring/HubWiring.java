@@ -163,8 +163,8 @@ public class HubWiring {
     LifecycleDispatchService lifecycleDispatchService(LifecycleOutbox outbox, List<LifecycleEventListener> listeners,
         @Value("${accesshub.lifecycle.dispatch.batch-size:200}") int batchSize,
         @Value("${accesshub.lifecycle.dispatch.lease:30s}") Duration lease,
-        @Value("${accesshub.lifecycle.dispatch.max-attempts:10}") int maxAttempts) {
-        return new LifecycleDispatchService(outbox, listeners, batchSize, lease, maxAttempts);
+        @Value("${accesshub.lifecycle.dispatch.max-attempts:10}") int maxAttempts, HubMetrics metrics) {
+        return new LifecycleDispatchService(outbox, listeners, batchSize, lease, maxAttempts, metrics);
     }
 
     @Singleton

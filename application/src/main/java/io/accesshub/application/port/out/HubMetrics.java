@@ -55,6 +55,10 @@ public interface HubMetrics {
     default void webhookProcessed(String outcome) {
     }
 
+    /** A lifecycle listener failed on an outbox event: {@code retry} (delivered again after its lease) or {@code parked}. */
+    default void lifecycleDeliveryFailed(String outcome) {
+    }
+
     /**
      * The simple name of a result type in snake case ({@code NeedsReauthorization} to {@code needs_reauthorization}):
      * a bounded label value for the members of a sealed result.
