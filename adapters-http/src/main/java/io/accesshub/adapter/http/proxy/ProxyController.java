@@ -173,7 +173,7 @@ public class ProxyController {
             location = LocationId.of(locationId);
             app = app(request);
         } catch (DomainException invalidId) {
-            return invalidId();
+            return AccessTokenController.invalidId();
         }
         return forward(LOCATIONS + locationId + "/", HighLevelCalls.Resource.location(app, location), request, body,
             Callers.of(authentication));
@@ -191,7 +191,7 @@ public class ProxyController {
             company = CompanyId.of(companyId);
             app = app(request);
         } catch (DomainException invalidId) {
-            return invalidId();
+            return AccessTokenController.invalidId();
         }
         return forward(COMPANIES + companyId + "/", HighLevelCalls.Resource.company(app, company), request, body,
             caller);
@@ -201,7 +201,7 @@ public class ProxyController {
                                            @Nullable byte[] body, Caller caller) {
         String rawPath = request.getUri().getRawPath();
         if (!rawPath.startsWith(prefix)) {
-            return invalidId();
+            return AccessTokenController.invalidId();
         }
         byte[] content = body == null ? new byte[0] : body;
         long declared = request.getContentLength();
@@ -276,11 +276,6 @@ public class ProxyController {
 
     private static MutableHttpResponse<?> noStore(MutableHttpResponse<?> response) {
         return response.header("Cache-Control", "no-store");
-    }
-
-    private static MutableHttpResponse<?> invalidId() {
-        return noStore(Problems.response(Problem.of(400, "invalid_id", "Invalid id",
-            "Location, company and app ids are HighLevel ids (letters, digits, '-', '_', '.').")));
     }
 
     private static Optional<MarketplaceAppId> app(HttpRequest<?> request) {

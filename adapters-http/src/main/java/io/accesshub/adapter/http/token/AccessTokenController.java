@@ -102,7 +102,8 @@ public class AccessTokenController {
         return read(() -> tokens.accessTokenForCompany(caller, appId, company));
     }
 
-    static MutableHttpResponse<?> invalidId() {
+    /** The token API's answer to an id that is not a HighLevel id (also the proxy's). */
+    public static MutableHttpResponse<?> invalidId() {
         return Problems.response(Problem.of(400, "invalid_id", "Invalid id",
             "Location, company and app ids are HighLevel ids (letters, digits, '-', '_', '.').")).header(
                 "Cache-Control", "no-store");
