@@ -10,6 +10,7 @@ import io.accesshub.application.port.out.IdGenerator;
 import io.accesshub.application.port.out.InstallStateStore;
 import io.accesshub.application.port.out.InstallationEventPublisher;
 import io.accesshub.application.port.out.InstallationRepository;
+import io.accesshub.application.port.out.LocationOwners;
 import io.accesshub.application.port.out.LocationProvisioningQueue;
 import io.accesshub.application.port.out.MarketplaceApp;
 import io.accesshub.application.port.out.MarketplaceApps;
@@ -78,13 +79,14 @@ public final class InstallService implements BeginInstallUseCase, CompleteInstal
     private final LocationProvisioningQueue provisioning;
 
     private final OutcomeKeeper keeper;
+    private final LocationOwners owners;
 
     public InstallService(MarketplaceApps apps, MarketplaceGateway gateway, InstallStateStore states,
                           SecretGenerator secrets, SignedValues signer, InstallationRepository installations,
                           GrantRepository grants,
                           InstallationEventPublisher events, TransactionRunner transactions, IdGenerator ids,
                           Clock clock, boolean acceptMarketplaceInitiated, LocationProvisioningQueue provisioning,
-                          OutcomeKeeper keeper) {
+                          OutcomeKeeper keeper, LocationOwners owners) {
         this.keeper = Objects.requireNonNull(keeper, "keeper");
         this.apps = Objects.requireNonNull(apps, "apps");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
@@ -99,6 +101,7 @@ public final class InstallService implements BeginInstallUseCase, CompleteInstal
         this.clock = Objects.requireNonNull(clock, "clock");
         this.acceptMarketplaceInitiated = acceptMarketplaceInitiated;
         this.provisioning = Objects.requireNonNull(provisioning, "provisioning");
+        this.owners = Objects.requireNonNull(owners, "owners");
     }
 
     @Override
@@ -219,6 +222,9 @@ public final class InstallService implements BeginInstallUseCase, CompleteInstal
             grants.add(Grant.create(installation.id(), GrantSource.DIRECT_INSTALL, tokens));
         }
         events.publish(recorded);
+        // The callback says which agency owns the location, or the locations an agency approved.
+        owners.learn(key.appId(), key.companyId(), key.locationId().map(java.util.Set::of)
+            .orElseGet(() -> grantedTo.companyDetails().approvedLocations()));
         if (key.userType() == UserType.COMPANY) {
             // Location tokens are minted in the background (paced), never inside the browser's callback.
             provisioning.enqueue(installation.id(), now);

@@ -7,6 +7,7 @@ import io.accesshub.application.port.out.GrantRepository;
 import io.accesshub.application.port.out.IdGenerator;
 import io.accesshub.application.port.out.InstallationEventPublisher;
 import io.accesshub.application.port.out.InstallationRepository;
+import io.accesshub.application.port.out.LocationOwners;
 import io.accesshub.application.port.out.MarketplaceApp;
 import io.accesshub.application.port.out.MarketplaceApps;
 import io.accesshub.application.port.out.TransactionRunner;
@@ -38,6 +39,7 @@ import java.util.Optional;
  * Applies inbox events so that installations converge whatever order INSTALL, UNINSTALL, LocationCreate and the
  * OAuth callback arrive in: each signal carries its own timestamp and the domain's {@code EventOrdering} refuses a
  * signal older than the installation's last lifecycle change. Failures are retried with backoff, then parked as dead.
+ * INSTALL and LocationCreate also say which agency owns a location, which is all on-demand minting relies on.
  */
 public final class WebhookProcessingService implements ProcessWebhooksUseCase {
 
@@ -56,12 +58,13 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
     private final LocationMinter minter;
     private final CompanyCascadeRunner cascade;
     private final List<WebhookEventHandler> handlers;
+    private final LocationOwners owners;
 
     public WebhookProcessingService(WebhookInbox inbox, MarketplaceApps apps, InstallationRepository installations,
                                     GrantRepository grants, GrantRefresher refresher, LocationMinter minter,
                                     CompanyCascadeRunner cascade, InstallationEventPublisher events,
                                     TransactionRunner transactions, IdGenerator ids, Clock clock, String owner,
-                                    List<WebhookEventHandler> handlers) {
+                                    List<WebhookEventHandler> handlers, LocationOwners owners) {
         this.inbox = Objects.requireNonNull(inbox, "inbox");
         this.apps = Objects.requireNonNull(apps, "apps");
         this.installations = Objects.requireNonNull(installations, "installations");
@@ -75,6 +78,7 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
         this.minter = Objects.requireNonNull(minter, "minter");
         this.cascade = Objects.requireNonNull(cascade, "cascade");
         this.handlers = List.copyOf(handlers);
+        this.owners = Objects.requireNonNull(owners, "owners");
     }
 
     @Override
@@ -164,6 +168,7 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
         InstallationKey key = event.location()
             .map(location -> InstallationKey.forLocation(app, event.company(), location))
             .orElseGet(() -> InstallationKey.forCompany(app, event.company()));
+        event.location().ifPresent(location -> owners.learn(app, event.company(), List.of(location)));
         Installation installation = recordSignal(key, stamp, true);
         if (event.location().isPresent() && installation.status() == InstallationStatus.PENDING
             && mintFromAgency(app, event.company(), event.location().get()) == MintResult.TRY_LATER) {
@@ -253,6 +258,7 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
         if (app.isEmpty()) {
             return WebhookOutcome.done();
         }
+        owners.learn(app.get(), event.company(), List.of(event.location()));
         boolean coversNewLocations = installations.findByKey(InstallationKey.forCompany(app.get(), event.company()))
             .filter(agency -> agency.status().servesTokens())
             .filter(agency -> agency.companyDetails().installToFutureLocations())

@@ -62,6 +62,8 @@ class InstallServiceTest {
     private final RecordingInstallationEventPublisher events = new RecordingInstallationEventPublisher();
     private final AtomicInteger stateCounter = new AtomicInteger();
     private final InMemoryLocationProvisioningQueue provisioning = new InMemoryLocationProvisioningQueue();
+    private final io.accesshub.application.fakes.InMemoryLocationOwners owners =
+        new io.accesshub.application.fakes.InMemoryLocationOwners();
     private final HmacSignedValues signer = new HmacSignedValues();
 
     private final java.util.Deque<Runnable> keptWrites = new java.util.ArrayDeque<>();
@@ -83,7 +85,7 @@ class InstallServiceTest {
             Duration.ofSeconds(5), new io.accesshub.application.fakes.RecordingOperatorAlerts());
         return new InstallService(new FixedMarketplaceApps(new MarketplaceApp(APP, "main", Scopes.parse("oauth.write"))),
             gateway, states, () -> "state-" + stateCounter.incrementAndGet(), signer, installations, grants, events,
-            transactions, new SequentialIdGenerator(), clock, acceptMarketplaceInitiated, provisioning, keeper);
+            transactions, new SequentialIdGenerator(), clock, acceptMarketplaceInitiated, provisioning, keeper, owners);
     }
 
     @Test
