@@ -21,6 +21,7 @@ import io.accesshub.application.port.out.TokenExchangeOutcome;
 import io.accesshub.application.port.out.TransactionRunner;
 import io.accesshub.domain.grant.Grant;
 import io.accesshub.domain.grant.GrantSource;
+import io.accesshub.domain.grant.ScopeRequirement;
 import io.accesshub.domain.grant.IssuedTokens;
 import io.accesshub.domain.installation.InstallReference;
 import io.accesshub.domain.installation.Installation;
@@ -197,8 +198,8 @@ public final class InstallService implements BeginInstallUseCase, CompleteInstal
         Installation installation;
         List<InstallationEvent> recorded;
         if (existing.isEmpty()) {
-            installation = Installation.create(ids.newInstallationId(), key, grantedTo.companyDetails(), now)
-                .activate(StateReason.GRANT_ISSUED, now);
+            installation = checked(withPlan(Installation.create(ids.newInstallationId(), key,
+                grantedTo.companyDetails(), now).activate(StateReason.GRANT_ISSUED, now), grantedTo, now), tokens, now);
             recorded = installation.recordedEvents();
             installations.add(installation);
         } else {
@@ -211,7 +212,8 @@ public final class InstallService implements BeginInstallUseCase, CompleteInstal
                     installation = installation.recordCompanyDetails(grantedTo.companyDetails());
                 }
             }
-            installation = installation.activate(StateReason.GRANT_ISSUED, now);
+            installation = checked(withPlan(installation.activate(StateReason.GRANT_ISSUED, now), grantedTo, now),
+                tokens, now);
             recorded = installation.recordedEvents();
             installation = installations.update(installation);
         }
@@ -230,6 +232,20 @@ public final class InstallService implements BeginInstallUseCase, CompleteInstal
             provisioning.enqueue(installation.id(), now);
         }
         return installation.id();
+    }
+
+    /** Records that the grant just issued lacks some of the app's configured scopes, when it does. */
+    private Installation checked(Installation installation, IssuedTokens tokens, Instant now) {
+        boolean missing = apps.find(installation.key().appId())
+            .map(app -> !ScopeRequirement.missing(app.requestedScopes(), installation.userType(), tokens.scopes())
+                .isEmpty())
+            .orElse(false);
+        return missing ? installation.recordScopesMissing(now) : installation;
+    }
+
+    /** The plan the callback names, reported now. */
+    private static Installation withPlan(Installation installation, GrantedTo grantedTo, Instant now) {
+        return grantedTo.plan().map(plan -> installation.reportPlan(plan, now, now)).orElse(installation);
     }
 
     private static Installation confirm(Installation installation, Instant now) {

@@ -26,6 +26,7 @@ import io.accesshub.domain.installation.StateReason;
 import io.accesshub.domain.marketplace.CompanyId;
 import io.accesshub.domain.marketplace.LocationId;
 import io.accesshub.domain.marketplace.MarketplaceAppId;
+import io.accesshub.domain.marketplace.PlanId;
 import io.accesshub.domain.marketplace.UserType;
 import io.accesshub.domain.shared.DomainException;
 import java.time.Clock;
@@ -59,12 +60,14 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
     private final CompanyCascadeRunner cascade;
     private final List<WebhookEventHandler> handlers;
     private final LocationOwners owners;
+    private final InstallationTransitions transitions;
 
     public WebhookProcessingService(WebhookInbox inbox, MarketplaceApps apps, InstallationRepository installations,
                                     GrantRepository grants, GrantRefresher refresher, LocationMinter minter,
                                     CompanyCascadeRunner cascade, InstallationEventPublisher events,
                                     TransactionRunner transactions, IdGenerator ids, Clock clock, String owner,
-                                    List<WebhookEventHandler> handlers, LocationOwners owners) {
+                                    List<WebhookEventHandler> handlers, LocationOwners owners,
+                                    InstallationTransitions transitions) {
         this.inbox = Objects.requireNonNull(inbox, "inbox");
         this.apps = Objects.requireNonNull(apps, "apps");
         this.installations = Objects.requireNonNull(installations, "installations");
@@ -79,6 +82,7 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
         this.cascade = Objects.requireNonNull(cascade, "cascade");
         this.handlers = List.copyOf(handlers);
         this.owners = Objects.requireNonNull(owners, "owners");
+        this.transitions = Objects.requireNonNull(transitions, "transitions");
     }
 
     @Override
@@ -117,10 +121,11 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
             appOf(event).ifPresent(app -> uninstall(app, uninstall, stamp));
         } else if (payload instanceof MarketplaceEvent.LocationCreated created) {
             return locationCreated(appOf(event), created, event.attempts());
+        } else if (payload instanceof MarketplaceEvent.PlanChanged changed) {
+            appOf(event).ifPresent(app -> planChanged(app, changed, stamp));
         } else if (payload instanceof MarketplaceEvent.Other other) {
             return handOver(event, other);
         }
-        // a plan change is stored, but the hub has no rule for plans yet
         return WebhookOutcome.done();
     }
 
@@ -169,7 +174,7 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
             .map(location -> InstallationKey.forLocation(app, event.company(), location))
             .orElseGet(() -> InstallationKey.forCompany(app, event.company()));
         event.location().ifPresent(location -> owners.learn(app, event.company(), List.of(location)));
-        Installation installation = recordSignal(key, stamp, true);
+        Installation installation = recordSignal(key, stamp, true, event.plan());
         if (event.location().isPresent() && installation.status() == InstallationStatus.PENDING
             && mintFromAgency(app, event.company(), event.location().get()) == MintResult.TRY_LATER) {
             return WebhookRetryPolicy.afterFailure(attempts, "HighLevel unavailable while minting", clock.instant());
@@ -189,7 +194,7 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
         if (key.isEmpty()) {
             return;
         }
-        Installation installation = recordSignal(key.get(), stamp, false);
+        Installation installation = recordSignal(key.get(), stamp, false, Optional.empty());
         if (installation.status() == InstallationStatus.UNINSTALLED && key.get().userType() == UserType.COMPANY) {
             cascade.cascade(installation);
         }
@@ -197,9 +202,10 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
 
     /**
      * Applies an install or uninstall signal stamped {@code stamp} to the installation with this key (creating it
-     * when unknown, so that a later but older signal is recognised as stale), in one transaction.
+     * when unknown, so that a later but older signal is recognised as stale), in one transaction; an install also
+     * reports the plan it names.
      */
-    private Installation recordSignal(InstallationKey key, Instant stamp, boolean install) {
+    private Installation recordSignal(InstallationKey key, Instant stamp, boolean install, Optional<PlanId> plan) {
         for (int attempt = 0; ; attempt++) {
             try {
                 return transactions.inTransaction(() -> {
@@ -211,12 +217,13 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
                         if (!install) {
                             created = created.uninstall(StateReason.UNINSTALLED_IN_MARKETPLACE, stamp, now);
                         }
+                        created = withPlan(created, plan, stamp, now);
                         installations.add(created);
                         events.publish(created.recordedEvents());
                         return created;
                     }
                     Installation current = existing.get();
-                    Installation changed = apply(current, install, stamp, now);
+                    Installation changed = withPlan(apply(current, install, stamp, now), plan, stamp, now);
                     if (changed == current) {
                         return current;
                     }
@@ -234,6 +241,28 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
                 }
             }
         }
+    }
+
+    private static Installation withPlan(Installation installation, Optional<PlanId> plan, Instant stamp,
+                                         Instant now) {
+        return plan.map(p -> installation.reportPlan(p, stamp, now)).orElse(installation);
+    }
+
+    /**
+     * A plan change applies to the location's installation when it names a location, else to the agency's; one for
+     * an installation the hub does not know changes nothing (the plan comes with the install that follows).
+     */
+    private void planChanged(MarketplaceAppId app, MarketplaceEvent.PlanChanged event, Instant stamp) {
+        if (event.newPlan().isEmpty()) {
+            return;
+        }
+        Optional<Installation> installation = event.location().isPresent()
+            ? event.company().flatMap(c -> installations.findByKey(
+                    InstallationKey.forLocation(app, c, event.location().get())))
+                .or(() -> installations.findLocation(app, event.location().get()))
+            : event.company().flatMap(c -> installations.findByKey(InstallationKey.forCompany(app, c)));
+        installation.ifPresent(found -> transitions.apply(found.id(),
+            current -> current.changePlan(event.newPlan().get(), stamp, clock.instant())));
     }
 
     private static Installation apply(Installation current, boolean install, Instant stamp, Instant now) {

@@ -371,6 +371,37 @@ class InstallServiceTest {
     }
 
     @Test
+    void theCallbackTeachesWhoOwnsTheLocationsAndTheAgencyPlan() {
+        TokenExchangeOutcome.Issued pair = companyPair();
+        gateway.onExchange(new TokenExchangeOutcome.Issued(pair.tokens(), new GrantedTo(UserType.COMPANY, COMPANY,
+            Optional.empty(), pair.grantedTo().companyDetails(), Optional.empty(),
+            Optional.of(io.accesshub.domain.marketplace.PlanId.of("plan-pro")))));
+
+        InstallOutcome.Installed installed = (InstallOutcome.Installed) service(true).complete(marketplace("c"));
+
+        assertThat(owners.ownerOf(APP, LOCATION)).contains(COMPANY);
+        Installation company = installations.findById(installed.installationId()).orElseThrow();
+        assertThat(company.plan()).contains(io.accesshub.domain.marketplace.PlanId.of("plan-pro"));
+        assertThat(events.published()).extracting(e -> e.type())
+            .containsExactly(InstallationEventType.INSTALLED, InstallationEventType.ACTIVATED);
+    }
+
+    @Test
+    void aGrantWithoutAConfiguredScopeIsStoredAndRecordedAsMissingScopes() {
+        TokenExchangeOutcome.Issued pair = companyPair();
+        gateway.onExchange(new TokenExchangeOutcome.Issued(new IssuedTokens(pair.tokens().accessToken(),
+            pair.tokens().accessTokenExpiresAt(), pair.tokens().refreshToken(), Scopes.parse("oauth.readonly"), T0),
+            pair.grantedTo()));
+
+        InstallOutcome.Installed installed = (InstallOutcome.Installed) service(true).complete(marketplace("c"));
+
+        assertThat(installations.findById(installed.installationId()).orElseThrow().status())
+            .isEqualTo(InstallationStatus.ACTIVE);
+        assertThat(events.published()).extracting(e -> e.type()).containsExactly(InstallationEventType.INSTALLED,
+            InstallationEventType.ACTIVATED, InstallationEventType.SCOPES_MISSING);
+    }
+
+    @Test
     void aSecondInstallOfTheSameLocationReplacesThePairAndAnUninstalledOneIsReinstalled() {
         InstallService service = service(true);
         gateway.onExchange(locationPair("1")).onExchange(locationPair("2")).onExchange(locationPair("3"));

@@ -388,9 +388,10 @@ public class HubWiring {
                                                       InstallationEventPublisher events,
                                                       TransactionRunner transactions, IdGenerator ids, Clock clock,
                                                       List<WebhookEventHandler> handlers, HubMetrics metrics,
-                                                      LocationOwners owners) {
+                                                      LocationOwners owners,
+                                                      InstallationTransitions transitions) {
         return new WebhookProcessingService(new WebhookMetering(metrics).inbox(inbox), apps, installations, grants,
-            refresher, minter, cascade, events, transactions, ids, clock, instanceId, handlers, owners);
+            refresher, minter, cascade, events, transactions, ids, clock, instanceId, handlers, owners, transitions);
     }
 
     @Singleton
@@ -412,8 +413,8 @@ public class HubWiring {
 
     @Singleton
     InstallationQueryService installationQueryService(InstallationRepository installations, GrantRepository grants,
-                                                      Clock clock) {
-        return new InstallationQueryService(installations, grants, clock);
+                                                      MarketplaceApps apps, Clock clock) {
+        return new InstallationQueryService(installations, grants, apps, clock);
     }
 
     /**

@@ -7,12 +7,17 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
 
-/** One installation as the API shows it: state, reason, scopes, expiry and refresh facts — never a token. */
+/**
+ * One installation as the API shows it: state, reason, the app's plan, scopes, expiry and refresh facts, and the
+ * configured scopes its grant lacks with the link that asks the customer to consent again — never a token.
+ */
 @Serdeable
 public record InstallationResponse(String id, String appId, String companyId, @Nullable String locationId,
                                    String userType, String status, String reason, Instant createdAt,
                                    Instant statusChangedAt, @Nullable List<String> approvedLocations,
-                                   @Nullable Boolean installToFutureLocations, @Nullable GrantView grant) {
+                                   @Nullable Boolean installToFutureLocations, @Nullable String planId,
+                                   List<String> missingScopes, @Nullable String reconsentUrl,
+                                   @Nullable GrantView grant) {
 
     /** The grant's facts without its tokens. */
     @Serdeable
@@ -34,6 +39,9 @@ public record InstallationResponse(String id, String appId, String companyId, @N
             s.reason().name(), s.createdAt(), s.statusChangedAt(),
             company ? s.companyDetails().approvedLocations().stream().map(l -> l.value()).toList() : null,
             company ? s.companyDetails().installToFutureLocations() : null,
+            s.plan().map(p -> p.value()).orElse(null),
+            s.missingScopes().values().stream().map(Object::toString).toList(),
+            s.missingScopes().isEmpty() ? null : "/oauth/install?app=" + s.key().appId().value(),
             s.grant().map(GrantView::of).orElse(null));
     }
 }

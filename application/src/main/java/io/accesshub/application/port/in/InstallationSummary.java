@@ -1,5 +1,7 @@
 package io.accesshub.application.port.in;
 
+import io.accesshub.domain.grant.Scopes;
+import io.accesshub.domain.marketplace.PlanId;
 import io.accesshub.domain.installation.CompanyInstallDetails;
 import io.accesshub.domain.installation.InstallationId;
 import io.accesshub.domain.installation.InstallationKey;
@@ -11,11 +13,15 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** An installation as operators see it: state and reason, key, company details and its grant's summary. */
+/**
+ * An installation as operators see it: state and reason, key, company details, the app's plan, its grant's summary,
+ * and the app's configured scopes its grant lacks ({@code missingScopes}, empty when none or without a grant).
+ */
 public record InstallationSummary(InstallationId id, InstallationKey key, UserType userType,
                                   InstallationStatus status, StateReason reason, Instant createdAt,
                                   Instant statusChangedAt, Instant lastLifecycleChangeAt,
-                                  CompanyInstallDetails companyDetails, Optional<GrantSummary> grant) {
+                                  CompanyInstallDetails companyDetails, Optional<GrantSummary> grant,
+                                  Optional<PlanId> plan, Scopes missingScopes) {
 
     public InstallationSummary {
         Objects.requireNonNull(id, "id");
@@ -28,5 +34,7 @@ public record InstallationSummary(InstallationId id, InstallationKey key, UserTy
         Objects.requireNonNull(lastLifecycleChangeAt, "lastLifecycleChangeAt");
         Objects.requireNonNull(companyDetails, "companyDetails");
         Objects.requireNonNull(grant, "grant");
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(missingScopes, "missingScopes");
     }
 }
