@@ -181,6 +181,7 @@ public final class InstallService implements BeginInstallUseCase, CompleteInstal
             keeper.writeOrKeep(key, "an installed pair", () -> {
                 stored[0] = RetryOnConflict.run(() -> transactions.inTransaction(() -> storeOnce(key, tokens,
                     grantedTo))).orElseThrow(() -> new IllegalStateException("the installation kept changing"));
+                learnOwners(key, grantedTo);
                 return true;
             });
         } catch (io.accesshub.domain.shared.DomainException bug) {
@@ -192,18 +193,32 @@ public final class InstallService implements BeginInstallUseCase, CompleteInstal
             InstallHandles.issue(signer, stored[0], ref, clock.instant()));
     }
 
+    /**
+     * Records which agency owns the location, or the locations an agency approved: after the pair is committed and
+     * outside its transaction, so that it can never hold up or undo storing what HighLevel issued. Best effort: the
+     * INSTALL webhooks and the agency's next listing teach the same.
+     */
+    private void learnOwners(InstallationKey key, GrantedTo grantedTo) {
+        try {
+            owners.learn(key.appId(), key.companyId(), key.locationId().map(java.util.Set::of)
+                .orElseGet(() -> grantedTo.companyDetails().approvedLocations()));
+        } catch (RuntimeException notLearnedNow) {
+            // the pair is stored; ownership is learned again from the webhooks and listings that follow
+        }
+    }
+
     private InstallationId storeOnce(InstallationKey key, IssuedTokens tokens, GrantedTo grantedTo) {
         Instant now = clock.instant();
         Optional<Installation> existing = installations.findByKey(key);
         Installation installation;
         List<InstallationEvent> recorded;
         if (existing.isEmpty()) {
-            installation = checked(withPlan(Installation.create(ids.newInstallationId(), key,
-                grantedTo.companyDetails(), now).activate(StateReason.GRANT_ISSUED, now), grantedTo, now), tokens, now);
+            installation = checked(Installation.create(ids.newInstallationId(), key, grantedTo.companyDetails(), now,
+                grantedTo.plan()).activate(StateReason.GRANT_ISSUED, now), tokens, now);
             recorded = installation.recordedEvents();
             installations.add(installation);
         } else {
-            installation = existing.get();
+            installation = withPlan(existing.get(), grantedTo, now);
             if (installation.status() == InstallationStatus.UNINSTALLED) {
                 installation = installation.reinstall(grantedTo.companyDetails(), now, now);
             } else {
@@ -212,8 +227,7 @@ public final class InstallService implements BeginInstallUseCase, CompleteInstal
                     installation = installation.recordCompanyDetails(grantedTo.companyDetails());
                 }
             }
-            installation = checked(withPlan(installation.activate(StateReason.GRANT_ISSUED, now), grantedTo, now),
-                tokens, now);
+            installation = checked(installation.activate(StateReason.GRANT_ISSUED, now), tokens, now);
             recorded = installation.recordedEvents();
             installation = installations.update(installation);
         }
@@ -224,9 +238,6 @@ public final class InstallService implements BeginInstallUseCase, CompleteInstal
             grants.add(Grant.create(installation.id(), GrantSource.DIRECT_INSTALL, tokens));
         }
         events.publish(recorded);
-        // The callback says which agency owns the location, or the locations an agency approved.
-        owners.learn(key.appId(), key.companyId(), key.locationId().map(java.util.Set::of)
-            .orElseGet(() -> grantedTo.companyDetails().approvedLocations()));
         if (key.userType() == UserType.COMPANY) {
             // Location tokens are minted in the background (paced), never inside the browser's callback.
             provisioning.enqueue(installation.id(), now);
@@ -245,7 +256,7 @@ public final class InstallService implements BeginInstallUseCase, CompleteInstal
 
     /** The plan the callback names, reported now. */
     private static Installation withPlan(Installation installation, GrantedTo grantedTo, Instant now) {
-        return grantedTo.plan().map(plan -> installation.reportPlan(plan, now, now)).orElse(installation);
+        return grantedTo.plan().map(plan -> installation.recordPlan(plan, now, now)).orElse(installation);
     }
 
     private static Installation confirm(Installation installation, Instant now) {

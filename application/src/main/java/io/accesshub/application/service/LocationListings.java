@@ -53,39 +53,52 @@ public final class LocationListings {
         Instant readAt = clock.instant();
         Map<LocationId, LocationOwnership> known = owners.find(app, page.stream().map(InstalledLocation::id).toList());
         List<LocationOwnership> changed = new ArrayList<>();
-        List<LocationOwnership> removals = new ArrayList<>();
+        int uninstalled = 0;
         for (InstalledLocation listed : page) {
             LocationOwnership before = known.get(listed.id());
             LocationOwnership after = Optional.ofNullable(before)
                 .orElseGet(() -> LocationOwnership.owned(app, listed.id(), company))
                 .listed(company, listed.installed(), readAt);
             if (after.confirmsRemovalAt(readAt, removalConfirmedAfter)) {
-                removals.add(after);
-                after = after.withRemovalApplied();
+                Removal removal = uninstall(after, readAt);
+                uninstalled += removal == Removal.UNINSTALLED ? 1 : 0;
+                after = removal == Removal.REFUSED
+                    // an install newer than the first listing came in between: the evidence starts again now
+                    ? LocationOwnership.owned(app, listed.id(), company).listed(company, false, readAt)
+                    : after.withRemovalApplied();
             }
             if (!after.equals(before)) {
                 changed.add(after);
             }
         }
-        int uninstalled = 0;
-        for (LocationOwnership removal : removals) {
-            uninstalled += uninstall(removal, readAt) ? 1 : 0;
-        }
         owners.save(changed);
         return uninstalled;
+    }
+
+    /** How applying a confirmed removal ended. */
+    private enum Removal {
+        /** The location's installation was uninstalled now. */
+        UNINSTALLED,
+        /** There is no installation to uninstall (never installed, or uninstalled already). */
+        NOTHING_TO_REMOVE,
+        /** The installation's rules refused it: an install signal newer than the first listing. */
+        REFUSED
     }
 
     /**
      * Uninstalls the location's installation, stamped with the first listing that reported the app gone, so that
      * any install HighLevel reported after that listing still wins.
      */
-    private boolean uninstall(LocationOwnership removal, Instant now) {
+    private Removal uninstall(LocationOwnership removal, Instant now) {
         InstallationKey key = InstallationKey.forLocation(removal.app(), removal.company(), removal.location());
         Instant reportedGoneAt = removal.notInstalledSince().orElseThrow();
-        return installations.findByKey(key)
-            .filter(installation -> installation.status() != InstallationStatus.UNINSTALLED)
-            .map(installation -> transitions.apply(installation.id(), current ->
-                current.uninstall(StateReason.UNINSTALLED_IN_MARKETPLACE, reportedGoneAt, now)))
-            .orElse(false);
+        Optional<Installation> installed = installations.findByKey(key)
+            .filter(installation -> installation.status() != InstallationStatus.UNINSTALLED);
+        if (installed.isEmpty()) {
+            return Removal.NOTHING_TO_REMOVE;
+        }
+        return transitions.apply(installed.get().id(), current ->
+            current.uninstall(StateReason.UNINSTALLED_IN_MARKETPLACE, reportedGoneAt, now))
+            ? Removal.UNINSTALLED : Removal.REFUSED;
     }
 }

@@ -122,7 +122,8 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
         } else if (payload instanceof MarketplaceEvent.LocationCreated created) {
             return locationCreated(appOf(event), created, event.attempts());
         } else if (payload instanceof MarketplaceEvent.PlanChanged changed) {
-            appOf(event).ifPresent(app -> planChanged(app, changed, stamp));
+            Optional<MarketplaceAppId> app = appOf(event);
+            return app.isEmpty() ? WebhookOutcome.done() : planChanged(app.get(), changed, stamp, event.attempts());
         } else if (payload instanceof MarketplaceEvent.Other other) {
             return handOver(event, other);
         }
@@ -213,17 +214,16 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
                     Optional<Installation> existing = installations.findByKey(key);
                     if (existing.isEmpty()) {
                         Installation created = Installation.create(ids.newInstallationId(), key,
-                            CompanyInstallDetails.none(), stamp);
+                            CompanyInstallDetails.none(), stamp, plan);
                         if (!install) {
                             created = created.uninstall(StateReason.UNINSTALLED_IN_MARKETPLACE, stamp, now);
                         }
-                        created = withPlan(created, plan, stamp, now);
                         installations.add(created);
                         events.publish(created.recordedEvents());
                         return created;
                     }
                     Installation current = existing.get();
-                    Installation changed = withPlan(apply(current, install, stamp, now), plan, stamp, now);
+                    Installation changed = apply(withPlan(current, plan, stamp, now), install, stamp, now);
                     if (changed == current) {
                         return current;
                     }
@@ -245,24 +245,31 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
 
     private static Installation withPlan(Installation installation, Optional<PlanId> plan, Instant stamp,
                                          Instant now) {
-        return plan.map(p -> installation.reportPlan(p, stamp, now)).orElse(installation);
+        return plan.map(p -> installation.recordPlan(p, stamp, now)).orElse(installation);
     }
 
     /**
-     * A plan change applies to the location's installation when it names a location, else to the agency's; one for
-     * an installation the hub does not know changes nothing (the plan comes with the install that follows).
+     * A plan change applies to the location's installation when it names a location, else to the agency's. One for an
+     * installation the hub does not know yet is tried again later (with the webhook retry policy, so at worst it ends
+     * as a dead letter an operator can replay): the INSTALL that comes late still names the old plan.
      */
-    private void planChanged(MarketplaceAppId app, MarketplaceEvent.PlanChanged event, Instant stamp) {
+    private WebhookOutcome planChanged(MarketplaceAppId app, MarketplaceEvent.PlanChanged event, Instant stamp,
+                                       int attempts) {
         if (event.newPlan().isEmpty()) {
-            return;
+            return WebhookOutcome.done();
         }
         Optional<Installation> installation = event.location().isPresent()
             ? event.company().flatMap(c -> installations.findByKey(
                     InstallationKey.forLocation(app, c, event.location().get())))
                 .or(() -> installations.findLocation(app, event.location().get()))
             : event.company().flatMap(c -> installations.findByKey(InstallationKey.forCompany(app, c)));
-        installation.ifPresent(found -> transitions.apply(found.id(),
-            current -> current.changePlan(event.newPlan().get(), stamp, clock.instant())));
+        if (installation.isEmpty()) {
+            return WebhookRetryPolicy.afterFailure(attempts, "plan change for an installation not known yet",
+                clock.instant());
+        }
+        transitions.apply(installation.get().id(),
+            current -> current.recordPlan(event.newPlan().get(), stamp, clock.instant()));
+        return WebhookOutcome.done();
     }
 
     private static Installation apply(Installation current, boolean install, Instant stamp, Instant now) {

@@ -27,8 +27,7 @@ public final class InMemoryLocationOwners implements LocationOwners {
     @Override
     public void learn(MarketplaceAppId app, CompanyId company, Collection<LocationId> locations) {
         for (LocationId location : locations) {
-            stored.compute(new Key(app, location), (key, known) -> known != null && known.company().equals(company)
-                ? known : LocationOwnership.owned(app, location, company));
+            stored.put(new Key(app, location), LocationOwnership.owned(app, location, company));
         }
     }
 

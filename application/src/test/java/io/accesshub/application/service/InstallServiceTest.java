@@ -384,6 +384,8 @@ class InstallServiceTest {
         assertThat(company.plan()).contains(io.accesshub.domain.marketplace.PlanId.of("plan-pro"));
         assertThat(events.published()).extracting(e -> e.type())
             .containsExactly(InstallationEventType.INSTALLED, InstallationEventType.ACTIVATED);
+        assertThat(events.published()).as("both events carry the plan").extracting(e -> e.plan())
+            .containsOnly(Optional.of(io.accesshub.domain.marketplace.PlanId.of("plan-pro")));
     }
 
     @Test

@@ -104,6 +104,46 @@ class LocationListingsTest {
     }
 
     @Test
+    void aLocationReinstalledAfterARemovalIsRemovedAgainWhenTwoListingsSaySo() {
+        Installation location = activeLocation();
+        listings.apply(agency, List.of(listed(location, false)));
+        clock.advance(INTERVAL);
+        assertThat(listings.apply(agency, List.of(listed(location, false)))).isEqualTo(1);
+        // reinstalled (the INSTALL teaches the owner again), then removed again with its UNINSTALL lost
+        owners.learn(app, agency.key().companyId(), List.of(location.key().locationId().orElseThrow()));
+        clock.advance(Duration.ofMinutes(1));
+        transitions().apply(location.id(), i -> i.reinstall(i.companyDetails(), clock.instant(), clock.instant())
+            .activate(StateReason.GRANT_MINTED, clock.instant()));
+        clock.advance(INTERVAL);
+
+        listings.apply(agency, List.of(listed(location, false)));
+        clock.advance(INTERVAL);
+        assertThat(listings.apply(agency, List.of(listed(location, false)))).isEqualTo(1);
+
+        assertThat(installations.findById(location.id()).orElseThrow().status())
+            .isEqualTo(InstallationStatus.UNINSTALLED);
+    }
+
+    @Test
+    void aRemovalRefusedForANewerInstallStartsTheEvidenceOver() {
+        Installation location = installations.add(aLocationInstallation().ofApp(app)
+            .ofCompany(agency.key().companyId()).withStatus(InstallationStatus.ACTIVE)
+            .withReason(StateReason.GRANT_ISSUED).lastLifecycleChangeAt(TestTimes.NOW.plusSeconds(60)).build());
+        listings.apply(agency, List.of(listed(location, false)));
+        clock.advance(INTERVAL);
+        listings.apply(agency, List.of(listed(location, false)));
+        assertThat(installations.findById(location.id()).orElseThrow().status()).isEqualTo(InstallationStatus.ACTIVE);
+
+        clock.advance(INTERVAL);
+        assertThat(listings.apply(agency, List.of(listed(location, false))))
+            .as("the listings after the install confirm it").isEqualTo(1);
+    }
+
+    private InstallationTransitions transitions() {
+        return new InstallationTransitions(installations, grants, events, transactions);
+    }
+
+    @Test
     void anInstallHighLevelReportedAfterTheFirstListingWinsOverTheRemoval() {
         Installation location = installations.add(aLocationInstallation().ofApp(app)
             .ofCompany(agency.key().companyId()).withStatus(InstallationStatus.ACTIVE)

@@ -49,6 +49,31 @@ class PlansAndScopesTest {
     }
 
     @Test
+    void aPlanChangeArrivingBeforeItsInstallWaitsForItInsteadOfBeingLost() throws Exception {
+        harness = new HubHarness(SimulatorConfig.builder().locationCount(2).planId("plan-basic"));
+        HubHarness.Hub hub = harness.startHub();
+        String appId = io.accesshub.domain.marketplace.ClientId.parse(harness.simulator.config().clientId()).appId()
+            .value();
+        String planChange = "{\"type\":\"PLAN_CHANGE\",\"appId\":\"" + appId + "\",\"locationId\":\"sim-loc-0001\","
+            + "\"companyId\":\"sim-company-1\",\"currentPlanId\":\"plan-basic\",\"newPlanId\":\"plan-pro\","
+            + "\"timestamp\":\"" + java.time.Instant.now().plusSeconds(5) + "\",\"webhookId\":\""
+            + java.util.UUID.randomUUID() + "\"}";
+        assertThat(harness.deliverSigned(hub, planChange.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            .isEqualTo(200);
+        harness.processWebhooks(hub);
+        assertThat(harness.count("SELECT COUNT(*) FROM webhook_inbox WHERE event_kind = 'PLAN_CHANGED'"
+            + " AND status = 'PENDING' AND attempts = 1")).as("kept for a retry").isEqualTo(1L);
+
+        harness.installThroughBrowser(hub, AuthorizeRequest.Target.LOCATION, "sim-loc-0001", List.of());
+        assertThat(installationOf(hub, "sim-loc-0001")).containsEntry("planId", "plan-basic");
+        harness.sql("UPDATE webhook_inbox SET next_attempt_at = UTC_TIMESTAMP(6) WHERE status = 'PENDING'");
+        harness.processWebhooks(hub);
+
+        assertThat(installationOf(hub, "sim-loc-0001")).as("the newer change wins over the install's plan")
+            .containsEntry("planId", "plan-pro");
+    }
+
+    @Test
     void anInstallGrantedFewerScopesThanConfiguredIsListedWithTheMissingScopesAndAReconsentLink() throws Exception {
         harness = new HubHarness(SimulatorConfig.builder().locationCount(2));
         String registered = harness.simulator.config().scopeString();

@@ -90,4 +90,19 @@ class ReconciliationRemovalTest {
         assertThat(grantsOf("sim-loc-0001")).isEqualTo(1L);
         assertThat(harness.count("SELECT COUNT(*) FROM lifecycle_outbox WHERE event_type = 'UNINSTALLED'")).isZero();
     }
+
+    @Test
+    void aFailedReadOneIntervalAfterTheFirstListingDoesNotConfirmTheRemoval() throws Exception {
+        reconcile();
+        oneIntervalPasses();
+
+        harness.simulator.inject(Fault.status(FaultEndpoint.INSTALLED_LOCATIONS, 503));
+        reconcile();
+
+        assertThat(harness.status(hub, "sim-loc-0001")).isEqualTo("ACTIVE");
+        assertThat(grantsOf("sim-loc-0001")).isEqualTo(1L);
+        reconcile();
+        assertThat(harness.status(hub, "sim-loc-0001")).as("the next good listing confirms it")
+            .isEqualTo("UNINSTALLED");
+    }
 }

@@ -48,7 +48,7 @@ public final class ScopeRequirement {
             limitations.add("without " + Scope.OAUTH_WRITE + " it cannot mint location tokens from an agency install"
                 + " or uninstall itself from an agency");
         }
-        if (!configured.covers(Scope.OAUTH_READONLY) && !configured.covers(Scope.OAUTH_WRITE)) {
+        if (!configured.covers(Scope.OAUTH_READONLY)) {
             limitations.add("without " + Scope.OAUTH_READONLY + " it cannot list an agency's installed locations, so"
                 + " agency installs are not provisioned or reconciled");
         }

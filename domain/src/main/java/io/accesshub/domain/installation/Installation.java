@@ -89,9 +89,20 @@ public final class Installation {
      */
     public static Installation create(InstallationId id, InstallationKey key, CompanyInstallDetails companyDetails,
                                       Instant installedAt) {
+        return create(id, key, companyDetails, installedAt, Optional.empty());
+    }
+
+    /**
+     * A newly known installation on the plan its install named (reported at {@code installedAt}), which its
+     * {@link InstallationEventType#INSTALLED} event carries.
+     */
+    public static Installation create(InstallationId id, InstallationKey key, CompanyInstallDetails companyDetails,
+                                      Instant installedAt, Optional<PlanId> plan) {
         Objects.requireNonNull(installedAt, "installedAt");
+        Objects.requireNonNull(plan, "plan");
         Installation fresh = new Installation(id, key, companyDetails, InstallationStatus.PENDING,
-                StateReason.AWAITING_GRANT, installedAt, installedAt, installedAt, Plan.UNKNOWN, 0L, List.of());
+                StateReason.AWAITING_GRANT, installedAt, installedAt, installedAt,
+                new Plan(plan, plan.map(p -> installedAt)), 0L, List.of());
         return fresh.withEvent(InstallationEventType.INSTALLED, installedAt);
     }
 
@@ -231,22 +242,6 @@ public final class Installation {
                 lastLifecycleChangeAt, plan, version, recordedEvents);
     }
 
-    /**
-     * An install (the OAuth callback or INSTALL) reported the app's plan at {@code reportedAt}: stored unless an
-     * earlier report is newer; records {@code PLAN_CHANGED} only when it replaces another known plan (the first plan
-     * learned comes with the install itself).
-     */
-    public Installation reportPlan(PlanId reported, Instant reportedAt, Instant now) {
-        return recordPlan(reported, reportedAt, now, plan.id().isPresent());
-    }
-
-    /**
-     * HighLevel announced a plan change at {@code changedAt}: stored unless an earlier report is newer; records
-     * {@code PLAN_CHANGED} whenever the plan differs from the one known, or none was known.
-     */
-    public Installation changePlan(PlanId newPlan, Instant changedAt, Instant now) {
-        return recordPlan(newPlan, changedAt, now, true);
-    }
 
     /**
      * A grant was just stored for this installation lacking some of the app's configured scopes (as
@@ -258,7 +253,12 @@ public final class Installation {
         return withEvent(InstallationEventType.SCOPES_MISSING, now);
     }
 
-    private Installation recordPlan(PlanId reported, Instant reportedAt, Instant now, boolean announceChange) {
+    /**
+     * HighLevel reported the app's plan at {@code reportedAt} (an install naming it, or a plan change): stored unless
+     * an earlier report is newer; records {@code PLAN_CHANGED} whenever the plan differs from the one known, or none
+     * was known. Apply it before the lifecycle change of the same signal, so that that change's event carries it.
+     */
+    public Installation recordPlan(PlanId reported, Instant reportedAt, Instant now) {
         Objects.requireNonNull(reported, "reported");
         Objects.requireNonNull(reportedAt, "reportedAt");
         Objects.requireNonNull(now, "now");
@@ -270,7 +270,7 @@ public final class Installation {
         Installation recorded = new Installation(id, key, companyDetails, status, reason, createdAt, statusChangedAt,
                 lastLifecycleChangeAt, new Plan(Optional.of(reported), Optional.of(reportedAt)), version,
                 recordedEvents);
-        return changed && announceChange ? recorded.withEvent(InstallationEventType.PLAN_CHANGED, now) : recorded;
+        return changed ? recorded.withEvent(InstallationEventType.PLAN_CHANGED, now) : recorded;
     }
 
     private Installation moveTo(InstallationStatus target, StateReason newReason, Instant now,

@@ -37,6 +37,8 @@ class ScopeRequirementTest {
             .anySatisfy(l -> assertThat(l).contains("oauth.readonly").contains("list"));
         assertThat(ScopeRequirement.agencyLimitations(Scopes.parse("contacts.readonly oauth.readonly")))
             .singleElement().asString().contains("oauth.write");
+        assertThat(ScopeRequirement.agencyLimitations(Scopes.parse("oauth.write")))
+            .singleElement().asString().contains("oauth.readonly");
         assertThat(ScopeRequirement.agencyLimitations(Scopes.parse("oauth.write oauth.readonly"))).isEmpty();
     }
 }

@@ -11,6 +11,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,9 @@ import java.util.Optional;
  */
 @Singleton
 public class JdbcLocationOwners implements LocationOwners {
+
+    /** Rows are always written in this order, so that two writers never wait for each other in a cycle. */
+    private static final Comparator<LocationId> LOCATION_ORDER = Comparator.comparing(LocationId::value);
 
     private final JdbcOperations jdbc;
 
@@ -48,13 +52,11 @@ public class JdbcLocationOwners implements LocationOwners {
         if (locations.isEmpty()) {
             return;
         }
-        // company_id is assigned last: MySQL evaluates the assignments in order, so the others still see the old
-        // company_id, and the evidence of a removal survives only when the owner stays the same.
+        List<LocationId> sorted = locations.stream().distinct().sorted(LOCATION_ORDER).toList();
         jdbc.prepareStatement("INSERT INTO location_ownership (app_id, location_id, company_id) VALUES (?, ?, ?)"
-            + " ON DUPLICATE KEY UPDATE removal_applied = IF(company_id = VALUES(company_id), removal_applied, FALSE),"
-            + " not_installed_since = IF(company_id = VALUES(company_id), not_installed_since, NULL),"
-            + " company_id = VALUES(company_id)", ps -> {
-                for (LocationId location : locations) {
+            + " ON DUPLICATE KEY UPDATE company_id = VALUES(company_id), not_installed_since = NULL,"
+            + " removal_applied = FALSE", ps -> {
+                for (LocationId location : sorted) {
                     ps.setString(1, app.value());
                     ps.setString(2, location.value());
                     ps.setString(3, company.value());
@@ -100,7 +102,8 @@ public class JdbcLocationOwners implements LocationOwners {
         jdbc.prepareStatement("INSERT INTO location_ownership (app_id, location_id, company_id, not_installed_since,"
             + " removal_applied) VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE company_id = VALUES(company_id),"
             + " not_installed_since = VALUES(not_installed_since), removal_applied = VALUES(removal_applied)", ps -> {
-                for (LocationOwnership ownership : ownerships) {
+                for (LocationOwnership ownership : ownerships.stream()
+                    .sorted(Comparator.comparing(LocationOwnership::location, LOCATION_ORDER)).toList()) {
                     ps.setString(1, ownership.app().value());
                     ps.setString(2, ownership.location().value());
                     ps.setString(3, ownership.company().value());

@@ -15,8 +15,9 @@ public interface LocationOwners {
     Optional<CompanyId> ownerOf(MarketplaceAppId app, LocationId location);
 
     /**
-     * Records that {@code company} owns these locations (a webhook or the callback said so); a known owner is replaced
-     * and its evidence of a removal dropped only when it was another agency.
+     * Records that {@code company} owns these locations because HighLevel just said they exist and belong to it (the
+     * callback, INSTALL, LocationCreate): a known owner is replaced, and any evidence that the app was removed from
+     * them is dropped.
      */
     void learn(MarketplaceAppId app, CompanyId company, Collection<LocationId> locations);
 

@@ -59,7 +59,7 @@ public abstract class LocationOwnersContract {
     }
 
     @Test
-    void learningTheSameOwnerAgainKeepsTheEvidenceAndAnotherOwnerDropsIt() {
+    void learningAnOwnerDropsTheEvidenceOfARemovalWhoeverTheOwner() {
         owners.save(List.of(LocationOwnership.owned(APP, L1, AGENCY).listed(AGENCY, false, T0),
             LocationOwnership.owned(APP, L2, AGENCY).listed(AGENCY, false, T0).withRemovalApplied()));
 
@@ -67,7 +67,7 @@ public abstract class LocationOwnersContract {
         owners.learn(APP, OTHER_AGENCY, List.of(L2));
 
         Map<LocationId, LocationOwnership> found = owners.find(APP, List.of(L1, L2));
-        assertThat(found.get(L1).notInstalledSince()).contains(T0);
+        assertThat(found.get(L1)).isEqualTo(LocationOwnership.owned(APP, L1, AGENCY));
         assertThat(found.get(L2)).isEqualTo(new LocationOwnership(APP, L2, OTHER_AGENCY, Optional.empty(), false));
     }
 
