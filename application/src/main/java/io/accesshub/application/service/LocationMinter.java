@@ -4,6 +4,7 @@ import io.accesshub.application.port.out.GrantRepository;
 import io.accesshub.application.port.out.IdGenerator;
 import io.accesshub.application.port.out.InstallationEventPublisher;
 import io.accesshub.application.port.out.InstallationRepository;
+import io.accesshub.application.port.out.MarketplaceApps;
 import io.accesshub.application.port.out.MarketplaceGateway;
 import io.accesshub.application.port.out.TokenExchangeOutcome;
 import io.accesshub.application.port.out.TransactionRunner;
@@ -12,6 +13,7 @@ import io.accesshub.domain.exchange.LocationTokenPolicy;
 import io.accesshub.domain.grant.Grant;
 import io.accesshub.domain.grant.GrantSource;
 import io.accesshub.domain.grant.IssuedTokens;
+import io.accesshub.domain.grant.ScopeRequirement;
 import io.accesshub.domain.installation.CompanyInstallDetails;
 import io.accesshub.domain.installation.Installation;
 import io.accesshub.domain.installation.InstallationEvent;
@@ -44,10 +46,12 @@ public final class LocationMinter {
     private final IdGenerator ids;
     private final Clock clock;
     private final OutcomeKeeper keeper;
+    private final MarketplaceApps apps;
 
     public LocationMinter(InstallationRepository installations, GrantRepository grants, MarketplaceGateway gateway,
                           InstallationEventPublisher events, TransactionRunner transactions, IdGenerator ids, Clock clock,
-                   OutcomeKeeper keeper) {
+                          OutcomeKeeper keeper, MarketplaceApps apps) {
+        this.apps = Objects.requireNonNull(apps, "apps");
         this.keeper = Objects.requireNonNull(keeper, "keeper");
         this.installations = Objects.requireNonNull(installations, "installations");
         this.grants = Objects.requireNonNull(grants, "grants");
@@ -89,14 +93,26 @@ public final class LocationMinter {
             () -> transactions.runInTransaction(() -> storeOnce(key, tokens))));
     }
 
+    /**
+     * Records that a location minted into service lacks some of the app's configured scopes, when it does (re-mints
+     * of a working location are not announced again).
+     */
+    private Installation checked(Installation installation, IssuedTokens tokens, Instant now) {
+        boolean missing = apps.find(installation.key().appId())
+            .map(app -> !ScopeRequirement.missing(app.requestedScopes(), installation.userType(), tokens.scopes())
+                .isEmpty())
+            .orElse(false);
+        return missing ? installation.recordScopesMissing(now) : installation;
+    }
+
     private void storeOnce(InstallationKey key, IssuedTokens tokens) {
         Instant now = clock.instant();
         Optional<Installation> existing = installations.findByKey(key);
         Installation installation;
         List<InstallationEvent> recorded;
         if (existing.isEmpty()) {
-            installation = Installation.create(ids.newInstallationId(), key, CompanyInstallDetails.none(), now)
-                .activate(StateReason.GRANT_MINTED, now);
+            installation = checked(Installation.create(ids.newInstallationId(), key, CompanyInstallDetails.none(), now)
+                .activate(StateReason.GRANT_MINTED, now), tokens, now);
             recorded = installation.recordedEvents();
             installations.add(installation);
         } else {
@@ -105,7 +121,11 @@ public final class LocationMinter {
                 if (installation.status() == InstallationStatus.UNINSTALLED) {
                     installation = installation.reinstall(CompanyInstallDetails.none(), now, now);
                 }
+                boolean wasActive = installation.status() == InstallationStatus.ACTIVE;
                 installation = installation.activate(StateReason.GRANT_MINTED, now);
+                if (!wasActive) {
+                    installation = checked(installation, tokens, now);
+                }
             } catch (DomainException notApplicable) {
                 return;
             }

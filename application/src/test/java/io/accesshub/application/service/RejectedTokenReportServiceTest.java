@@ -79,7 +79,7 @@ class RejectedTokenReportServiceTest {
 
     private RejectedTokenReportService service(Duration cacheTtl, RejectionReportLimit limit) {
         LocationMinter minter = new LocationMinter(engine.installations, engine.grants, engine.gateway, engine.events,
-            engine.transactions, new SequentialIdGenerator(), engine.clock, engine.keeper);
+            engine.transactions, new SequentialIdGenerator(), engine.clock, engine.keeper, engine.apps());
         caches = TokenCaches.create(cacheTtl, 1_000, engine.clock);
         auditStore = new InMemoryTokenReadAudit();
         audit = new TokenReadAuditService(auditStore, engine.clock, Duration.ofDays(90), true);
@@ -186,8 +186,9 @@ class RejectedTokenReportServiceTest {
         RejectedTokenReportService service = service(Duration.ofMinutes(5), RejectionReportLimit.DEFAULT);
         TokenResult cached = new TokenService(engine.apps(), reads, engine.installations, engine.refresher(),
             new LocationMinter(engine.installations, engine.grants, engine.gateway, engine.events, engine.transactions,
-                new SequentialIdGenerator(), engine.clock, engine.keeper),
-            new io.accesshub.application.fakes.InMemoryLocationOwners(), engine.settings, engine.clock, caches, new TokenReadAuditService(new InMemoryTokenReadAudit(),
+                new SequentialIdGenerator(), engine.clock, engine.keeper, engine.apps()),
+            new io.accesshub.application.fakes.InMemoryLocationOwners(), engine.settings, engine.clock, caches,
+            new TokenReadAuditService(new InMemoryTokenReadAudit(),
                 engine.clock, Duration.ofDays(90), true), HubMetrics.NOOP).accessTokenForLocation(Optional.empty(), location());
         assertThat(((TokenResult.Issued) cached).accessToken()).isEqualTo(grant.accessToken());
         Grant rotatedElsewhere = engine.grants.update(stored().rotate(newPair().tokens()));

@@ -41,6 +41,7 @@ import io.accesshub.domain.grant.Scopes;
 import io.accesshub.domain.installation.CompanyInstallDetails;
 import io.accesshub.domain.installation.Installation;
 import io.accesshub.domain.installation.InstallationId;
+import io.accesshub.domain.installation.InstallationEventType;
 import io.accesshub.domain.installation.InstallationStatus;
 import io.accesshub.domain.installation.StateReason;
 import io.accesshub.domain.marketplace.CompanyId;
@@ -146,8 +147,11 @@ class TokenServiceTest {
     }
 
     private TokenService service(Duration cacheTtl, long maximumSize, RefreshLeases leases) {
-        FixedMarketplaceApps apps = new FixedMarketplaceApps(new MarketplaceApp(app, "main",
-            Scopes.parse("oauth.write")));
+        return service(cacheTtl, maximumSize, leases, Scopes.parse("oauth.write"));
+    }
+
+    private TokenService service(Duration cacheTtl, long maximumSize, RefreshLeases leases, Scopes configured) {
+        FixedMarketplaceApps apps = new FixedMarketplaceApps(new MarketplaceApp(app, "main", configured));
         RecordingOperatorAlerts silent = new RecordingOperatorAlerts();
         GrantRefresher refresher = new GrantRefresher(apps, installations, grants, leases, gateway,
             new InstallationTransitions(installations, grants, events, transactions),
@@ -157,7 +161,7 @@ class TokenServiceTest {
             clock::advance, () -> 0.5, HubMetrics.NOOP);
         LocationMinter minter = new LocationMinter(installations, grants, gateway, events, transactions,
             new SequentialIdGenerator(), clock, new OutcomeKeeper(Runnable::run, clock::advance, Duration.ofMillis(200),
-            Duration.ofSeconds(5), silent));
+            Duration.ofSeconds(5), silent), apps);
         caches = TokenCaches.create(cacheTtl, maximumSize, clock);
         audit = new InMemoryTokenReadAudit();
         auditService = new TokenReadAuditService(audit, clock, Duration.ofDays(90), true);
@@ -439,6 +443,25 @@ class TokenServiceTest {
         assertThat(minted).isInstanceOf(TokenResult.Issued.class);
         assertThat(((TokenResult.Issued) minted).companyId()).isEqualTo(last.key().companyId());
         assertThat(gateway.mintsAsked()).containsExactly(last.key().companyId());
+    }
+
+    @Test
+    void aLocationMintedWithoutAConfiguredScopeIsAnnouncedAsMissingScopes() {
+        Installation agency = installations.add(aCompanyInstallation().ofApp(app).build());
+        grants.add(aCompanyGrant().forInstallation(agency.id()).build());
+        LocationId location = TestIds.locationId();
+        owners.learn(app, agency.key().companyId(), List.of(location));
+        gateway.onMint(() -> new TokenExchangeOutcome.Issued(IssuedTokens.withoutRefreshToken(
+            AccessToken.of("minted-" + TestIds.randomText(20)), clock.instant().plus(Duration.ofHours(24)),
+            Scopes.parse("contacts.readonly"), clock.instant()), new GrantedTo(UserType.LOCATION,
+            agency.key().companyId(), Optional.of(location), CompanyInstallDetails.none(), Optional.empty())));
+
+        TokenService service = service(Duration.ZERO, 100, new HeldElsewhere(() -> { }),
+            Scopes.parse("oauth.write contacts.readonly contacts.write"));
+        assertThat(service.accessTokenForLocation(Optional.empty(), location)).isInstanceOf(TokenResult.Issued.class);
+        assertThat(events.published()).extracting(e -> e.type()).containsExactly(InstallationEventType.INSTALLED,
+            InstallationEventType.ACTIVATED, InstallationEventType.SCOPES_MISSING);
+
     }
 
     @Test

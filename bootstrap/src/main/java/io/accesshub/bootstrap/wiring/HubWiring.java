@@ -192,8 +192,8 @@ public class HubWiring {
     LocationMinter locationMinter(InstallationRepository installations, GrantRepository grants,
                                   MarketplaceGateway gateway, InstallationEventPublisher events,
                                   TransactionRunner transactions, IdGenerator ids, Clock clock,
-                                  OutcomeKeeper keeper) {
-        return new LocationMinter(installations, grants, gateway, events, transactions, ids, clock, keeper);
+                                  OutcomeKeeper keeper, MarketplaceApps apps) {
+        return new LocationMinter(installations, grants, gateway, events, transactions, ids, clock, keeper, apps);
     }
 
     @Singleton
