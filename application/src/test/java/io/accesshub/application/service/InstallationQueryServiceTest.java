@@ -2,6 +2,7 @@ package io.accesshub.application.service;
 
 import io.accesshub.application.fakes.InMemoryGrantRepository;
 import io.accesshub.application.fakes.InMemoryInstallationRepository;
+import io.accesshub.application.fakes.InMemoryUninstallRequests;
 import io.accesshub.application.paging.Page;
 import io.accesshub.application.paging.PageRequest;
 import io.accesshub.application.port.in.InstallationQuery;
@@ -26,8 +27,9 @@ class InstallationQueryServiceTest {
 
     private final InMemoryInstallationRepository installations = new InMemoryInstallationRepository();
     private final InMemoryGrantRepository grants = new InMemoryGrantRepository();
+    private final InMemoryUninstallRequests uninstalls = new InMemoryUninstallRequests();
     private final InstallationQueryService service =
-            new InstallationQueryService(installations, grants, TestTimes.fixedClock());
+            new InstallationQueryService(installations, grants, uninstalls, TestTimes.fixedClock());
 
     @Test
     void anInstallationIsShownWithItsGrantSummaryAndNoToken() {
@@ -84,5 +86,26 @@ class InstallationQueryServiceTest {
         assertThat(page.items()).hasSize(2).allMatch(s -> s.status() == InstallationStatus.NEEDS_REAUTH);
         assertThat(page.totalCount()).isEqualTo(3);
         assertThat(page.hasNext()).isTrue();
+    }
+
+    @Test
+    void aDeveloperUninstallWaitingForHighLevelIsShownWithTheInstallation() {
+        Installation installation = installations.add(anInstallation().build());
+        io.accesshub.domain.uninstall.UninstallRequest pending = io.accesshub.domain.uninstall.UninstallRequest
+                .requested(installation.id(), io.accesshub.domain.uninstall.UninstallReason.DEFAULT, TestTimes.NOW)
+                .failed(io.accesshub.domain.uninstall.UninstallFailure.MARKETPLACE_UNAVAILABLE, Optional.empty(),
+                        TestTimes.NOW);
+        uninstalls.openAndClaim(pending, "test", Duration.ofMinutes(1), TestTimes.NOW);
+
+        assertThat(service.get(installation.id()).orElseThrow().pendingUninstall()).contains(pending);
+        assertThat(service.list(InstallationQuery.all(), new PageRequest(0, 10)).items().get(0).pendingUninstall())
+                .contains(pending);
+    }
+
+    @Test
+    void anInstallationWithoutADeveloperUninstallShowsNone() {
+        Installation installation = installations.add(anInstallation().build());
+
+        assertThat(service.get(installation.id()).orElseThrow().pendingUninstall()).isEmpty();
     }
 }

@@ -6,16 +6,21 @@ import io.accesshub.domain.installation.InstallationKey;
 import io.accesshub.domain.installation.InstallationStatus;
 import io.accesshub.domain.installation.StateReason;
 import io.accesshub.domain.marketplace.UserType;
+import io.accesshub.domain.uninstall.UninstallRequest;
 
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** An installation as operators see it: state and reason, key, company details and its grant's summary. */
+/**
+ * An installation as operators see it: state and reason, key, company details, its grant's summary and the developer
+ * uninstall still waiting for HighLevel, if any.
+ */
 public record InstallationSummary(InstallationId id, InstallationKey key, UserType userType,
                                   InstallationStatus status, StateReason reason, Instant createdAt,
                                   Instant statusChangedAt, Instant lastLifecycleChangeAt,
-                                  CompanyInstallDetails companyDetails, Optional<GrantSummary> grant) {
+                                  CompanyInstallDetails companyDetails, Optional<GrantSummary> grant,
+                                  Optional<UninstallRequest> pendingUninstall) {
 
     public InstallationSummary {
         Objects.requireNonNull(id, "id");
@@ -28,5 +33,15 @@ public record InstallationSummary(InstallationId id, InstallationKey key, UserTy
         Objects.requireNonNull(lastLifecycleChangeAt, "lastLifecycleChangeAt");
         Objects.requireNonNull(companyDetails, "companyDetails");
         Objects.requireNonNull(grant, "grant");
+        Objects.requireNonNull(pendingUninstall, "pendingUninstall");
+    }
+
+    /** An installation with no developer uninstall pending. */
+    public InstallationSummary(InstallationId id, InstallationKey key, UserType userType, InstallationStatus status,
+                               StateReason reason, Instant createdAt, Instant statusChangedAt,
+                               Instant lastLifecycleChangeAt, CompanyInstallDetails companyDetails,
+                               Optional<GrantSummary> grant) {
+        this(id, key, userType, status, reason, createdAt, statusChangedAt, lastLifecycleChangeAt, companyDetails,
+            grant, Optional.empty());
     }
 }
