@@ -396,8 +396,9 @@ public class HubWiring {
 
     @Singleton
     InstallationQueryService installationQueryService(InstallationRepository installations, GrantRepository grants,
+                                                      io.accesshub.application.port.out.UninstallRequests uninstalls,
                                                       Clock clock) {
-        return new InstallationQueryService(installations, grants, clock);
+        return new InstallationQueryService(installations, grants, uninstalls, clock);
     }
 
     /**

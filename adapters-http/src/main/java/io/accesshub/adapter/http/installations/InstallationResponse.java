@@ -2,17 +2,33 @@ package io.accesshub.adapter.http.installations;
 
 import io.accesshub.application.port.in.GrantSummary;
 import io.accesshub.application.port.in.InstallationSummary;
+import io.accesshub.domain.uninstall.UninstallRequest;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
 
-/** One installation as the API shows it: state, reason, scopes, expiry and refresh facts — never a token. */
+/**
+ * One installation as the API shows it: state, reason, scopes, expiry and refresh facts, and a developer uninstall
+ * still waiting for HighLevel — never a token.
+ */
 @Serdeable
 public record InstallationResponse(String id, String appId, String companyId, @Nullable String locationId,
                                    String userType, String status, String reason, Instant createdAt,
                                    Instant statusChangedAt, @Nullable List<String> approvedLocations,
-                                   @Nullable Boolean installToFutureLocations, @Nullable GrantView grant) {
+                                   @Nullable Boolean installToFutureLocations, @Nullable GrantView grant,
+                                   @Nullable PendingUninstallView pendingUninstall) {
+
+    /** A developer uninstall HighLevel has not confirmed yet: when it was asked for and how its retries stand. */
+    @Serdeable
+    public record PendingUninstallView(String reason, Instant requestedAt, int attempts, Instant nextAttemptAt,
+                                       @Nullable String lastError) {
+
+        static PendingUninstallView of(UninstallRequest r) {
+            return new PendingUninstallView(r.reason().value(), r.requestedAt(), r.attempts(), r.nextAttemptAt(),
+                r.lastFailure().map(Enum::name).orElse(null));
+        }
+    }
 
     /** The grant's facts without its tokens. */
     @Serdeable
@@ -34,6 +50,7 @@ public record InstallationResponse(String id, String appId, String companyId, @N
             s.reason().name(), s.createdAt(), s.statusChangedAt(),
             company ? s.companyDetails().approvedLocations().stream().map(l -> l.value()).toList() : null,
             company ? s.companyDetails().installToFutureLocations() : null,
-            s.grant().map(GrantView::of).orElse(null));
+            s.grant().map(GrantView::of).orElse(null),
+            s.pendingUninstall().map(PendingUninstallView::of).orElse(null));
     }
 }
