@@ -12,6 +12,7 @@ import io.accesshub.simulator.AuthorizeRequest;
 import io.accesshub.simulator.Fault;
 import io.accesshub.simulator.FaultEndpoint;
 import io.accesshub.simulator.SimulatorConfig;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -94,8 +95,11 @@ class DeveloperUninstallTest {
 
     @Test
     void uninstallingAnAgencyRemovesItAtHighLevelAndErasesItsTokensAndItsMintedLocationsTokens() throws Exception {
+        harness.simulator.setWebhookUrl(hub.url("/webhooks/ghl"));
         List<String> locations = List.of("sim-loc-0001", "sim-loc-0002");
         String agency = installAgency(locations);
+        assertThat(harness.simulator.awaitWebhooks(Duration.ofSeconds(20))).isTrue();
+        harness.processWebhooks(hub);
 
         HubHarness.Response removed = uninstall(agency, "{\"reason\":\"moving to v2\"}");
 
@@ -112,6 +116,13 @@ class DeveloperUninstallTest {
             .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("sim-loc-0001",
                 StateReason.UNINSTALLED_WITH_COMPANY), org.assertj.core.groups.Tuple.tuple("sim-loc-0002",
                 StateReason.UNINSTALLED_WITH_COMPANY));
+
+        assertThat(harness.simulator.awaitWebhooks(Duration.ofSeconds(20))).isTrue();
+        assertThat(harness.simulator.webhookDeliveries()).as("HighLevel announces the uninstall as for any other")
+            .anyMatch(d -> "UNINSTALL".equals(d.type()));
+        harness.processWebhooks(hub);
+        assertThat(harness.get(hub.url("/api/v1/installations/" + agency), HubHarness.API_KEY).json())
+            .as("the webhook that follows changes nothing").containsEntry("reason", "UNINSTALLED_BY_DEVELOPER");
 
         HubHarness.Response again = uninstall(agency, null);
 
