@@ -53,7 +53,7 @@ class HighLevelUninstallerTest {
         SimulatorConfig c = simulator.config();
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.http.services.highlevel.url", simulator.baseUrl());
-        properties.put("micronaut.http.services.highlevel.read-timeout", "1s");
+        properties.put("micronaut.http.services.highlevel.read-timeout", "10s");
         properties.put("accesshub.apps.main.client-id", c.clientId());
         properties.put("accesshub.apps.main.client-secret", c.clientSecret());
         properties.put("accesshub.apps.main.scopes", c.scopeString());
