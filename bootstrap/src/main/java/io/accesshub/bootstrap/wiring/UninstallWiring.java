@@ -9,6 +9,7 @@ import io.accesshub.application.port.out.UninstallRequests;
 import io.accesshub.application.service.CompanyCascadeRunner;
 import io.accesshub.application.service.DeveloperUninstallService;
 import io.accesshub.application.service.GrantRefresher;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -37,16 +38,24 @@ public class UninstallWiring {
         }
     }
 
+    /** Read when the context starts, so that a value the hub does not know stops it at startup. */
+    @Context
+    DeveloperUninstallService.LocationCredential uninstallLocationCredential(
+        @Value("${accesshub.uninstall.location-token:location}") String locationToken) {
+        return locationCredential(locationToken);
+    }
+
     @Singleton
     DeveloperUninstallService developerUninstallService(
         InstallationRepository installations, GrantRepository grants, UninstallRequests requests,
         MarketplaceUninstaller marketplace, GrantRefresher refresher, CompanyCascadeRunner cascade,
         InstallationEventPublisher events, TransactionRunner transactions, Clock clock,
-        @Value("${accesshub.uninstall.location-token:location}") String locationToken) {
+        DeveloperUninstallService.LocationCredential locationCredential) {
         return new DeveloperUninstallService(installations, grants, requests, marketplace, refresher, cascade, events,
-            transactions, clock, instanceId, locationCredential(locationToken));
+            transactions, clock, instanceId, locationCredential);
     }
 
+    /** The configured value, {@code location} or {@code agency} in any case. */
     static DeveloperUninstallService.LocationCredential locationCredential(String value) {
         try {
             return DeveloperUninstallService.LocationCredential.valueOf(value.trim().toUpperCase(Locale.ROOT));
