@@ -221,4 +221,41 @@ class DeveloperUninstallServiceTest {
         assertThat(stored(location.id()).status()).isEqualTo(InstallationStatus.UNINSTALLED);
         assertThat(stored(agency.id()).status()).as("only the location is removed").isEqualTo(InstallationStatus.ACTIVE);
     }
+
+    @Test
+    void anInstallationWithoutAnyUsableCredentialIsRecordedAsUninstalledWithoutACall() {
+        Installation lost = engine.installations.add(aLocationInstallation().ofApp(APP).ofCompany(COMPANY)
+            .withStatus(InstallationStatus.NEEDS_REAUTH).build());
+        engine.grants.add(aLocationGrant().forInstallation(lost.id()).build());
+        Installation pending = engine.installations.add(aLocationInstallation().ofApp(APP).ofCompany(COMPANY)
+            .withStatus(InstallationStatus.PENDING).build());
+
+        assertThat(service().uninstall(lost.id(), REASON)).isEqualTo(UninstallResult.UNINSTALLED);
+        assertThat(service().uninstall(pending.id(), REASON)).isEqualTo(UninstallResult.UNINSTALLED);
+
+        assertThat(highLevel.calls()).as("no credential could authorise a call").isEmpty();
+        assertThat(stored(lost.id()).reason()).isEqualTo(StateReason.UNINSTALLED_BY_DEVELOPER);
+        assertThat(engine.grants.findByInstallationId(lost.id())).isEmpty();
+        assertThat(stored(pending.id()).reason()).isEqualTo(StateReason.UNINSTALLED_BY_DEVELOPER);
+    }
+
+    @Test
+    void aRequestWhoseRecordingWasInterruptedIsFinishedByTheRetryWithoutASecondCall() {
+        // HighLevel confirmed and the uninstall was recorded, but the instance stopped before the cascade and
+        // before forgetting the request: its lease ran out and the retry finds the installation uninstalled.
+        Installation agency = agency();
+        Installation minted = mintedLocation();
+        engine.grants.deleteByInstallationId(agency.id());
+        engine.installations.update(stored(agency.id()).removeByDeveloper(TestTimes.NOW));
+        requests.openAndClaim(UninstallRequest.requested(agency.id(), REASON, TestTimes.NOW), "crashed",
+            Duration.ofMinutes(2), TestTimes.NOW);
+        engine.clock.advance(Duration.ofMinutes(3));
+
+        assertThat(service().retryNext()).isTrue();
+
+        assertThat(highLevel.calls()).isEmpty();
+        assertThat(stored(minted.id()).reason()).isEqualTo(StateReason.UNINSTALLED_WITH_COMPANY);
+        assertThat(engine.grants.findByInstallationId(minted.id())).isEmpty();
+        assertThat(requests.find(agency.id())).isEmpty();
+    }
 }
