@@ -21,6 +21,8 @@ public final class ConfiguredMarketplaceApps implements MarketplaceApps {
     record Entry(MarketplaceApp app, AppConfiguration configuration) {
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConfiguredMarketplaceApps.class);
+
     private final Map<MarketplaceAppId, Entry> byId;
     private final Optional<MarketplaceApp> defaultApp;
 
@@ -39,6 +41,12 @@ public final class ConfiguredMarketplaceApps implements MarketplaceApps {
             }
             if (c.isDefault()) {
                 defaults.add(app);
+            }
+            for (String limitation : io.accesshub.domain.grant.ScopeRequirement.agencyLimitations(app.requestedScopes())) {
+                LOG.warn("App '{}' ({}) is configured with the scopes [{}]: {}. Add the scope to"
+                    + " ACCESSHUB_APPS_{}_SCOPES (and to the app in the marketplace) if agencies install it.",
+                    c.getName(), id, app.requestedScopes(), limitation,
+                    c.getName().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
             }
         }
         if (defaults.size() > 1) {

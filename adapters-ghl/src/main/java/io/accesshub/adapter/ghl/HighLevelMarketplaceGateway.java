@@ -18,6 +18,7 @@ import io.accesshub.domain.grant.Scopes;
 import io.accesshub.domain.installation.CompanyInstallDetails;
 import io.accesshub.domain.marketplace.CompanyId;
 import io.accesshub.domain.marketplace.LocationId;
+import io.accesshub.domain.marketplace.PlanId;
 import io.accesshub.domain.marketplace.MarketplaceAppId;
 import io.accesshub.domain.marketplace.UserType;
 import io.micronaut.core.type.Argument;
@@ -333,8 +334,25 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
                 Boolean.TRUE.equals(body.get("isBulkInstallation")));
         }
         Optional<String> userId = body.get("userId") instanceof String u ? Optional.of(u) : Optional.empty();
+        Optional<PlanId> plan = planOf(body.get("planId"));
         return Optional.of(new TokenExchangeOutcome.Issued(tokens,
-            new GrantedTo(type, CompanyId.of(String.valueOf(companyId)), location, details, userId)));
+            new GrantedTo(type, CompanyId.of(String.valueOf(companyId)), location, details, userId, plan)));
+    }
+
+    /**
+     * The plan a token answer names; a plan id the hub cannot store is left out rather than failing the exchange,
+     * since the pair HighLevel issued must be kept whatever else the answer says.
+     */
+    private static Optional<PlanId> planOf(Object value) {
+        if (!(value instanceof String id) || id.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(PlanId.of(id));
+        } catch (RuntimeException unusable) {
+            LOG.warn("HighLevel named a plan id the hub cannot store ({} characters); it is ignored", id.length());
+            return Optional.empty();
+        }
     }
 
     private Map<String, Object> parse(String body) {

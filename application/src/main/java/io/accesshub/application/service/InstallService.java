@@ -10,6 +10,7 @@ import io.accesshub.application.port.out.IdGenerator;
 import io.accesshub.application.port.out.InstallStateStore;
 import io.accesshub.application.port.out.InstallationEventPublisher;
 import io.accesshub.application.port.out.InstallationRepository;
+import io.accesshub.application.port.out.LocationOwners;
 import io.accesshub.application.port.out.LocationProvisioningQueue;
 import io.accesshub.application.port.out.MarketplaceApp;
 import io.accesshub.application.port.out.MarketplaceApps;
@@ -20,6 +21,7 @@ import io.accesshub.application.port.out.TokenExchangeOutcome;
 import io.accesshub.application.port.out.TransactionRunner;
 import io.accesshub.domain.grant.Grant;
 import io.accesshub.domain.grant.GrantSource;
+import io.accesshub.domain.grant.ScopeRequirement;
 import io.accesshub.domain.grant.IssuedTokens;
 import io.accesshub.domain.installation.InstallReference;
 import io.accesshub.domain.installation.Installation;
@@ -78,13 +80,14 @@ public final class InstallService implements BeginInstallUseCase, CompleteInstal
     private final LocationProvisioningQueue provisioning;
 
     private final OutcomeKeeper keeper;
+    private final LocationOwners owners;
 
     public InstallService(MarketplaceApps apps, MarketplaceGateway gateway, InstallStateStore states,
                           SecretGenerator secrets, SignedValues signer, InstallationRepository installations,
                           GrantRepository grants,
                           InstallationEventPublisher events, TransactionRunner transactions, IdGenerator ids,
                           Clock clock, boolean acceptMarketplaceInitiated, LocationProvisioningQueue provisioning,
-                          OutcomeKeeper keeper) {
+                          OutcomeKeeper keeper, LocationOwners owners) {
         this.keeper = Objects.requireNonNull(keeper, "keeper");
         this.apps = Objects.requireNonNull(apps, "apps");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
@@ -99,6 +102,7 @@ public final class InstallService implements BeginInstallUseCase, CompleteInstal
         this.clock = Objects.requireNonNull(clock, "clock");
         this.acceptMarketplaceInitiated = acceptMarketplaceInitiated;
         this.provisioning = Objects.requireNonNull(provisioning, "provisioning");
+        this.owners = Objects.requireNonNull(owners, "owners");
     }
 
     @Override
@@ -194,8 +198,8 @@ public final class InstallService implements BeginInstallUseCase, CompleteInstal
         Installation installation;
         List<InstallationEvent> recorded;
         if (existing.isEmpty()) {
-            installation = Installation.create(ids.newInstallationId(), key, grantedTo.companyDetails(), now)
-                .activate(StateReason.GRANT_ISSUED, now);
+            installation = checked(withPlan(Installation.create(ids.newInstallationId(), key,
+                grantedTo.companyDetails(), now).activate(StateReason.GRANT_ISSUED, now), grantedTo, now), tokens, now);
             recorded = installation.recordedEvents();
             installations.add(installation);
         } else {
@@ -208,7 +212,8 @@ public final class InstallService implements BeginInstallUseCase, CompleteInstal
                     installation = installation.recordCompanyDetails(grantedTo.companyDetails());
                 }
             }
-            installation = installation.activate(StateReason.GRANT_ISSUED, now);
+            installation = checked(withPlan(installation.activate(StateReason.GRANT_ISSUED, now), grantedTo, now),
+                tokens, now);
             recorded = installation.recordedEvents();
             installation = installations.update(installation);
         }
@@ -219,11 +224,28 @@ public final class InstallService implements BeginInstallUseCase, CompleteInstal
             grants.add(Grant.create(installation.id(), GrantSource.DIRECT_INSTALL, tokens));
         }
         events.publish(recorded);
+        // The callback says which agency owns the location, or the locations an agency approved.
+        owners.learn(key.appId(), key.companyId(), key.locationId().map(java.util.Set::of)
+            .orElseGet(() -> grantedTo.companyDetails().approvedLocations()));
         if (key.userType() == UserType.COMPANY) {
             // Location tokens are minted in the background (paced), never inside the browser's callback.
             provisioning.enqueue(installation.id(), now);
         }
         return installation.id();
+    }
+
+    /** Records that the grant just issued lacks some of the app's configured scopes, when it does. */
+    private Installation checked(Installation installation, IssuedTokens tokens, Instant now) {
+        boolean missing = apps.find(installation.key().appId())
+            .map(app -> !ScopeRequirement.missing(app.requestedScopes(), installation.userType(), tokens.scopes())
+                .isEmpty())
+            .orElse(false);
+        return missing ? installation.recordScopesMissing(now) : installation;
+    }
+
+    /** The plan the callback names, reported now. */
+    private static Installation withPlan(Installation installation, GrantedTo grantedTo, Instant now) {
+        return grantedTo.plan().map(plan -> installation.reportPlan(plan, now, now)).orElse(installation);
     }
 
     private static Installation confirm(Installation installation, Instant now) {

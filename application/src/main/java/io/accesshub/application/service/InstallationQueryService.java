@@ -1,5 +1,9 @@
 package io.accesshub.application.service;
 
+import io.accesshub.application.port.out.MarketplaceApp;
+import io.accesshub.application.port.out.MarketplaceApps;
+import io.accesshub.domain.grant.ScopeRequirement;
+import io.accesshub.domain.grant.Scopes;
 import io.accesshub.application.paging.Page;
 import io.accesshub.application.paging.PageRequest;
 import io.accesshub.application.port.in.GetInstallationUseCase;
@@ -29,12 +33,14 @@ public final class InstallationQueryService implements ListInstallationsUseCase,
 
     private final InstallationRepository installations;
     private final GrantRepository grants;
+    private final MarketplaceApps apps;
     private final UninstallRequests uninstalls;
     private final Clock clock;
 
     public InstallationQueryService(InstallationRepository installations, GrantRepository grants,
-                                    UninstallRequests uninstalls, Clock clock) {
+                                    MarketplaceApps apps, UninstallRequests uninstalls, Clock clock) {
         this.installations = Objects.requireNonNull(installations, "installations");
+        this.apps = Objects.requireNonNull(apps, "apps");
         this.grants = Objects.requireNonNull(grants, "grants");
         this.uninstalls = Objects.requireNonNull(uninstalls, "uninstalls");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -64,7 +70,16 @@ public final class InstallationQueryService implements ListInstallationsUseCase,
         return new InstallationSummary(installation.id(), installation.key(), installation.userType(),
                 installation.status(), installation.reason(), installation.createdAt(),
                 installation.statusChangedAt(), installation.lastLifecycleChangeAt(), installation.companyDetails(),
-                grant, uninstalls.find(installation.id()));
+                grant, installation.plan(), missingScopes(installation, grant), uninstalls.find(installation.id()));
+    }
+
+    /** The app's configured scopes the grant lacks, judged against the configuration as it is now. */
+    private Scopes missingScopes(Installation installation, Optional<GrantSummary> grant) {
+        Optional<MarketplaceApp> app = apps.find(installation.key().appId());
+        if (grant.isEmpty() || app.isEmpty()) {
+            return Scopes.none();
+        }
+        return ScopeRequirement.missing(app.get().requestedScopes(), installation.userType(), grant.get().scopes());
     }
 
     private static GrantSummary summarise(Grant grant, Instant now) {

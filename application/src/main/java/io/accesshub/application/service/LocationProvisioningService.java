@@ -22,8 +22,9 @@ import java.util.Optional;
 /**
  * Mints location tokens for an agency installation: pages HighLevel's installed locations and, for each installed
  * location without a usable grant of its own, mints one from the agency grant and stores it as a
- * {@link GrantSource#MINTED_FROM_COMPANY} location installation. The gateway paces mints within the agency's rate
- * limit; a page interrupted by an outage is redone from its start (minting is idempotent per location).
+ * {@link GrantSource#MINTED_FROM_COMPANY} location installation. Each page read is also applied as a listing
+ * ({@link LocationListings}: who owns each location, and removals HighLevel confirms). The gateway paces mints within
+ * the agency's rate limit; a page interrupted by an outage is redone from its start (minting is idempotent per location).
  */
 public final class LocationProvisioningService implements ProvisionLocationsUseCase {
 
@@ -39,10 +40,12 @@ public final class LocationProvisioningService implements ProvisionLocationsUseC
     private final String owner;
     private final int pageSize;
     private final LocationMinter minter;
+    private final LocationListings listings;
 
     public LocationProvisioningService(LocationProvisioningQueue queue, InstallationRepository installations,
                                        GrantRepository grants, GrantRefresher refresher, MarketplaceGateway gateway,
-                                       LocationMinter minter, Clock clock, String owner, int pageSize) {
+                                       LocationMinter minter, LocationListings listings, Clock clock, String owner,
+                                       int pageSize) {
         this.queue = Objects.requireNonNull(queue, "queue");
         this.installations = Objects.requireNonNull(installations, "installations");
         this.grants = Objects.requireNonNull(grants, "grants");
@@ -52,6 +55,7 @@ public final class LocationProvisioningService implements ProvisionLocationsUseC
         this.owner = Objects.requireNonNull(owner, "owner");
         this.pageSize = pageSize;
         this.minter = Objects.requireNonNull(minter, "minter");
+        this.listings = Objects.requireNonNull(listings, "listings");
     }
 
     @Override
@@ -83,6 +87,7 @@ public final class LocationProvisioningService implements ProvisionLocationsUseC
             queue.retryLater(job, clock.instant().plus(RETRY));
             return true;
         }
+        listings.apply(company.get(), page.locations());
         for (InstalledLocationsOutcome.InstalledLocation location : page.locations()) {
             if (location.installed() && !mint(company.get(), usable.grant(), location.id())) {
                 queue.retryLater(job, clock.instant().plus(RETRY));

@@ -1,12 +1,11 @@
 package io.accesshub.application.service;
 
-import io.accesshub.application.paging.PageRequest;
 import io.accesshub.application.port.in.Caller;
 import io.accesshub.application.port.in.GetAccessTokenUseCase;
 import io.accesshub.application.port.in.TokenResult;
 import io.accesshub.application.port.out.HubMetrics;
-import io.accesshub.application.port.out.InstallationFilter;
 import io.accesshub.application.port.out.InstallationRepository;
+import io.accesshub.application.port.out.LocationOwners;
 import io.accesshub.application.port.out.MarketplaceApp;
 import io.accesshub.application.port.out.MarketplaceApps;
 import io.accesshub.application.port.out.TokenReads;
@@ -21,12 +20,8 @@ import io.accesshub.domain.installation.InstallationStatus;
 import io.accesshub.domain.marketplace.CompanyId;
 import io.accesshub.domain.marketplace.LocationId;
 import io.accesshub.domain.marketplace.MarketplaceAppId;
-import io.accesshub.domain.marketplace.UserType;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -44,6 +39,7 @@ public final class TokenService implements GetAccessTokenUseCase {
     private final InstallationRepository installations;
     private final GrantRefresher refresher;
     private final LocationMinter minter;
+    private final LocationOwners owners;
     private final RefreshSettings settings;
     private final Clock clock;
     private final TokenCaches caches;
@@ -51,13 +47,15 @@ public final class TokenService implements GetAccessTokenUseCase {
     private final HubMetrics metrics;
 
     public TokenService(MarketplaceApps apps, TokenReads reads, InstallationRepository installations,
-                        GrantRefresher refresher, LocationMinter minter, RefreshSettings settings, Clock clock,
-                        TokenCaches caches, TokenReadAuditService audit, HubMetrics metrics) {
+                        GrantRefresher refresher, LocationMinter minter, LocationOwners owners,
+                        RefreshSettings settings, Clock clock, TokenCaches caches, TokenReadAuditService audit,
+                        HubMetrics metrics) {
         this.apps = Objects.requireNonNull(apps, "apps");
         this.reads = Objects.requireNonNull(reads, "reads");
         this.installations = Objects.requireNonNull(installations, "installations");
         this.refresher = Objects.requireNonNull(refresher, "refresher");
         this.minter = Objects.requireNonNull(minter, "minter");
+        this.owners = Objects.requireNonNull(owners, "owners");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.caches = Objects.requireNonNull(caches, "caches");
@@ -153,45 +151,59 @@ public final class TokenService implements GetAccessTokenUseCase {
         TokenResult result = location.map(this::tokenOf).orElseGet(TokenResult.NotInstalled::new);
         if (result instanceof TokenResult.NotInstalled
             && location.map(v -> v.status() != InstallationStatus.UNINSTALLED).orElse(true)) {
-            return mintOnDemand(caller, resolved.get().id(), locationId).orElse(result);
+            return mintOnDemand(caller, resolved.get().id(), locationId,
+                location.map(view -> view.key().companyId())).orElse(result);
         }
         return result;
     }
 
     /**
-     * A location without its own grant under an active agency grant holding {@code oauth.write}: mint its token now.
-     * Agencies that approved the location are tried first; a location no agency can mint for is remembered for a
-     * minute so unknown ids do not turn into a stream of HighLevel calls. Only agencies whose minted token would be in
-     * the caller's scope are tried, so a scoped key never causes a call for another tenant.
+     * A location without its own grant: mint its token now from the one agency that owns it ({@code knownOwner} when
+     * the location's installation names it, else as learned from HighLevel), never from any other. A location no
+     * agency owns costs no HighLevel call, and is remembered as not mintable for a minute, as is one its owner cannot
+     * mint for. A scoped key never causes a call for a location outside its scope.
      */
-    private Optional<TokenResult> mintOnDemand(Caller caller, MarketplaceAppId app, LocationId locationId) {
+    private Optional<TokenResult> mintOnDemand(Caller caller, MarketplaceAppId app, LocationId locationId,
+                                               Optional<CompanyId> knownOwner) {
         TokenCaches.Key key = TokenCaches.Key.location(Optional.of(app), locationId);
         if (caches.isNotMintable(key)) {
             return Optional.empty();
         }
-        InstallationFilter companies = InstallationFilter.all().withApp(app).withUserType(UserType.COMPANY);
-        List<Installation> candidates = new ArrayList<>(installations.list(companies, new PageRequest(0, 50)).items());
-        candidates.removeIf(c -> !c.status().servesTokens());
-        boolean narrowedByScope = candidates.removeIf(c ->
-            !caller.scope().permits(InstallationKey.forLocation(app, c.key().companyId(), locationId)));
-        candidates.sort(Comparator.comparing(c -> !c.companyDetails().approvedLocations().contains(locationId)));
-        for (Installation company : candidates) {
-            RefreshResult companyGrant = refresher.refresh(company.id(), false);
-            if (!(companyGrant instanceof RefreshResult.Usable usable)) {
-                continue;
-            }
-            LocationMinter.Outcome outcome = minter.mint(company, usable.grant(), locationId);
-            if (outcome == LocationMinter.Outcome.MINTED) {
-                InstallationKey minted = InstallationKey.forLocation(app, company.key().companyId(), locationId);
-                return reads.installation(minted).map(this::tokenOf);
-            }
-            if (outcome == LocationMinter.Outcome.TRY_LATER) {
-                return Optional.of(new TokenResult.MarketplaceUnavailable(Optional.empty()));
-            }
+        Optional<CompanyId> owner = knownOwner.or(() -> owners.ownerOf(app, locationId));
+        if (owner.isPresent() && !caller.scope().permits(InstallationKey.forLocation(app, owner.get(), locationId))) {
+            return Optional.empty();
         }
-        if (!narrowedByScope) {
+        Optional<Installation> agency = owner
+            .flatMap(company -> installations.findByKey(InstallationKey.forCompany(app, company)))
+            .filter(company -> company.status().servesTokens());
+        if (agency.isEmpty()) {
             caches.markNotMintable(key);
+            return Optional.empty();
         }
+        RefreshResult companyGrant = refresher.refresh(agency.get().id(), false);
+        if (!(companyGrant instanceof RefreshResult.Usable usable)) {
+            return agencyCannotMint(key, companyGrant);
+        }
+        LocationMinter.Outcome outcome = minter.mint(agency.get(), usable.grant(), locationId);
+        if (outcome == LocationMinter.Outcome.MINTED) {
+            return reads.installation(InstallationKey.forLocation(app, owner.get(), locationId)).map(this::tokenOf);
+        }
+        if (outcome == LocationMinter.Outcome.TRY_LATER) {
+            return Optional.of(new TokenResult.MarketplaceUnavailable(Optional.empty()));
+        }
+        caches.markNotMintable(key);
+        return Optional.empty();
+    }
+
+    /**
+     * The answer when the owning agency's own grant is not usable: HighLevel being unavailable or refusing the app's
+     * credentials is said as such; an agency that lost its grant or was removed leaves the location not installed.
+     */
+    private Optional<TokenResult> agencyCannotMint(TokenCaches.Key key, RefreshResult companyGrant) {
+        if (companyGrant instanceof RefreshResult.Unavailable || companyGrant instanceof RefreshResult.AppMisconfigured) {
+            return RefreshAnswers.unusable(companyGrant);
+        }
+        caches.markNotMintable(key);
         return Optional.empty();
     }
 

@@ -7,6 +7,7 @@ import io.accesshub.application.port.out.GrantRepository;
 import io.accesshub.application.port.out.IdGenerator;
 import io.accesshub.application.port.out.InstallationEventPublisher;
 import io.accesshub.application.port.out.InstallationRepository;
+import io.accesshub.application.port.out.LocationOwners;
 import io.accesshub.application.port.out.MarketplaceApp;
 import io.accesshub.application.port.out.MarketplaceApps;
 import io.accesshub.application.port.out.TransactionRunner;
@@ -25,6 +26,7 @@ import io.accesshub.domain.installation.StateReason;
 import io.accesshub.domain.marketplace.CompanyId;
 import io.accesshub.domain.marketplace.LocationId;
 import io.accesshub.domain.marketplace.MarketplaceAppId;
+import io.accesshub.domain.marketplace.PlanId;
 import io.accesshub.domain.marketplace.UserType;
 import io.accesshub.domain.shared.DomainException;
 import java.time.Clock;
@@ -38,6 +40,7 @@ import java.util.Optional;
  * Applies inbox events so that installations converge whatever order INSTALL, UNINSTALL, LocationCreate and the
  * OAuth callback arrive in: each signal carries its own timestamp and the domain's {@code EventOrdering} refuses a
  * signal older than the installation's last lifecycle change. Failures are retried with backoff, then parked as dead.
+ * INSTALL and LocationCreate also say which agency owns a location, which is all on-demand minting relies on.
  */
 public final class WebhookProcessingService implements ProcessWebhooksUseCase {
 
@@ -56,12 +59,15 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
     private final LocationMinter minter;
     private final CompanyCascadeRunner cascade;
     private final List<WebhookEventHandler> handlers;
+    private final LocationOwners owners;
+    private final InstallationTransitions transitions;
 
     public WebhookProcessingService(WebhookInbox inbox, MarketplaceApps apps, InstallationRepository installations,
                                     GrantRepository grants, GrantRefresher refresher, LocationMinter minter,
                                     CompanyCascadeRunner cascade, InstallationEventPublisher events,
                                     TransactionRunner transactions, IdGenerator ids, Clock clock, String owner,
-                                    List<WebhookEventHandler> handlers) {
+                                    List<WebhookEventHandler> handlers, LocationOwners owners,
+                                    InstallationTransitions transitions) {
         this.inbox = Objects.requireNonNull(inbox, "inbox");
         this.apps = Objects.requireNonNull(apps, "apps");
         this.installations = Objects.requireNonNull(installations, "installations");
@@ -75,6 +81,8 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
         this.minter = Objects.requireNonNull(minter, "minter");
         this.cascade = Objects.requireNonNull(cascade, "cascade");
         this.handlers = List.copyOf(handlers);
+        this.owners = Objects.requireNonNull(owners, "owners");
+        this.transitions = Objects.requireNonNull(transitions, "transitions");
     }
 
     @Override
@@ -113,10 +121,11 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
             appOf(event).ifPresent(app -> uninstall(app, uninstall, stamp));
         } else if (payload instanceof MarketplaceEvent.LocationCreated created) {
             return locationCreated(appOf(event), created, event.attempts());
+        } else if (payload instanceof MarketplaceEvent.PlanChanged changed) {
+            appOf(event).ifPresent(app -> planChanged(app, changed, stamp));
         } else if (payload instanceof MarketplaceEvent.Other other) {
             return handOver(event, other);
         }
-        // a plan change is stored, but the hub has no rule for plans yet
         return WebhookOutcome.done();
     }
 
@@ -164,7 +173,8 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
         InstallationKey key = event.location()
             .map(location -> InstallationKey.forLocation(app, event.company(), location))
             .orElseGet(() -> InstallationKey.forCompany(app, event.company()));
-        Installation installation = recordSignal(key, stamp, true);
+        event.location().ifPresent(location -> owners.learn(app, event.company(), List.of(location)));
+        Installation installation = recordSignal(key, stamp, true, event.plan());
         if (event.location().isPresent() && installation.status() == InstallationStatus.PENDING
             && mintFromAgency(app, event.company(), event.location().get()) == MintResult.TRY_LATER) {
             return WebhookRetryPolicy.afterFailure(attempts, "HighLevel unavailable while minting", clock.instant());
@@ -184,7 +194,7 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
         if (key.isEmpty()) {
             return;
         }
-        Installation installation = recordSignal(key.get(), stamp, false);
+        Installation installation = recordSignal(key.get(), stamp, false, Optional.empty());
         if (installation.status() == InstallationStatus.UNINSTALLED && key.get().userType() == UserType.COMPANY) {
             cascade.cascade(installation);
         }
@@ -192,9 +202,10 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
 
     /**
      * Applies an install or uninstall signal stamped {@code stamp} to the installation with this key (creating it
-     * when unknown, so that a later but older signal is recognised as stale), in one transaction.
+     * when unknown, so that a later but older signal is recognised as stale), in one transaction; an install also
+     * reports the plan it names.
      */
-    private Installation recordSignal(InstallationKey key, Instant stamp, boolean install) {
+    private Installation recordSignal(InstallationKey key, Instant stamp, boolean install, Optional<PlanId> plan) {
         for (int attempt = 0; ; attempt++) {
             try {
                 return transactions.inTransaction(() -> {
@@ -206,12 +217,13 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
                         if (!install) {
                             created = created.uninstall(StateReason.UNINSTALLED_IN_MARKETPLACE, stamp, now);
                         }
+                        created = withPlan(created, plan, stamp, now);
                         installations.add(created);
                         events.publish(created.recordedEvents());
                         return created;
                     }
                     Installation current = existing.get();
-                    Installation changed = apply(current, install, stamp, now);
+                    Installation changed = withPlan(apply(current, install, stamp, now), plan, stamp, now);
                     if (changed == current) {
                         return current;
                     }
@@ -229,6 +241,28 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
                 }
             }
         }
+    }
+
+    private static Installation withPlan(Installation installation, Optional<PlanId> plan, Instant stamp,
+                                         Instant now) {
+        return plan.map(p -> installation.reportPlan(p, stamp, now)).orElse(installation);
+    }
+
+    /**
+     * A plan change applies to the location's installation when it names a location, else to the agency's; one for
+     * an installation the hub does not know changes nothing (the plan comes with the install that follows).
+     */
+    private void planChanged(MarketplaceAppId app, MarketplaceEvent.PlanChanged event, Instant stamp) {
+        if (event.newPlan().isEmpty()) {
+            return;
+        }
+        Optional<Installation> installation = event.location().isPresent()
+            ? event.company().flatMap(c -> installations.findByKey(
+                    InstallationKey.forLocation(app, c, event.location().get())))
+                .or(() -> installations.findLocation(app, event.location().get()))
+            : event.company().flatMap(c -> installations.findByKey(InstallationKey.forCompany(app, c)));
+        installation.ifPresent(found -> transitions.apply(found.id(),
+            current -> current.changePlan(event.newPlan().get(), stamp, clock.instant())));
     }
 
     private static Installation apply(Installation current, boolean install, Instant stamp, Instant now) {
@@ -253,6 +287,7 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
         if (app.isEmpty()) {
             return WebhookOutcome.done();
         }
+        owners.learn(app.get(), event.company(), List.of(event.location()));
         boolean coversNewLocations = installations.findByKey(InstallationKey.forCompany(app.get(), event.company()))
             .filter(agency -> agency.status().servesTokens())
             .filter(agency -> agency.companyDetails().installToFutureLocations())

@@ -57,6 +57,7 @@ public final class FakeMarketplaceGateway implements MarketplaceGateway {
     private final Deque<Supplier<TokenExchangeOutcome>> exchanges = new ArrayDeque<>();
     private final Deque<Supplier<TokenExchangeOutcome>> refreshes = new ArrayDeque<>();
     private final Deque<Supplier<TokenExchangeOutcome>> mints = new ArrayDeque<>();
+    private final List<CompanyId> mintsAsked = new ArrayList<>();
     private final List<String> presentedCodes = new ArrayList<>();
     private final List<String> presentedRefreshTokens = new ArrayList<>();
 
@@ -169,6 +170,7 @@ public final class FakeMarketplaceGateway implements MarketplaceGateway {
     @Override
     public synchronized TokenExchangeOutcome mintLocationToken(MarketplaceAppId app, AccessToken companyAccessToken,
                                                                CompanyId companyId, LocationId locationId) {
+        mintsAsked.add(companyId);
         if (mints.isEmpty() && clock.isPresent()) {
             Holder holder = liveAccessTokens.get(companyAccessToken.value());
             if (holder == null || holder.userType() != UserType.COMPANY) {
@@ -228,6 +230,11 @@ public final class FakeMarketplaceGateway implements MarketplaceGateway {
             throw new AssertionError("no scripted outcome left for " + what);
         }
         return outcome.get();
+    }
+
+    /** The agency of every location-token mint asked for, in order. */
+    public synchronized List<CompanyId> mintsAsked() {
+        return List.copyOf(mintsAsked);
     }
 
     public synchronized List<String> presentedCodes() {

@@ -106,6 +106,6 @@ public final class InMemoryInstallationRepository implements InstallationReposit
 
     private static Installation withVersion(Installation i, long version) {
         return Installation.rehydrate(i.id(), i.key(), i.companyDetails(), i.status(), i.reason(), i.createdAt(),
-                i.statusChangedAt(), i.lastLifecycleChangeAt(), version);
+                i.statusChangedAt(), i.lastLifecycleChangeAt(), i.plan(), i.planReportedAt(), version);
     }
 }

@@ -62,6 +62,8 @@ class InstallServiceTest {
     private final RecordingInstallationEventPublisher events = new RecordingInstallationEventPublisher();
     private final AtomicInteger stateCounter = new AtomicInteger();
     private final InMemoryLocationProvisioningQueue provisioning = new InMemoryLocationProvisioningQueue();
+    private final io.accesshub.application.fakes.InMemoryLocationOwners owners =
+        new io.accesshub.application.fakes.InMemoryLocationOwners();
     private final HmacSignedValues signer = new HmacSignedValues();
 
     private final java.util.Deque<Runnable> keptWrites = new java.util.ArrayDeque<>();
@@ -83,7 +85,7 @@ class InstallServiceTest {
             Duration.ofSeconds(5), new io.accesshub.application.fakes.RecordingOperatorAlerts());
         return new InstallService(new FixedMarketplaceApps(new MarketplaceApp(APP, "main", Scopes.parse("oauth.write"))),
             gateway, states, () -> "state-" + stateCounter.incrementAndGet(), signer, installations, grants, events,
-            transactions, new SequentialIdGenerator(), clock, acceptMarketplaceInitiated, provisioning, keeper);
+            transactions, new SequentialIdGenerator(), clock, acceptMarketplaceInitiated, provisioning, keeper, owners);
     }
 
     @Test
@@ -366,6 +368,37 @@ class InstallServiceTest {
         assertThat(company.companyDetails().installToFutureLocations()).isTrue();
         assertThat(company.companyDetails().approvedLocations()).containsExactly(LOCATION);
         assertThat(provisioning.pending()).as("location tokens are minted in the background").containsExactly(company.id());
+    }
+
+    @Test
+    void theCallbackTeachesWhoOwnsTheLocationsAndTheAgencyPlan() {
+        TokenExchangeOutcome.Issued pair = companyPair();
+        gateway.onExchange(new TokenExchangeOutcome.Issued(pair.tokens(), new GrantedTo(UserType.COMPANY, COMPANY,
+            Optional.empty(), pair.grantedTo().companyDetails(), Optional.empty(),
+            Optional.of(io.accesshub.domain.marketplace.PlanId.of("plan-pro")))));
+
+        InstallOutcome.Installed installed = (InstallOutcome.Installed) service(true).complete(marketplace("c"));
+
+        assertThat(owners.ownerOf(APP, LOCATION)).contains(COMPANY);
+        Installation company = installations.findById(installed.installationId()).orElseThrow();
+        assertThat(company.plan()).contains(io.accesshub.domain.marketplace.PlanId.of("plan-pro"));
+        assertThat(events.published()).extracting(e -> e.type())
+            .containsExactly(InstallationEventType.INSTALLED, InstallationEventType.ACTIVATED);
+    }
+
+    @Test
+    void aGrantWithoutAConfiguredScopeIsStoredAndRecordedAsMissingScopes() {
+        TokenExchangeOutcome.Issued pair = companyPair();
+        gateway.onExchange(new TokenExchangeOutcome.Issued(new IssuedTokens(pair.tokens().accessToken(),
+            pair.tokens().accessTokenExpiresAt(), pair.tokens().refreshToken(), Scopes.parse("oauth.readonly"), T0),
+            pair.grantedTo()));
+
+        InstallOutcome.Installed installed = (InstallOutcome.Installed) service(true).complete(marketplace("c"));
+
+        assertThat(installations.findById(installed.installationId()).orElseThrow().status())
+            .isEqualTo(InstallationStatus.ACTIVE);
+        assertThat(events.published()).extracting(e -> e.type()).containsExactly(InstallationEventType.INSTALLED,
+            InstallationEventType.ACTIVATED, InstallationEventType.SCOPES_MISSING);
     }
 
     @Test

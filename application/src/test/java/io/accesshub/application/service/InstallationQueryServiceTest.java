@@ -28,8 +28,25 @@ class InstallationQueryServiceTest {
     private final InMemoryInstallationRepository installations = new InMemoryInstallationRepository();
     private final InMemoryGrantRepository grants = new InMemoryGrantRepository();
     private final InMemoryUninstallRequests uninstalls = new InMemoryUninstallRequests();
-    private final InstallationQueryService service =
-            new InstallationQueryService(installations, grants, uninstalls, TestTimes.fixedClock());
+    private final io.accesshub.domain.marketplace.MarketplaceAppId app = io.accesshub.application.testdata.TestIds.appId();
+    private final InstallationQueryService service = new InstallationQueryService(installations, grants,
+            new io.accesshub.application.fakes.FixedMarketplaceApps(new io.accesshub.application.port.out.MarketplaceApp(
+                    app, "main", io.accesshub.domain.grant.Scopes.parse("contacts.readonly contacts.write oauth.write"))),
+            uninstalls, TestTimes.fixedClock());
+
+    @Test
+    void aGrantLackingConfiguredScopesIsShownWithTheScopesItLacks() {
+        Installation location = installations.add(anInstallation().ofApp(app).build());
+        grants.add(aLocationGrant().forInstallation(location.id()).withScopes("contacts.readonly").build());
+        Installation complete = installations.add(anInstallation().ofApp(app).build());
+        grants.add(aLocationGrant().forInstallation(complete.id()).withScopes("contacts.readonly contacts.write")
+                .build());
+
+        assertThat(service.get(location.id()).orElseThrow().missingScopes())
+                .as("oauth.write is not expected of a location token")
+                .isEqualTo(io.accesshub.domain.grant.Scopes.parse("contacts.write"));
+        assertThat(service.get(complete.id()).orElseThrow().missingScopes().isEmpty()).isTrue();
+    }
 
     @Test
     void anInstallationIsShownWithItsGrantSummaryAndNoToken() {

@@ -84,7 +84,7 @@ class RejectedTokenReportServiceTest {
         auditStore = new InMemoryTokenReadAudit();
         audit = new TokenReadAuditService(auditStore, engine.clock, Duration.ofDays(90), true);
         TokenService tokens = new TokenService(engine.apps(), reads, engine.installations, engine.refresher(), minter,
-            engine.settings, engine.clock, caches, audit, HubMetrics.NOOP);
+            new io.accesshub.application.fakes.InMemoryLocationOwners(), engine.settings, engine.clock, caches, audit, HubMetrics.NOOP);
         return new RejectedTokenReportService(tokens, reads, engine.refresher(), caches, limit, engine.clock);
     }
 
@@ -187,7 +187,7 @@ class RejectedTokenReportServiceTest {
         TokenResult cached = new TokenService(engine.apps(), reads, engine.installations, engine.refresher(),
             new LocationMinter(engine.installations, engine.grants, engine.gateway, engine.events, engine.transactions,
                 new SequentialIdGenerator(), engine.clock, engine.keeper),
-            engine.settings, engine.clock, caches, new TokenReadAuditService(new InMemoryTokenReadAudit(),
+            new io.accesshub.application.fakes.InMemoryLocationOwners(), engine.settings, engine.clock, caches, new TokenReadAuditService(new InMemoryTokenReadAudit(),
                 engine.clock, Duration.ofDays(90), true), HubMetrics.NOOP).accessTokenForLocation(Optional.empty(), location());
         assertThat(((TokenResult.Issued) cached).accessToken()).isEqualTo(grant.accessToken());
         Grant rotatedElsewhere = engine.grants.update(stored().rotate(newPair().tokens()));

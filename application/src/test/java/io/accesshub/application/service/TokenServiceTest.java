@@ -10,6 +10,7 @@ import io.accesshub.application.fakes.FakeMarketplaceGateway;
 import io.accesshub.application.fakes.FixedMarketplaceApps;
 import io.accesshub.application.fakes.InMemoryGrantRepository;
 import io.accesshub.application.fakes.InMemoryInstallationRepository;
+import io.accesshub.application.fakes.InMemoryLocationOwners;
 import io.accesshub.application.fakes.InMemoryTokenReadAudit;
 import io.accesshub.application.fakes.InMemoryTokenReads;
 import io.accesshub.application.fakes.InMemoryTransactionRunner;
@@ -75,6 +76,7 @@ class TokenServiceTest {
     private final MarketplaceAppId app = TestIds.appId();
     private TokenCaches caches;
     private final RecordingHubMetrics metrics = new RecordingHubMetrics();
+    private final InMemoryLocationOwners owners = new InMemoryLocationOwners();
     private InMemoryTokenReadAudit audit;
     private TokenReadAuditService auditService;
 
@@ -148,7 +150,7 @@ class TokenServiceTest {
             Scopes.parse("oauth.write")));
         RecordingOperatorAlerts silent = new RecordingOperatorAlerts();
         GrantRefresher refresher = new GrantRefresher(apps, installations, grants, leases, gateway,
-            new InstallationTransitions(installations, events, transactions),
+            new InstallationTransitions(installations, grants, events, transactions),
             new CompanyCascadeRunner(installations, grants, events, transactions, clock),
             new OutcomeKeeper(Runnable::run, clock::advance, Duration.ofMillis(200), Duration.ofSeconds(5), silent),
             new AppCredentials(silent, clock), () -> Duration.ofHours(1), RefreshSettings.defaults(), clock, "test",
@@ -159,7 +161,7 @@ class TokenServiceTest {
         caches = TokenCaches.create(cacheTtl, maximumSize, clock);
         audit = new InMemoryTokenReadAudit();
         auditService = new TokenReadAuditService(audit, clock, Duration.ofDays(90), true);
-        return new TokenService(apps, reads, installations, refresher, minter, RefreshSettings.defaults(), clock,
+        return new TokenService(apps, reads, installations, refresher, minter, owners, RefreshSettings.defaults(), clock,
             caches, auditService, metrics);
     }
 
@@ -381,6 +383,7 @@ class TokenServiceTest {
         Installation company = installations.add(aCompanyInstallation().ofApp(app).build());
         grants.add(aCompanyGrant().forInstallation(company.id()).build());
         LocationId location = TestIds.locationId();
+        owners.learn(app, company.key().companyId(), List.of(location));
         TokenService service = service(Duration.ZERO, 100, new HeldElsewhere(() -> { }));
         gateway.onMint(() -> new TokenExchangeOutcome.Rejected(400, "Location not found for this company"));
 
@@ -400,6 +403,60 @@ class TokenServiceTest {
         assertThat(((TokenResult.Issued) minted).source()).isEqualTo(GrantSource.MINTED_FROM_COMPANY);
         assertThat(((TokenResult.Issued) minted).companyId()).isEqualTo(company.key().companyId());
         assertThat(((TokenResult.Issued) minted).locationId()).contains(location);
+    }
+
+    @Test
+    void aLocationNoAgencyOwnsCostsNoHighLevelCallWhateverTheNumberOfAgencies() {
+        for (int i = 0; i < 120; i++) {
+            Installation agency = installations.add(aCompanyInstallation().ofApp(app).build());
+            grants.add(aCompanyGrant().forInstallation(agency.id()).build());
+        }
+        TokenService service = service(Duration.ZERO, 100, new HeldElsewhere(() -> { }));
+
+        assertThat(service.accessTokenForLocation(Optional.empty(), TestIds.locationId()))
+            .isEqualTo(new TokenResult.NotInstalled());
+        assertThat(gateway.mintsAsked()).isEmpty();
+    }
+
+    @Test
+    void aLocationOfTheHundredTwentiethAgencyIsMintedWithOneCallToThatAgencyOnly() {
+        List<Installation> agencies = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            agencies.add(installations.add(aCompanyInstallation().ofApp(app).build()));
+            grants.add(aCompanyGrant().forInstallation(agencies.get(i).id()).build());
+        }
+        Installation last = agencies.get(119);
+        LocationId location = TestIds.locationId();
+        owners.learn(app, last.key().companyId(), List.of(location));
+        gateway.onMint(() -> new TokenExchangeOutcome.Issued(IssuedTokens.withoutRefreshToken(
+            AccessToken.of("minted-" + TestIds.randomText(20)), clock.instant().plus(Duration.ofHours(24)),
+            Scopes.parse("contacts.readonly"), clock.instant()), new GrantedTo(UserType.LOCATION,
+            last.key().companyId(), Optional.of(location), CompanyInstallDetails.none(), Optional.empty())));
+
+        TokenResult minted = service(Duration.ZERO, 100, new HeldElsewhere(() -> { }))
+            .accessTokenForLocation(Optional.empty(), location);
+
+        assertThat(minted).isInstanceOf(TokenResult.Issued.class);
+        assertThat(((TokenResult.Issued) minted).companyId()).isEqualTo(last.key().companyId());
+        assertThat(gateway.mintsAsked()).containsExactly(last.key().companyId());
+    }
+
+    @Test
+    void aPendingLocationIsMintedFromTheAgencyItsInstallationNames() {
+        Installation agency = installations.add(aCompanyInstallation().ofApp(app).build());
+        grants.add(aCompanyGrant().forInstallation(agency.id()).build());
+        Installation pending = installations.add(aLocationInstallation().ofApp(app)
+            .ofCompany(agency.key().companyId()).withStatus(InstallationStatus.PENDING)
+            .withReason(StateReason.AWAITING_GRANT).build());
+        gateway.onMint(() -> new TokenExchangeOutcome.Issued(IssuedTokens.withoutRefreshToken(
+            AccessToken.of("minted-" + TestIds.randomText(20)), clock.instant().plus(Duration.ofHours(24)),
+            Scopes.parse("contacts.readonly"), clock.instant()), new GrantedTo(UserType.LOCATION,
+            agency.key().companyId(), Optional.of(locationOf(pending)), CompanyInstallDetails.none(),
+            Optional.empty())));
+
+        assertThat(service(Duration.ZERO, 100, new HeldElsewhere(() -> { }))
+            .accessTokenForLocation(Optional.empty(), locationOf(pending))).isInstanceOf(TokenResult.Issued.class);
+        assertThat(gateway.mintsAsked()).containsExactly(agency.key().companyId());
     }
 
     @Test
@@ -479,6 +536,7 @@ class TokenServiceTest {
         Installation theirAgency = installations.add(aCompanyInstallation().ofApp(app).build());
         grants.add(aCompanyGrant().forInstallation(theirAgency.id()).build());
         LocationId location = TestIds.locationId();
+        owners.learn(app, theirAgency.key().companyId(), List.of(location));
         TokenService service = service(Duration.ZERO, 100, new HeldElsewhere(() -> { }));
         Caller scoped = scopedTo(Set.of(TestIds.companyId()), Set.of());
 

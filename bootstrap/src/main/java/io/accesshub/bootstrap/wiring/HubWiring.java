@@ -24,12 +24,14 @@ import io.accesshub.application.port.out.MarketplaceGateway;
 import io.accesshub.application.port.out.SecretGenerator;
 import io.accesshub.application.port.out.SignedValues;
 import io.accesshub.application.port.out.TransactionRunner;
+import io.accesshub.application.port.out.LocationOwners;
 import io.accesshub.application.port.out.LocationProvisioningQueue;
 import io.accesshub.application.port.out.LifecycleEventListener;
 import io.accesshub.application.port.out.LifecycleOutbox;
 import io.accesshub.application.port.out.RefreshLeases;
 import io.accesshub.application.port.out.TokenReads;
 import io.accesshub.application.port.out.WebhookEventHandler;
+import io.accesshub.application.service.LocationListings;
 import io.accesshub.application.service.LocationMinter;
 import io.accesshub.application.service.TokenCaches;
 import io.accesshub.application.service.HistoryRetentionService;
@@ -175,9 +177,9 @@ public class HubWiring {
                                   TransactionRunner transactions, IdGenerator ids, Clock clock,
                                   @Value("${accesshub.install.accept-marketplace-initiated:true}")
                                   boolean acceptMarketplaceInitiated, LocationProvisioningQueue provisioning,
-                                  OutcomeKeeper keeper) {
+                                  OutcomeKeeper keeper, LocationOwners owners) {
         return new InstallService(apps, gateway, states, secrets, signer, installations, grants, events, transactions,
-            ids, clock, acceptMarketplaceInitiated, provisioning, keeper);
+            ids, clock, acceptMarketplaceInitiated, provisioning, keeper, owners);
     }
 
     @Singleton
@@ -206,9 +208,21 @@ public class HubWiring {
                                                             InstallationRepository installations,
                                                             GrantRepository grants, GrantRefresher refresher,
                                                             MarketplaceGateway gateway, LocationMinter minter,
-                                                            Clock clock) {
-        return new LocationProvisioningService(queue, installations, grants, refresher, gateway, minter, clock,
-            instanceId, 100);
+                                                            LocationListings listings, Clock clock) {
+        return new LocationProvisioningService(queue, installations, grants, refresher, gateway, minter, listings,
+            clock, instanceId, 100);
+    }
+
+    /**
+     * What HighLevel's listings of an agency's locations teach: the owner of each location, and removals confirmed by
+     * two listings at least one reconciliation interval apart.
+     */
+    @Singleton
+    LocationListings locationListings(LocationOwners owners, InstallationRepository installations,
+                                      InstallationTransitions transitions,
+                                      @Value("${accesshub.reconciliation.interval:1h}") Duration removalConfirmedAfter,
+                                      Clock clock) {
+        return new LocationListings(owners, installations, transitions, removalConfirmedAfter, clock);
     }
 
     /**
@@ -260,9 +274,9 @@ public class HubWiring {
     }
 
     @Singleton
-    InstallationTransitions installationTransitions(InstallationRepository installations,
+    InstallationTransitions installationTransitions(InstallationRepository installations, GrantRepository grants,
                                                     InstallationEventPublisher events, TransactionRunner transactions) {
-        return new InstallationTransitions(installations, events, transactions);
+        return new InstallationTransitions(installations, grants, events, transactions);
     }
 
     @Singleton
@@ -291,9 +305,10 @@ public class HubWiring {
 
     @Singleton
     TokenService tokenService(MarketplaceApps apps, TokenReads reads, InstallationRepository installations,
-                              GrantRefresher refresher, LocationMinter minter, RefreshSettings settings, Clock clock,
-                              TokenCaches caches, TokenReadAuditService audit, HubMetrics metrics) {
-        return new TokenService(apps, reads, installations, refresher, minter, settings, clock, caches, audit,
+                              GrantRefresher refresher, LocationMinter minter, LocationOwners owners,
+                              RefreshSettings settings, Clock clock, TokenCaches caches, TokenReadAuditService audit,
+                              HubMetrics metrics) {
+        return new TokenService(apps, reads, installations, refresher, minter, owners, settings, clock, caches, audit,
             metrics);
     }
 
@@ -372,9 +387,11 @@ public class HubWiring {
                                                       CompanyCascadeRunner cascade,
                                                       InstallationEventPublisher events,
                                                       TransactionRunner transactions, IdGenerator ids, Clock clock,
-                                                      List<WebhookEventHandler> handlers, HubMetrics metrics) {
+                                                      List<WebhookEventHandler> handlers, HubMetrics metrics,
+                                                      LocationOwners owners,
+                                                      InstallationTransitions transitions) {
         return new WebhookProcessingService(new WebhookMetering(metrics).inbox(inbox), apps, installations, grants,
-            refresher, minter, cascade, events, transactions, ids, clock, instanceId, handlers);
+            refresher, minter, cascade, events, transactions, ids, clock, instanceId, handlers, owners, transitions);
     }
 
     @Singleton
@@ -396,9 +413,10 @@ public class HubWiring {
 
     @Singleton
     InstallationQueryService installationQueryService(InstallationRepository installations, GrantRepository grants,
+                                                      MarketplaceApps apps,
                                                       io.accesshub.application.port.out.UninstallRequests uninstalls,
                                                       Clock clock) {
-        return new InstallationQueryService(installations, grants, uninstalls, clock);
+        return new InstallationQueryService(installations, grants, apps, uninstalls, clock);
     }
 
     /**

@@ -110,7 +110,7 @@ class InstallAgencyProvisioningTest {
         assertThat(notInstalledThere.status()).isEqualTo(404);
         assertThat(again.status()).isEqualTo(404);
         assertThat(harness.simulator.invariants().requestsPerEndpoint().get("POST /oauth/locationToken"))
-            .as("one mint for the installed location, one refused attempt, then remembered").isEqualTo(2L);
+            .as("one mint for the approved location; none for one no agency is known to own").isEqualTo(1L);
     }
 
     @Test

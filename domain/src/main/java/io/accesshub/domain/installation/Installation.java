@@ -1,5 +1,6 @@
 package io.accesshub.domain.installation;
 
+import io.accesshub.domain.marketplace.PlanId;
 import io.accesshub.domain.marketplace.UserType;
 import io.accesshub.domain.shared.DomainException;
 import io.accesshub.domain.shared.ErrorCode;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One marketplace app installed for one agency (Company) or one location: the aggregate that owns the lifecycle
@@ -32,12 +34,33 @@ public final class Installation {
     private final Instant createdAt;
     private final Instant statusChangedAt;
     private final Instant lastLifecycleChangeAt;
+    private final Plan plan;
     private final long version;
     private final List<InstallationEvent> recordedEvents;
 
+    /**
+     * The app's plan as HighLevel last reported it for this installation, and when: reports older than the last one
+     * are ignored, so a plan change and an install that arrive out of order converge.
+     */
+    private record Plan(Optional<PlanId> id, Optional<Instant> reportedAt) {
+        static final Plan UNKNOWN = new Plan(Optional.empty(), Optional.empty());
+
+        Plan {
+            Objects.requireNonNull(id, "plan id");
+            Objects.requireNonNull(reportedAt, "plan reportedAt");
+            if (id.isPresent() != reportedAt.isPresent()) {
+                throw new IllegalArgumentException("a known plan has the time it was reported, and only then");
+            }
+        }
+
+        boolean isOlderThanLastReport(Instant at) {
+            return reportedAt.map(at::isBefore).orElse(false);
+        }
+    }
+
     private Installation(InstallationId id, InstallationKey key, CompanyInstallDetails companyDetails,
                          InstallationStatus status, StateReason reason, Instant createdAt, Instant statusChangedAt,
-                         Instant lastLifecycleChangeAt, long version, List<InstallationEvent> recordedEvents) {
+                         Instant lastLifecycleChangeAt, Plan plan, long version, List<InstallationEvent> recordedEvents) {
         this.id = Objects.requireNonNull(id, "id");
         this.key = Objects.requireNonNull(key, "key");
         this.companyDetails = Objects.requireNonNull(companyDetails, "companyDetails");
@@ -46,6 +69,7 @@ public final class Installation {
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.statusChangedAt = Objects.requireNonNull(statusChangedAt, "statusChangedAt");
         this.lastLifecycleChangeAt = Objects.requireNonNull(lastLifecycleChangeAt, "lastLifecycleChangeAt");
+        this.plan = Objects.requireNonNull(plan, "plan");
         this.version = version;
         this.recordedEvents = List.copyOf(recordedEvents);
         DomainException.require(reason.status() == status,
@@ -67,7 +91,7 @@ public final class Installation {
                                       Instant installedAt) {
         Objects.requireNonNull(installedAt, "installedAt");
         Installation fresh = new Installation(id, key, companyDetails, InstallationStatus.PENDING,
-                StateReason.AWAITING_GRANT, installedAt, installedAt, installedAt, 0L, List.of());
+                StateReason.AWAITING_GRANT, installedAt, installedAt, installedAt, Plan.UNKNOWN, 0L, List.of());
         return fresh.withEvent(InstallationEventType.INSTALLED, installedAt);
     }
 
@@ -75,8 +99,20 @@ public final class Installation {
     public static Installation rehydrate(InstallationId id, InstallationKey key, CompanyInstallDetails companyDetails,
                                          InstallationStatus status, StateReason reason, Instant createdAt,
                                          Instant statusChangedAt, Instant lastLifecycleChangeAt, long version) {
+        return rehydrate(id, key, companyDetails, status, reason, createdAt, statusChangedAt, lastLifecycleChangeAt,
+                Optional.empty(), Optional.empty(), version);
+    }
+
+    /**
+     * An installation as stored, with the plan HighLevel last reported and when ({@code planReportedAt} is present
+     * exactly when {@code plan} is); applies no rules and records no events.
+     */
+    public static Installation rehydrate(InstallationId id, InstallationKey key, CompanyInstallDetails companyDetails,
+                                         InstallationStatus status, StateReason reason, Instant createdAt,
+                                         Instant statusChangedAt, Instant lastLifecycleChangeAt, Optional<PlanId> plan,
+                                         Optional<Instant> planReportedAt, long version) {
         return new Installation(id, key, companyDetails, status, reason, createdAt, statusChangedAt,
-                lastLifecycleChangeAt, version, List.of());
+                lastLifecycleChangeAt, new Plan(plan, planReportedAt), version, List.of());
     }
 
     /**
@@ -180,7 +216,7 @@ public final class Installation {
         }
         Objects.requireNonNull(now, "now");
         return new Installation(id, key, newCompanyDetails, InstallationStatus.PENDING, StateReason.REINSTALLED,
-                createdAt, now, stampedAt, version, recordedEvents)
+                createdAt, now, stampedAt, plan, version, recordedEvents)
                 .withEvent(InstallationEventType.REINSTALLED, now);
     }
 
@@ -208,26 +244,68 @@ public final class Installation {
             return this;
         }
         return new Installation(id, key, newCompanyDetails, status, reason, createdAt, statusChangedAt,
-                lastLifecycleChangeAt, version, recordedEvents);
+                lastLifecycleChangeAt, plan, version, recordedEvents);
+    }
+
+    /**
+     * An install (the OAuth callback or INSTALL) reported the app's plan at {@code reportedAt}: stored unless an
+     * earlier report is newer; records {@code PLAN_CHANGED} only when it replaces another known plan (the first plan
+     * learned comes with the install itself).
+     */
+    public Installation reportPlan(PlanId reported, Instant reportedAt, Instant now) {
+        return recordPlan(reported, reportedAt, now, plan.id().isPresent());
+    }
+
+    /**
+     * HighLevel announced a plan change at {@code changedAt}: stored unless an earlier report is newer; records
+     * {@code PLAN_CHANGED} whenever the plan differs from the one known, or none was known.
+     */
+    public Installation changePlan(PlanId newPlan, Instant changedAt, Instant now) {
+        return recordPlan(newPlan, changedAt, now, true);
+    }
+
+    /**
+     * A grant was just stored for this installation lacking some of the app's configured scopes (as
+     * {@code ScopeRequirement} judges): records {@code SCOPES_MISSING}. The status and reason stay as they are: calls
+     * that need no missing scope still work.
+     */
+    public Installation recordScopesMissing(Instant now) {
+        Objects.requireNonNull(now, "now");
+        return withEvent(InstallationEventType.SCOPES_MISSING, now);
+    }
+
+    private Installation recordPlan(PlanId reported, Instant reportedAt, Instant now, boolean announceChange) {
+        Objects.requireNonNull(reported, "reported");
+        Objects.requireNonNull(reportedAt, "reportedAt");
+        Objects.requireNonNull(now, "now");
+        if (plan.isOlderThanLastReport(reportedAt) || plan.reportedAt().equals(Optional.of(reportedAt))
+                && plan.id().equals(Optional.of(reported))) {
+            return this;
+        }
+        boolean changed = !plan.id().equals(Optional.of(reported));
+        Installation recorded = new Installation(id, key, companyDetails, status, reason, createdAt, statusChangedAt,
+                lastLifecycleChangeAt, new Plan(Optional.of(reported), Optional.of(reportedAt)), version,
+                recordedEvents);
+        return changed && announceChange ? recorded.withEvent(InstallationEventType.PLAN_CHANGED, now) : recorded;
     }
 
     private Installation moveTo(InstallationStatus target, StateReason newReason, Instant now,
                                 Instant newLifecycleStamp, InstallationEventType eventType) {
         Objects.requireNonNull(now, "now");
         return new Installation(id, key, companyDetails, target, newReason, createdAt, now, newLifecycleStamp,
-                version, recordedEvents).withEvent(eventType, now);
+                plan, version, recordedEvents).withEvent(eventType, now);
     }
 
     private Installation withLifecycleStamp(Instant stampedAt) {
         return new Installation(id, key, companyDetails, status, reason, createdAt, statusChangedAt, stampedAt,
-                version, recordedEvents);
+                plan, version, recordedEvents);
     }
 
     private Installation withEvent(InstallationEventType type, Instant at) {
         List<InstallationEvent> events = new ArrayList<>(recordedEvents);
-        events.add(new InstallationEvent(type, id, key, status, reason, at));
+        events.add(new InstallationEvent(type, id, key, status, reason, at, plan.id()));
         return new Installation(id, key, companyDetails, status, reason, createdAt, statusChangedAt,
-                lastLifecycleChangeAt, version, events);
+                lastLifecycleChangeAt, plan, version, events);
     }
 
     private void requireReasonFor(StateReason newReason, InstallationStatus target) {
@@ -293,6 +371,16 @@ public final class Installation {
         return lastLifecycleChangeAt;
     }
 
+    /** The app's plan as HighLevel last reported it (paid apps sell several); empty when none was reported. */
+    public Optional<PlanId> plan() {
+        return plan.id();
+    }
+
+    /** When HighLevel reported {@link #plan()}; present exactly when the plan is. */
+    public Optional<Instant> planReportedAt() {
+        return plan.reportedAt();
+    }
+
     /** The optimistic-locking version this state was loaded with (0 for a new installation). */
     public long version() {
         return version;
@@ -314,13 +402,13 @@ public final class Installation {
         return version == other.version && id.equals(other.id) && key.equals(other.key)
                 && companyDetails.equals(other.companyDetails) && status == other.status && reason == other.reason
                 && createdAt.equals(other.createdAt) && statusChangedAt.equals(other.statusChangedAt)
-                && lastLifecycleChangeAt.equals(other.lastLifecycleChangeAt);
+                && lastLifecycleChangeAt.equals(other.lastLifecycleChangeAt) && plan.equals(other.plan);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(id, key, companyDetails, status, reason, createdAt, statusChangedAt,
-                lastLifecycleChangeAt, version);
+                lastLifecycleChangeAt, plan, version);
     }
 
     @Override

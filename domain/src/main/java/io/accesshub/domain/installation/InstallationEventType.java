@@ -17,5 +17,9 @@ public enum InstallationEventType {
     /** The app was removed. */
     UNINSTALLED,
     /** An uninstalled installation was installed again (pending its grant). */
-    REINSTALLED
+    REINSTALLED,
+    /** HighLevel reported the installation on another plan of the app (the event carries the new plan). */
+    PLAN_CHANGED,
+    /** A grant was stored without some of the scopes the app is configured with; calls needing them will fail. */
+    SCOPES_MISSING
 }

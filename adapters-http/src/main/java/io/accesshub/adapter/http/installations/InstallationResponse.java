@@ -9,15 +9,17 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One installation as the API shows it: state, reason, scopes, expiry and refresh facts, and a developer uninstall
- * still waiting for HighLevel — never a token.
+ * One installation as the API shows it: state, reason, the app's plan, scopes, expiry and refresh facts, and the
+ * configured scopes its grant lacks with the link that asks the customer to consent again, and a developer
+ * uninstall still waiting for HighLevel — never a token.
  */
 @Serdeable
 public record InstallationResponse(String id, String appId, String companyId, @Nullable String locationId,
                                    String userType, String status, String reason, Instant createdAt,
                                    Instant statusChangedAt, @Nullable List<String> approvedLocations,
-                                   @Nullable Boolean installToFutureLocations, @Nullable GrantView grant,
-                                   @Nullable PendingUninstallView pendingUninstall) {
+                                   @Nullable Boolean installToFutureLocations, @Nullable String planId,
+                                   List<String> missingScopes, @Nullable String reconsentUrl,
+                                   @Nullable GrantView grant, @Nullable PendingUninstallView pendingUninstall) {
 
     /** A developer uninstall HighLevel has not confirmed yet: when it was asked for and how its retries stand. */
     @Serdeable
@@ -50,6 +52,9 @@ public record InstallationResponse(String id, String appId, String companyId, @N
             s.reason().name(), s.createdAt(), s.statusChangedAt(),
             company ? s.companyDetails().approvedLocations().stream().map(l -> l.value()).toList() : null,
             company ? s.companyDetails().installToFutureLocations() : null,
+            s.plan().map(p -> p.value()).orElse(null),
+            s.missingScopes().values().stream().map(Object::toString).toList(),
+            s.missingScopes().isEmpty() ? null : "/oauth/install?app=" + s.key().appId().value(),
             s.grant().map(GrantView::of).orElse(null),
             s.pendingUninstall().map(PendingUninstallView::of).orElse(null));
     }

@@ -9,6 +9,7 @@ import io.accesshub.domain.installation.StateReason;
 import io.accesshub.domain.marketplace.CompanyId;
 import io.accesshub.domain.marketplace.LocationId;
 import io.accesshub.domain.marketplace.MarketplaceAppId;
+import io.accesshub.domain.marketplace.PlanId;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -45,6 +46,8 @@ final class InstallationMapper {
                 installation.createdAt(),
                 installation.statusChangedAt(),
                 installation.lastLifecycleChangeAt(),
+                installation.plan().map(PlanId::value).orElse(null),
+                installation.planReportedAt().orElse(null),
                 version);
     }
 
@@ -67,6 +70,8 @@ final class InstallationMapper {
                 row.createdAt(),
                 row.statusChangedAt(),
                 row.lastLifecycleChangeAt(),
+                Optional.ofNullable(row.planId()).map(PlanId::of),
+                Optional.ofNullable(row.planReportedAt()),
                 row.version());
     }
 }

@@ -25,5 +25,7 @@ public record InstallationRow(
         @UtcTimestamp Instant createdAt,
         @UtcTimestamp Instant statusChangedAt,
         @UtcTimestamp Instant lastLifecycleChangeAt,
+        @Nullable String planId,
+        @Nullable @UtcTimestamp Instant planReportedAt,
         @Version Long version) {
 }

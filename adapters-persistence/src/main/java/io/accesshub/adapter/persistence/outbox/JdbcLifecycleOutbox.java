@@ -13,6 +13,7 @@ import io.accesshub.domain.installation.StateReason;
 import io.accesshub.domain.marketplace.CompanyId;
 import io.accesshub.domain.marketplace.LocationId;
 import io.accesshub.domain.marketplace.MarketplaceAppId;
+import io.accesshub.domain.marketplace.PlanId;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -43,7 +44,7 @@ public class JdbcLifecycleOutbox implements InstallationEventPublisher, Lifecycl
     public void publish(List<InstallationEvent> events) {
         for (InstallationEvent event : events) {
             jdbc.prepareStatement("INSERT INTO lifecycle_outbox (event_type, installation_id, app_id, company_id,"
-                + " location_id, status, reason, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+                + " location_id, status, reason, occurred_at, plan_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
                     ps.setString(1, event.type().name());
                     ps.setString(2, event.installationId().toString());
                     ps.setString(3, event.key().appId().value());
@@ -52,6 +53,7 @@ public class JdbcLifecycleOutbox implements InstallationEventPublisher, Lifecycl
                     ps.setString(6, event.status().name());
                     ps.setString(7, event.reason().name());
                     ps.setString(8, DbTime.toColumn(event.occurredAt()));
+                    ps.setString(9, event.plan().map(PlanId::value).orElse(null));
                     return ps.executeUpdate();
                 });
         }
@@ -104,7 +106,7 @@ public class JdbcLifecycleOutbox implements InstallationEventPublisher, Lifecycl
             return List.of();
         }
         return jdbc.prepareStatement("SELECT id, event_type, installation_id, app_id, company_id, location_id, status,"
-            + " reason, attempts, CAST(occurred_at AS CHAR) AS occurred FROM lifecycle_outbox WHERE delivered = FALSE"
+            + " reason, plan_id, attempts, CAST(occurred_at AS CHAR) AS occurred FROM lifecycle_outbox WHERE delivered = FALSE"
             + " AND claim_id = ? ORDER BY id", ps -> {
                 ps.setString(1, claim);
                 List<OutboxEntry> found = new ArrayList<>();
@@ -122,7 +124,7 @@ public class JdbcLifecycleOutbox implements InstallationEventPublisher, Lifecycl
     public List<InstallationEvent> recent(InstallationId installation, int limit) {
         // ix_lifecycle_outbox_installation (installation_id, id), changelog 013
         return jdbc.prepareStatement("SELECT event_type, installation_id, app_id, company_id, location_id, status,"
-            + " reason, CAST(occurred_at AS CHAR) AS occurred FROM lifecycle_outbox WHERE installation_id = ?"
+            + " reason, plan_id, CAST(occurred_at AS CHAR) AS occurred FROM lifecycle_outbox WHERE installation_id = ?"
             + " ORDER BY id DESC LIMIT ?", ps -> {
                 ps.setString(1, installation.toString());
                 ps.setInt(2, limit);
@@ -145,7 +147,7 @@ public class JdbcLifecycleOutbox implements InstallationEventPublisher, Lifecycl
         return new InstallationEvent(InstallationEventType.valueOf(rs.getString("event_type")),
             InstallationId.parse(rs.getString("installation_id")), key,
             InstallationStatus.valueOf(rs.getString("status")), StateReason.valueOf(rs.getString("reason")),
-            DbTime.fromColumn(rs.getString("occurred")));
+            DbTime.fromColumn(rs.getString("occurred")), Optional.ofNullable(rs.getString("plan_id")).map(PlanId::of));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.accesshub.application.port.in;
 
+import io.accesshub.domain.grant.Scopes;
+import io.accesshub.domain.marketplace.PlanId;
 import io.accesshub.domain.installation.CompanyInstallDetails;
 import io.accesshub.domain.installation.InstallationId;
 import io.accesshub.domain.installation.InstallationKey;
@@ -13,13 +15,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An installation as operators see it: state and reason, key, company details, its grant's summary and the developer
- * uninstall still waiting for HighLevel, if any.
+ * An installation as operators see it: state and reason, key, company details, the app's plan, its grant's summary,
+ * and the app's configured scopes its grant lacks ({@code missingScopes}, empty when none or without a grant), and the
+ * developer uninstall still waiting for HighLevel, if any.
  */
 public record InstallationSummary(InstallationId id, InstallationKey key, UserType userType,
                                   InstallationStatus status, StateReason reason, Instant createdAt,
                                   Instant statusChangedAt, Instant lastLifecycleChangeAt,
                                   CompanyInstallDetails companyDetails, Optional<GrantSummary> grant,
+                                  Optional<PlanId> plan, Scopes missingScopes,
                                   Optional<UninstallRequest> pendingUninstall) {
 
     public InstallationSummary {
@@ -33,15 +37,8 @@ public record InstallationSummary(InstallationId id, InstallationKey key, UserTy
         Objects.requireNonNull(lastLifecycleChangeAt, "lastLifecycleChangeAt");
         Objects.requireNonNull(companyDetails, "companyDetails");
         Objects.requireNonNull(grant, "grant");
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(missingScopes, "missingScopes");
         Objects.requireNonNull(pendingUninstall, "pendingUninstall");
-    }
-
-    /** An installation with no developer uninstall pending. */
-    public InstallationSummary(InstallationId id, InstallationKey key, UserType userType, InstallationStatus status,
-                               StateReason reason, Instant createdAt, Instant statusChangedAt,
-                               Instant lastLifecycleChangeAt, CompanyInstallDetails companyDetails,
-                               Optional<GrantSummary> grant) {
-        this(id, key, userType, status, reason, createdAt, statusChangedAt, lastLifecycleChangeAt, companyDetails,
-            grant, Optional.empty());
     }
 }
