@@ -258,6 +258,16 @@ public final class GhlSimulator implements AutoCloseable {
     public record ApiRequestSeen(String method, String path, String rawQuery, Map<String, List<String>> headers) {
     }
 
+    /** Whether the app is installed at this location (what {@code installedLocations} reports). */
+    public boolean isInstalled(String locationId) {
+        return marketplace.isInstalled(locationId);
+    }
+
+    /** Whether the app is installed for the agency itself (an agency install not yet removed). */
+    public boolean isCompanyInstalled() {
+        return marketplace.isCompanyInstalled();
+    }
+
     /** A user uninstalls the app from a location ({@code locationId}) or from the whole agency. */
     public void uninstall(String companyId, String locationId) {
         ApiResult result = marketplace.uninstall(companyId, locationId);
@@ -565,12 +575,21 @@ public final class GhlSimulator implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return ApiResult.error(400, "malformed JSON body");
         }
-        String companyId = (String) body.get("companyId");
-        String locationId = (String) body.get("locationId");
+        String companyId = body.get("companyId") instanceof String c ? c : null;
+        String locationId = body.get("locationId") instanceof String l ? l : null;
+        if (!(body.get("reason") instanceof String reason) || reason.isBlank()) {
+            return ApiResult.error(422, "reason must be a non-empty string");
+        }
         if (locationId == null && !subject.isCompany()) {
             locationId = subject.locationId();
         }
-        return marketplace.uninstall(companyId, locationId);
+        boolean allowed = subject.isCompany()
+            ? subject.companyId().equals(companyId == null ? subject.companyId() : companyId)
+            : locationId.equals(subject.locationId());
+        if (!allowed) {
+            return ApiResult.error(403, "The token does not have access to this location");
+        }
+        return marketplace.uninstall(companyId == null ? subject.companyId() : companyId, locationId);
     }
 
     private ApiResult sampleLocation(HttpExchange exchange, String path) {

@@ -535,6 +535,9 @@ final class Marketplace {
         if (companyId == null || !companyId.equals(config.companyId())) {
             return ApiResult.error(400, "companyId or locationId is required");
         }
+        if (!companyInstalled && installedLocations.isEmpty()) {
+            return ApiResult.error(400, "The app is not installed for this company");
+        }
         List<String> removed = new ArrayList<>(installedLocations);
         installedLocations.clear();
         companyInstalled = false;
@@ -624,6 +627,10 @@ final class Marketplace {
 
     synchronized boolean isInstalled(String locationId) {
         return installedLocations.contains(locationId);
+    }
+
+    synchronized boolean isCompanyInstalled() {
+        return companyInstalled;
     }
 
     static boolean hasScope(Subject subject, String scope) {

@@ -14,6 +14,7 @@ import io.accesshub.application.port.in.ListInstallationsUseCase;
 import io.accesshub.application.port.out.GrantRepository;
 import io.accesshub.application.port.out.InstallationFilter;
 import io.accesshub.application.port.out.InstallationRepository;
+import io.accesshub.application.port.out.UninstallRequests;
 import io.accesshub.domain.grant.Grant;
 import io.accesshub.domain.installation.Installation;
 import io.accesshub.domain.installation.InstallationId;
@@ -24,19 +25,24 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Read side of installations for operators: loads installations and their grants and summarises them. */
+/**
+ * Read side of installations for operators: loads installations, their grants and pending developer uninstalls and
+ * summarises them.
+ */
 public final class InstallationQueryService implements ListInstallationsUseCase, GetInstallationUseCase {
 
     private final InstallationRepository installations;
     private final GrantRepository grants;
     private final MarketplaceApps apps;
+    private final UninstallRequests uninstalls;
     private final Clock clock;
 
     public InstallationQueryService(InstallationRepository installations, GrantRepository grants,
-                                    MarketplaceApps apps, Clock clock) {
+                                    MarketplaceApps apps, UninstallRequests uninstalls, Clock clock) {
         this.installations = Objects.requireNonNull(installations, "installations");
         this.apps = Objects.requireNonNull(apps, "apps");
         this.grants = Objects.requireNonNull(grants, "grants");
+        this.uninstalls = Objects.requireNonNull(uninstalls, "uninstalls");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -64,7 +70,7 @@ public final class InstallationQueryService implements ListInstallationsUseCase,
         return new InstallationSummary(installation.id(), installation.key(), installation.userType(),
                 installation.status(), installation.reason(), installation.createdAt(),
                 installation.statusChangedAt(), installation.lastLifecycleChangeAt(), installation.companyDetails(),
-                grant, installation.plan(), missingScopes(installation, grant));
+                grant, installation.plan(), missingScopes(installation, grant), uninstalls.find(installation.id()));
     }
 
     /** The app's configured scopes the grant lacks, judged against the configuration as it is now. */

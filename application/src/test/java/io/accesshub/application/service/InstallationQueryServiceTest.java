@@ -2,6 +2,7 @@ package io.accesshub.application.service;
 
 import io.accesshub.application.fakes.InMemoryGrantRepository;
 import io.accesshub.application.fakes.InMemoryInstallationRepository;
+import io.accesshub.application.fakes.InMemoryUninstallRequests;
 import io.accesshub.application.paging.Page;
 import io.accesshub.application.paging.PageRequest;
 import io.accesshub.application.port.in.InstallationQuery;
@@ -26,11 +27,12 @@ class InstallationQueryServiceTest {
 
     private final InMemoryInstallationRepository installations = new InMemoryInstallationRepository();
     private final InMemoryGrantRepository grants = new InMemoryGrantRepository();
+    private final InMemoryUninstallRequests uninstalls = new InMemoryUninstallRequests();
     private final io.accesshub.domain.marketplace.MarketplaceAppId app = io.accesshub.application.testdata.TestIds.appId();
     private final InstallationQueryService service = new InstallationQueryService(installations, grants,
             new io.accesshub.application.fakes.FixedMarketplaceApps(new io.accesshub.application.port.out.MarketplaceApp(
                     app, "main", io.accesshub.domain.grant.Scopes.parse("contacts.readonly contacts.write oauth.write"))),
-            TestTimes.fixedClock());
+            uninstalls, TestTimes.fixedClock());
 
     @Test
     void aGrantLackingConfiguredScopesIsShownWithTheScopesItLacks() {
@@ -101,5 +103,26 @@ class InstallationQueryServiceTest {
         assertThat(page.items()).hasSize(2).allMatch(s -> s.status() == InstallationStatus.NEEDS_REAUTH);
         assertThat(page.totalCount()).isEqualTo(3);
         assertThat(page.hasNext()).isTrue();
+    }
+
+    @Test
+    void aDeveloperUninstallWaitingForHighLevelIsShownWithTheInstallation() {
+        Installation installation = installations.add(anInstallation().build());
+        io.accesshub.domain.uninstall.UninstallRequest pending = io.accesshub.domain.uninstall.UninstallRequest
+                .requested(installation.id(), io.accesshub.domain.uninstall.UninstallReason.DEFAULT, TestTimes.NOW)
+                .failed(io.accesshub.domain.uninstall.UninstallFailure.MARKETPLACE_UNAVAILABLE, Optional.empty(),
+                        TestTimes.NOW);
+        uninstalls.openAndClaim(pending, "test", Duration.ofMinutes(1), TestTimes.NOW);
+
+        assertThat(service.get(installation.id()).orElseThrow().pendingUninstall()).contains(pending);
+        assertThat(service.list(InstallationQuery.all(), new PageRequest(0, 10)).items().get(0).pendingUninstall())
+                .contains(pending);
+    }
+
+    @Test
+    void anInstallationWithoutADeveloperUninstallShowsNone() {
+        Installation installation = installations.add(anInstallation().build());
+
+        assertThat(service.get(installation.id()).orElseThrow().pendingUninstall()).isEmpty();
     }
 }

@@ -413,8 +413,10 @@ public class HubWiring {
 
     @Singleton
     InstallationQueryService installationQueryService(InstallationRepository installations, GrantRepository grants,
-                                                      MarketplaceApps apps, Clock clock) {
-        return new InstallationQueryService(installations, grants, apps, clock);
+                                                      MarketplaceApps apps,
+                                                      io.accesshub.application.port.out.UninstallRequests uninstalls,
+                                                      Clock clock) {
+        return new InstallationQueryService(installations, grants, apps, uninstalls, clock);
     }
 
     /**

@@ -90,6 +90,7 @@ final class HubHarness implements AutoCloseable {
         properties.put("accesshub.refresh.wait-for-other-instance", "10s");
         properties.put("accesshub.refresh.scheduler.enabled", "false");
         properties.put("accesshub.provisioning.scheduler.enabled", "false");
+        properties.put("accesshub.uninstall.scheduler.enabled", "false");
         properties.put("accesshub.token-encryption.reencryption.enabled", "false");
         properties.put("accesshub.webhooks.processing.enabled", "false");
         properties.put("accesshub.reconciliation.enabled", "false");

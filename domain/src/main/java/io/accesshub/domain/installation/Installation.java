@@ -198,6 +198,22 @@ public final class Installation {
     }
 
     /**
+     * HighLevel confirmed that the developer removed the app: any installed state becomes UNINSTALLED
+     * ({@link StateReason#UNINSTALLED_BY_DEVELOPER}). The confirmation is the newest word on the installation, so it
+     * is never stale: the lifecycle stamp becomes {@code now}, or stays when it is already later. An uninstalled
+     * installation stays as it is.
+     */
+    public Installation removeByDeveloper(Instant now) {
+        Objects.requireNonNull(now, "now");
+        if (status == InstallationStatus.UNINSTALLED) {
+            return this;
+        }
+        Instant stamp = now.isBefore(lastLifecycleChangeAt) ? lastLifecycleChangeAt : now;
+        return moveTo(InstallationStatus.UNINSTALLED, StateReason.UNINSTALLED_BY_DEVELOPER, now, stamp,
+                InstallationEventType.UNINSTALLED);
+    }
+
+    /**
      * An install newer than the removal brings an uninstalled installation back as PENDING (awaiting a grant),
      * with the company details of the new install; records {@code REINSTALLED}.
      */

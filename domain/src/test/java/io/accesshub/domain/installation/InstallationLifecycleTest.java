@@ -219,4 +219,36 @@ class InstallationLifecycleTest {
         assertThatThrownBy(() -> InstallationId.parse("not-a-uuid")).isInstanceOf(DomainException.class);
         assertThatThrownBy(() -> InstallationId.parse("1-1-1-1-1")).isInstanceOf(DomainException.class);
     }
+
+    @ParameterizedTest(name = "{0} is removed by the developer")
+    @EnumSource(value = InstallationStatus.class, names = "UNINSTALLED", mode = EnumSource.Mode.EXCLUDE)
+    void anInstalledInstallationRemovedByTheDeveloperIsUninstalledWithThatReason(InstallationStatus from) {
+        Installation removed = companyInstallation(from).removeByDeveloper(LATER);
+
+        assertThat(removed.status()).isEqualTo(InstallationStatus.UNINSTALLED);
+        assertThat(removed.reason()).isEqualTo(StateReason.UNINSTALLED_BY_DEVELOPER);
+        assertThat(removed.statusChangedAt()).isEqualTo(LATER);
+        assertThat(removed.lastLifecycleChangeAt()).isEqualTo(LATER);
+        assertThat(removed.recordedEvents()).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(InstallationEventType.UNINSTALLED);
+            assertThat(e.reason()).isEqualTo(StateReason.UNINSTALLED_BY_DEVELOPER);
+        });
+    }
+
+    @Test
+    void aRemovalByTheDeveloperIsNeverStaleAndKeepsALaterLifecycleStamp() {
+        Installation installed = companyInstallation(InstallationStatus.ACTIVE).confirmInstalled(LATER);
+
+        Installation removed = installed.removeByDeveloper(NOW);
+
+        assertThat(removed.status()).isEqualTo(InstallationStatus.UNINSTALLED);
+        assertThat(removed.lastLifecycleChangeAt()).isEqualTo(LATER);
+    }
+
+    @Test
+    void removingAnUninstalledInstallationAgainChangesNothing() {
+        Installation uninstalled = locationInstallation(InstallationStatus.UNINSTALLED);
+
+        assertThat(uninstalled.removeByDeveloper(LATER)).isSameAs(uninstalled);
+    }
 }

@@ -2,6 +2,7 @@ package io.accesshub.adapter.http.installations;
 
 import io.accesshub.application.port.in.GrantSummary;
 import io.accesshub.application.port.in.InstallationSummary;
+import io.accesshub.domain.uninstall.UninstallRequest;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -9,7 +10,8 @@ import java.util.List;
 
 /**
  * One installation as the API shows it: state, reason, the app's plan, scopes, expiry and refresh facts, and the
- * configured scopes its grant lacks with the link that asks the customer to consent again — never a token.
+ * configured scopes its grant lacks with the link that asks the customer to consent again, and a developer
+ * uninstall still waiting for HighLevel — never a token.
  */
 @Serdeable
 public record InstallationResponse(String id, String appId, String companyId, @Nullable String locationId,
@@ -17,7 +19,18 @@ public record InstallationResponse(String id, String appId, String companyId, @N
                                    Instant statusChangedAt, @Nullable List<String> approvedLocations,
                                    @Nullable Boolean installToFutureLocations, @Nullable String planId,
                                    List<String> missingScopes, @Nullable String reconsentUrl,
-                                   @Nullable GrantView grant) {
+                                   @Nullable GrantView grant, @Nullable PendingUninstallView pendingUninstall) {
+
+    /** A developer uninstall HighLevel has not confirmed yet: when it was asked for and how its retries stand. */
+    @Serdeable
+    public record PendingUninstallView(String reason, Instant requestedAt, int attempts, Instant nextAttemptAt,
+                                       @Nullable String lastError) {
+
+        static PendingUninstallView of(UninstallRequest r) {
+            return new PendingUninstallView(r.reason().value(), r.requestedAt(), r.attempts(), r.nextAttemptAt(),
+                r.lastFailure().map(Enum::name).orElse(null));
+        }
+    }
 
     /** The grant's facts without its tokens. */
     @Serdeable
@@ -42,6 +55,7 @@ public record InstallationResponse(String id, String appId, String companyId, @N
             s.plan().map(p -> p.value()).orElse(null),
             s.missingScopes().values().stream().map(Object::toString).toList(),
             s.missingScopes().isEmpty() ? null : "/oauth/install?app=" + s.key().appId().value(),
-            s.grant().map(GrantView::of).orElse(null));
+            s.grant().map(GrantView::of).orElse(null),
+            s.pendingUninstall().map(PendingUninstallView::of).orElse(null));
     }
 }

@@ -1,0 +1,137 @@
+package io.accesshub.adapter.persistence.uninstall;
+
+import io.accesshub.adapter.persistence.DbTime;
+import io.accesshub.application.port.out.UninstallRequests;
+import io.accesshub.domain.installation.InstallationId;
+import io.accesshub.domain.uninstall.UninstallFailure;
+import io.accesshub.domain.uninstall.UninstallReason;
+import io.accesshub.domain.uninstall.UninstallRequest;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * {@link UninstallRequests} on the {@code developer_uninstall} table. Claims lock the row ({@code FOR UPDATE SKIP
+ * LOCKED}, so concurrent instances pass over each other's rows) and set a lease on the database clock; the background
+ * claim reads only due, unleased rows in {@code next_attempt_at} order ({@code ix_developer_uninstall_due}).
+ */
+@Singleton
+public class JdbcUninstallRequests implements UninstallRequests {
+
+    private static final String COLUMNS = "installation_id, reason, CAST(requested_at AS CHAR) AS requested,"
+        + " attempts, CAST(next_attempt_at AS CHAR) AS next_attempt, last_failure";
+    private static final String CLAIMABLE = "next_attempt_at <= ?"
+        + " AND (lease_until IS NULL OR lease_until < UTC_TIMESTAMP(6))";
+
+    private final JdbcOperations jdbc;
+
+    public JdbcUninstallRequests(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional
+    public Optional<UninstallRequest> find(InstallationId installationId) {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM developer_uninstall WHERE installation_id = ?",
+            ps -> {
+                ps.setString(1, installationId.toString());
+                return readOne(ps.executeQuery());
+            });
+    }
+
+    @Override
+    @Transactional
+    public Optional<UninstallRequest> openAndClaim(UninstallRequest request, String owner, Duration lease,
+                                                   Instant now) {
+        jdbc.prepareStatement("INSERT INTO developer_uninstall (installation_id, reason, requested_at, attempts,"
+            + " next_attempt_at, last_failure) VALUES (?, ?, ?, ?, ?, ?)"
+            + " ON DUPLICATE KEY UPDATE installation_id = installation_id", ps -> {
+                ps.setString(1, request.installationId().toString());
+                ps.setString(2, request.reason().value());
+                ps.setString(3, DbTime.toColumn(request.requestedAt()));
+                ps.setInt(4, request.attempts());
+                ps.setString(5, DbTime.toColumn(request.nextAttemptAt()));
+                ps.setString(6, request.lastFailure().map(Enum::name).orElse(null));
+                return ps.executeUpdate();
+            });
+        Optional<UninstallRequest> claimable = jdbc.prepareStatement("SELECT " + COLUMNS + " FROM developer_uninstall"
+            + " WHERE installation_id = ? AND " + CLAIMABLE + " FOR UPDATE SKIP LOCKED", ps -> {
+                ps.setString(1, request.installationId().toString());
+                ps.setString(2, DbTime.toColumn(now));
+                return readOne(ps.executeQuery());
+            });
+        claimable.ifPresent(kept -> lease(kept.installationId(), owner, lease));
+        return claimable;
+    }
+
+    @Override
+    @Transactional
+    public Optional<UninstallRequest> claimDue(String owner, Duration lease, Instant now) {
+        Optional<UninstallRequest> due = jdbc.prepareStatement("SELECT " + COLUMNS + " FROM developer_uninstall"
+            + " WHERE " + CLAIMABLE + " ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED", ps -> {
+                ps.setString(1, DbTime.toColumn(now));
+                return readOne(ps.executeQuery());
+            });
+        due.ifPresent(request -> lease(request.installationId(), owner, lease));
+        return due;
+    }
+
+    private void lease(InstallationId installationId, String owner, Duration lease) {
+        jdbc.prepareStatement("UPDATE developer_uninstall SET lease_owner = ?,"
+            + " lease_until = DATE_ADD(UTC_TIMESTAMP(6), INTERVAL ? MICROSECOND) WHERE installation_id = ?", ps -> {
+                ps.setString(1, owner);
+                ps.setLong(2, lease.toNanos() / 1000);
+                ps.setString(3, installationId.toString());
+                return ps.executeUpdate();
+            });
+    }
+
+    @Override
+    @Transactional
+    public void reschedule(UninstallRequest next, String owner) {
+        jdbc.prepareStatement("UPDATE developer_uninstall SET attempts = ?, next_attempt_at = ?, last_failure = ?,"
+            + " lease_owner = NULL, lease_until = NULL WHERE installation_id = ? AND lease_owner = ?", ps -> {
+                ps.setInt(1, next.attempts());
+                ps.setString(2, DbTime.toColumn(next.nextAttemptAt()));
+                ps.setString(3, next.lastFailure().map(Enum::name).orElse(null));
+                ps.setString(4, next.installationId().toString());
+                ps.setString(5, owner);
+                return ps.executeUpdate();
+            });
+    }
+
+    @Override
+    @Transactional
+    public void remove(InstallationId installationId) {
+        jdbc.prepareStatement("DELETE FROM developer_uninstall WHERE installation_id = ?", ps -> {
+            ps.setString(1, installationId.toString());
+            return ps.executeUpdate();
+        });
+    }
+
+    private static Optional<UninstallRequest> readOne(ResultSet rs) throws SQLException {
+        try (rs) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new UninstallRequest(InstallationId.parse(rs.getString("installation_id")),
+                new UninstallReason(rs.getString("reason")), DbTime.fromColumn(rs.getString("requested")),
+                rs.getInt("attempts"), DbTime.fromColumn(rs.getString("next_attempt")),
+                Optional.ofNullable(rs.getString("last_failure")).flatMap(JdbcUninstallRequests::failure)));
+        }
+    }
+
+    /** A stored failure name; one this version does not know reads as none rather than failing the row. */
+    private static Optional<UninstallFailure> failure(String name) {
+        try {
+            return Optional.of(UninstallFailure.valueOf(name));
+        } catch (IllegalArgumentException unknown) {
+            return Optional.empty();
+        }
+    }
+}

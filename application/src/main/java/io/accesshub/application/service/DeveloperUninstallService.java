@@ -1,0 +1,211 @@
+package io.accesshub.application.service;
+
+import io.accesshub.application.port.in.RetryUninstallsUseCase;
+import io.accesshub.application.port.in.UninstallInstallationUseCase;
+import io.accesshub.application.port.in.UninstallResult;
+import io.accesshub.application.port.out.GrantRepository;
+import io.accesshub.application.port.out.InstallationEventPublisher;
+import io.accesshub.application.port.out.InstallationRepository;
+import io.accesshub.application.port.out.MarketplaceUninstaller;
+import io.accesshub.application.port.out.TransactionRunner;
+import io.accesshub.application.port.out.UninstallOutcome;
+import io.accesshub.application.port.out.UninstallRequests;
+import io.accesshub.application.service.GrantRefresher.RefreshResult;
+import io.accesshub.domain.grant.AccessTokenDigest;
+import io.accesshub.domain.grant.Grant;
+import io.accesshub.domain.installation.Installation;
+import io.accesshub.domain.installation.InstallationId;
+import io.accesshub.domain.installation.InstallationStatus;
+import io.accesshub.domain.marketplace.UserType;
+import io.accesshub.domain.uninstall.DeveloperUninstall;
+import io.accesshub.domain.uninstall.MarketplaceAnswer;
+import io.accesshub.domain.uninstall.UninstallReason;
+import io.accesshub.domain.uninstall.UninstallRequest;
+import io.accesshub.domain.uninstall.UninstallStep;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Developer-initiated uninstall. The request is stored before HighLevel is asked and forgotten only after the hub
+ * has recorded the outcome, so a crash in between leaves it to the background retry (HighLevel's uninstall is
+ * idempotent). HighLevel's answer is judged by the domain's {@link DeveloperUninstall} rule.
+ */
+public final class DeveloperUninstallService implements UninstallInstallationUseCase, RetryUninstallsUseCase {
+
+    /** Whose token authorises the uninstall of a location installation. */
+    public enum LocationCredential {
+        /** The location's own token (with {@code locationId}). */
+        LOCATION,
+        /** The token of the agency that owns the location (with {@code companyId} and {@code locationId}). */
+        AGENCY
+    }
+
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final InstallationRepository installations;
+    private final GrantRepository grants;
+    private final UninstallRequests requests;
+    private final MarketplaceUninstaller marketplace;
+    private final GrantRefresher refresher;
+    private final CompanyCascadeRunner cascade;
+    private final InstallationEventPublisher events;
+    private final TransactionRunner transactions;
+    private final Clock clock;
+    private final String owner;
+    private final LocationCredential locationCredential;
+
+    public DeveloperUninstallService(InstallationRepository installations, GrantRepository grants,
+                                     UninstallRequests requests, MarketplaceUninstaller marketplace,
+                                     GrantRefresher refresher, CompanyCascadeRunner cascade,
+                                     InstallationEventPublisher events, TransactionRunner transactions, Clock clock,
+                                     String owner, LocationCredential locationCredential) {
+        this.installations = Objects.requireNonNull(installations, "installations");
+        this.grants = Objects.requireNonNull(grants, "grants");
+        this.requests = Objects.requireNonNull(requests, "requests");
+        this.marketplace = Objects.requireNonNull(marketplace, "marketplace");
+        this.refresher = Objects.requireNonNull(refresher, "refresher");
+        this.cascade = Objects.requireNonNull(cascade, "cascade");
+        this.events = Objects.requireNonNull(events, "events");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.owner = Objects.requireNonNull(owner, "owner");
+        this.locationCredential = Objects.requireNonNull(locationCredential, "locationCredential");
+    }
+
+    @Override
+    public UninstallResult uninstall(InstallationId id, UninstallReason reason) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(reason, "reason");
+        Optional<Installation> installation = installations.findById(id);
+        if (installation.isEmpty()) {
+            return UninstallResult.NOT_FOUND;
+        }
+        if (installation.get().status() == InstallationStatus.UNINSTALLED && requests.find(id).isEmpty()) {
+            return UninstallResult.UNINSTALLED;
+        }
+        Optional<UninstallRequest> claimed = requests.openAndClaim(
+            UninstallRequest.requested(id, reason, clock.instant()), owner, LEASE, clock.instant());
+        return claimed.map(this::attempt).orElse(UninstallResult.QUEUED);
+    }
+
+    @Override
+    public boolean retryNext() {
+        Optional<UninstallRequest> claimed = requests.claimDue(owner, LEASE, clock.instant());
+        claimed.ifPresent(this::attempt);
+        return claimed.isPresent();
+    }
+
+    /** One attempt of a claimed request: ask HighLevel unless the app is gone already, then follow the rule. */
+    private UninstallResult attempt(UninstallRequest request) {
+        Optional<Installation> installation = installations.findById(request.installationId());
+        if (installation.isEmpty()) {
+            requests.remove(request.installationId());
+            return UninstallResult.NOT_FOUND;
+        }
+        Answer answer = installation.get().status() == InstallationStatus.UNINSTALLED
+            ? Answer.of(MarketplaceAnswer.NOT_INSTALLED)
+            : ask(installation.get(), request.reason());
+        UninstallStep step = DeveloperUninstall.next(request, answer.answer(), answer.retryAfter(), clock.instant());
+        if (step instanceof UninstallStep.RetryLater later) {
+            requests.reschedule(later.next(), owner);
+            return UninstallResult.QUEUED;
+        }
+        return complete(request.installationId()) ? UninstallResult.UNINSTALLED : UninstallResult.QUEUED;
+    }
+
+    /** What HighLevel's side came to, with its Retry-After when it sent one. */
+    private record Answer(MarketplaceAnswer answer, Optional<Duration> retryAfter) {
+        static Answer of(MarketplaceAnswer answer) {
+            return new Answer(answer, Optional.empty());
+        }
+    }
+
+    /** Calls HighLevel with a usable token; a rejected token is renewed once and the call sent again. */
+    private Answer ask(Installation installation, UninstallReason reason) {
+        Installation credential = credentialHolder(installation);
+        RefreshResult token = refresher.refresh(credential.id(), false);
+        if (!(token instanceof RefreshResult.Usable usable)) {
+            return answerFor(token);
+        }
+        UninstallOutcome outcome = send(installation, credential, usable.grant(), reason);
+        if (outcome instanceof UninstallOutcome.TokenRejected) {
+            RefreshResult renewed = refresher.refreshRejected(credential.id(),
+                AccessTokenDigest.of(usable.grant().accessToken()));
+            if (!(renewed instanceof RefreshResult.Usable again)) {
+                return answerFor(renewed);
+            }
+            outcome = send(installation, credential, again.grant(), reason);
+        }
+        return answerFor(outcome);
+    }
+
+    private UninstallOutcome send(Installation target, Installation credential, Grant grant, UninstallReason reason) {
+        return marketplace.uninstall(target.key(), grant.accessToken(), credential.userType(), reason);
+    }
+
+    /** The installation whose token authorises the call: its own, or its agency's when configured and usable. */
+    private Installation credentialHolder(Installation installation) {
+        if (installation.userType() == UserType.COMPANY || locationCredential == LocationCredential.LOCATION) {
+            return installation;
+        }
+        return installations.findByKey(installation.key().companyKey())
+            .filter(agency -> agency.status().servesTokens())
+            .orElse(installation);
+    }
+
+    private static Answer answerFor(RefreshResult token) {
+        if (token instanceof RefreshResult.Unavailable unavailable) {
+            return new Answer(MarketplaceAnswer.UNAVAILABLE, unavailable.retryAfter());
+        }
+        if (token instanceof RefreshResult.Suspended) {
+            return Answer.of(MarketplaceAnswer.LOCATION_NOT_ACTIVE);
+        }
+        if (token instanceof RefreshResult.AppMisconfigured) {
+            return Answer.of(MarketplaceAnswer.APP_MISCONFIGURED);
+        }
+        // NeedsReauth or Gone: no credential of the installation is accepted any more, so none can ask HighLevel
+        return Answer.of(MarketplaceAnswer.CREDENTIALS_REVOKED);
+    }
+
+    private static Answer answerFor(UninstallOutcome outcome) {
+        if (outcome instanceof UninstallOutcome.Removed) {
+            return Answer.of(MarketplaceAnswer.REMOVED);
+        }
+        if (outcome instanceof UninstallOutcome.NotInstalled) {
+            return Answer.of(MarketplaceAnswer.NOT_INSTALLED);
+        }
+        if (outcome instanceof UninstallOutcome.Unavailable unavailable) {
+            return new Answer(MarketplaceAnswer.UNAVAILABLE, unavailable.retryAfter());
+        }
+        // Refused, or a freshly renewed token rejected again: nothing says the app is gone
+        return Answer.of(MarketplaceAnswer.REFUSED);
+    }
+
+    /**
+     * Records the removal (tokens erased, uninstalled by the developer, events) in one transaction, cascades to the
+     * agency's minted locations, and only then forgets the request, so that a crash before the end is finished by
+     * the retry. False when the write kept losing races: the lease runs out and the request is tried again.
+     */
+    private boolean complete(InstallationId id) {
+        Optional<Installation> removed = RetryOnConflict.run(() -> transactions.inTransaction(() -> {
+            Installation current = installations.findById(id).orElseThrow();
+            Installation changed = current.removeByDeveloper(clock.instant());
+            grants.deleteByInstallationId(id);
+            if (changed != current) {
+                installations.update(changed);
+                events.publish(changed.recordedEvents());
+            }
+            return changed;
+        }));
+        if (removed.isEmpty()) {
+            return false;
+        }
+        if (removed.get().userType() == UserType.COMPANY) {
+            cascade.cascade(removed.get());
+        }
+        requests.remove(id);
+        return true;
+    }
+}

@@ -1,0 +1,112 @@
+package io.accesshub.application.port.out;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.accesshub.domain.installation.InstallationId;
+import io.accesshub.domain.uninstall.UninstallFailure;
+import io.accesshub.domain.uninstall.UninstallReason;
+import io.accesshub.domain.uninstall.UninstallRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link UninstallRequests} must do; adapters subclass it with their real queue. Leases may run on the
+ * database's clock, so {@code now} is the real time here.
+ */
+public abstract class UninstallRequestsContract {
+
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    /** A fresh, empty queue; {@code installation} is made to exist where the adapter needs it to. */
+    protected abstract UninstallRequests newQueue(InstallationId... installations);
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static InstallationId anId() {
+        return InstallationId.of(UUID.randomUUID());
+    }
+
+    @Test
+    void aNewRequestIsStoredAndClaimedByItsOpenerAndByNoOtherWhileLeased() {
+        InstallationId id = anId();
+        UninstallRequests queue = newQueue(id);
+        UninstallRequest request = UninstallRequest.requested(id, new UninstallReason("moving to v2"), now());
+
+        assertThat(queue.openAndClaim(request, "a", LEASE, now())).contains(request);
+        assertThat(queue.find(id)).contains(request);
+        assertThat(queue.openAndClaim(request, "b", LEASE, now())).as("leased by a").isEmpty();
+        assertThat(queue.claimDue("b", LEASE, now())).as("leased by a").isEmpty();
+    }
+
+    @Test
+    void openingAgainKeepsTheFirstRequest() {
+        InstallationId id = anId();
+        UninstallRequests queue = newQueue(id);
+        UninstallRequest first = UninstallRequest.requested(id, UninstallReason.DEFAULT, now());
+        queue.openAndClaim(first, "a", LEASE, now());
+        queue.reschedule(first, "a");
+
+        Optional<UninstallRequest> again = queue.openAndClaim(
+            UninstallRequest.requested(id, new UninstallReason("other"), now().plusSeconds(1)), "b", LEASE,
+            now().plusSeconds(1));
+
+        assertThat(again).contains(first);
+        assertThat(queue.find(id)).contains(first);
+    }
+
+    @Test
+    void aRescheduledRequestIsReleasedAndClaimedAgainOnlyWhenDue() {
+        InstallationId id = anId();
+        UninstallRequests queue = newQueue(id);
+        Instant start = now();
+        UninstallRequest request = UninstallRequest.requested(id, UninstallReason.DEFAULT, start);
+        queue.openAndClaim(request, "a", LEASE, start);
+        UninstallRequest failed = request.failed(UninstallFailure.MARKETPLACE_UNAVAILABLE,
+            Optional.of(Duration.ofSeconds(90)), start);
+
+        queue.reschedule(failed, "a");
+
+        assertThat(queue.find(id)).contains(failed);
+        assertThat(queue.claimDue("b", LEASE, now())).as("not due").isEmpty();
+        assertThat(queue.openAndClaim(request, "b", LEASE, now())).as("not due").isEmpty();
+        assertThat(queue.claimDue("b", LEASE, failed.nextAttemptAt())).contains(failed);
+        assertThat(queue.claimDue("c", LEASE, failed.nextAttemptAt())).as("leased by b").isEmpty();
+    }
+
+    @Test
+    void theRequestDueFirstIsClaimedFirst() {
+        InstallationId later = anId();
+        InstallationId sooner = anId();
+        UninstallRequests queue = newQueue(later, sooner);
+        Instant start = now();
+        queue.openAndClaim(UninstallRequest.requested(later, UninstallReason.DEFAULT, start), "a", LEASE, start);
+        queue.reschedule(UninstallRequest.requested(later, UninstallReason.DEFAULT, start)
+            .failed(UninstallFailure.REFUSED, Optional.empty(), start.plusSeconds(10)), "a");
+        queue.openAndClaim(UninstallRequest.requested(sooner, UninstallReason.DEFAULT, start), "a", LEASE, start);
+        queue.reschedule(UninstallRequest.requested(sooner, UninstallReason.DEFAULT, start)
+            .failed(UninstallFailure.REFUSED, Optional.empty(), start), "a");
+
+        assertThat(queue.claimDue("b", LEASE, start.plusSeconds(60)).map(UninstallRequest::installationId))
+            .contains(sooner);
+        assertThat(queue.claimDue("b", LEASE, start.plusSeconds(60)).map(UninstallRequest::installationId))
+            .contains(later);
+    }
+
+    @Test
+    void aRemovedRequestIsGone() {
+        InstallationId id = anId();
+        UninstallRequests queue = newQueue(id);
+        queue.openAndClaim(UninstallRequest.requested(id, UninstallReason.DEFAULT, now()), "a", LEASE, now());
+
+        queue.remove(id);
+
+        assertThat(queue.find(id)).isEmpty();
+        assertThat(queue.claimDue("b", LEASE, now().plusSeconds(1))).isEmpty();
+    }
+}

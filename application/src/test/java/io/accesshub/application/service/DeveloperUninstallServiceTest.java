@@ -1,0 +1,261 @@
+package io.accesshub.application.service;
+
+import static io.accesshub.application.testdata.GrantMother.aCompanyGrant;
+import static io.accesshub.application.testdata.GrantMother.aLocationGrant;
+import static io.accesshub.application.testdata.GrantMother.aMintedLocationGrant;
+import static io.accesshub.application.testdata.InstallationMother.aCompanyInstallation;
+import static io.accesshub.application.testdata.InstallationMother.aLocationInstallation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.accesshub.application.fakes.InMemoryUninstallRequests;
+import io.accesshub.application.fakes.ScriptedUninstaller;
+import io.accesshub.application.port.in.UninstallResult;
+import io.accesshub.application.port.out.TokenExchangeOutcome;
+import io.accesshub.application.port.out.UninstallOutcome;
+import io.accesshub.application.testdata.TestIds;
+import io.accesshub.application.testdata.TestTimes;
+import io.accesshub.domain.grant.Grant;
+import io.accesshub.domain.installation.Installation;
+import io.accesshub.domain.installation.InstallationEvent;
+import io.accesshub.domain.installation.InstallationEventType;
+import io.accesshub.domain.installation.InstallationId;
+import io.accesshub.domain.installation.InstallationStatus;
+import io.accesshub.domain.installation.StateReason;
+import io.accesshub.domain.marketplace.CompanyId;
+import io.accesshub.domain.marketplace.MarketplaceAppId;
+import io.accesshub.domain.marketplace.UserType;
+import io.accesshub.domain.uninstall.UninstallFailure;
+import io.accesshub.domain.uninstall.UninstallReason;
+import io.accesshub.domain.uninstall.UninstallRequest;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DeveloperUninstallServiceTest {
+
+    private static final MarketplaceAppId APP = TestIds.appId();
+    private static final CompanyId COMPANY = TestIds.companyId();
+    private static final UninstallReason REASON = new UninstallReason("moving to v2");
+
+    private final RefreshEngineFixture engine = new RefreshEngineFixture(APP);
+    private final InMemoryUninstallRequests requests = new InMemoryUninstallRequests();
+    private final ScriptedUninstaller highLevel = new ScriptedUninstaller();
+
+    private DeveloperUninstallService service(DeveloperUninstallService.LocationCredential credential) {
+        CompanyCascadeRunner cascade = new CompanyCascadeRunner(engine.installations, engine.grants, engine.events,
+            engine.transactions, engine.clock);
+        return new DeveloperUninstallService(engine.installations, engine.grants, requests, highLevel,
+            engine.refresher(), cascade, engine.events, engine.transactions, engine.clock, "test", credential);
+    }
+
+    private DeveloperUninstallService service() {
+        return service(DeveloperUninstallService.LocationCredential.LOCATION);
+    }
+
+    private Installation agency() {
+        Installation agency = engine.installations.add(aCompanyInstallation().ofApp(APP).ofCompany(COMPANY).build());
+        engine.grants.add(aCompanyGrant().forInstallation(agency.id()).build());
+        return agency;
+    }
+
+    private Installation mintedLocation() {
+        Installation location = engine.installations.add(aLocationInstallation().ofApp(APP).ofCompany(COMPANY)
+            .withReason(StateReason.GRANT_MINTED).build());
+        engine.grants.add(aMintedLocationGrant().forInstallation(location.id()).build());
+        return location;
+    }
+
+    private Installation directLocation() {
+        Installation location = engine.installations.add(aLocationInstallation().ofApp(APP).ofCompany(COMPANY).build());
+        engine.grants.add(aLocationGrant().forInstallation(location.id()).build());
+        return location;
+    }
+
+    private Installation stored(InstallationId id) {
+        return engine.installations.findById(id).orElseThrow();
+    }
+
+    @Test
+    void anAgencyIsRemovedAtHighLevelWithItsOwnTokenThenErasedWithItsMintedLocations() {
+        Installation agency = agency();
+        Grant agencyGrant = engine.grants.findByInstallationId(agency.id()).orElseThrow();
+        Installation minted = mintedLocation();
+        Installation direct = directLocation();
+
+        UninstallResult result = service().uninstall(agency.id(), REASON);
+
+        assertThat(result).isEqualTo(UninstallResult.UNINSTALLED);
+        assertThat(highLevel.calls()).singleElement().isEqualTo(new ScriptedUninstaller.Call(agency.key(),
+            agencyGrant.accessToken(), UserType.COMPANY, REASON));
+        assertThat(stored(agency.id()).status()).isEqualTo(InstallationStatus.UNINSTALLED);
+        assertThat(stored(agency.id()).reason()).isEqualTo(StateReason.UNINSTALLED_BY_DEVELOPER);
+        assertThat(engine.grants.findByInstallationId(agency.id())).isEmpty();
+        assertThat(stored(minted.id()).reason()).isEqualTo(StateReason.UNINSTALLED_WITH_COMPANY);
+        assertThat(engine.grants.findByInstallationId(minted.id())).isEmpty();
+        assertThat(stored(direct.id()).status()).as("a location with its own grant keeps it")
+            .isEqualTo(InstallationStatus.ACTIVE);
+        assertThat(engine.grants.findByInstallationId(direct.id())).isPresent();
+        assertThat(engine.events.published()).filteredOn(e -> e.type() == InstallationEventType.UNINSTALLED)
+            .extracting(InstallationEvent::installationId, InstallationEvent::reason)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(agency.id(), StateReason.UNINSTALLED_BY_DEVELOPER),
+                org.assertj.core.groups.Tuple.tuple(minted.id(), StateReason.UNINSTALLED_WITH_COMPANY));
+        assertThat(requests.find(agency.id())).as("nothing left to retry").isEmpty();
+    }
+
+    @Test
+    void repeatingTheUninstallAnswersUninstalledWithoutAskingHighLevelAgain() {
+        Installation agency = agency();
+        service().uninstall(agency.id(), REASON);
+        int events = engine.events.published().size();
+
+        UninstallResult again = service().uninstall(agency.id(), REASON);
+
+        assertThat(again).isEqualTo(UninstallResult.UNINSTALLED);
+        assertThat(highLevel.calls()).hasSize(1);
+        assertThat(engine.events.published()).hasSize(events);
+    }
+
+    @Test
+    void anUnknownInstallationIsNotFoundAndNothingIsKept() {
+        InstallationId unknown = TestIds.installationId();
+
+        assertThat(service().uninstall(unknown, REASON)).isEqualTo(UninstallResult.NOT_FOUND);
+        assertThat(highLevel.calls()).isEmpty();
+        assertThat(requests.find(unknown)).isEmpty();
+    }
+
+    @Test
+    void whenHighLevelIsUnavailableTheRequestIsQueuedAndCompletedByTheRetryOnceDue() {
+        Installation agency = agency();
+        highLevel.answer(new UninstallOutcome.Unavailable(Optional.empty(), "HighLevel answered 503"));
+
+        UninstallResult result = service().uninstall(agency.id(), REASON);
+
+        assertThat(result).isEqualTo(UninstallResult.QUEUED);
+        assertThat(requests.find(agency.id())).contains(new UninstallRequest(agency.id(), REASON, TestTimes.NOW, 1,
+            TestTimes.NOW.plusSeconds(30), Optional.of(UninstallFailure.MARKETPLACE_UNAVAILABLE)));
+        assertThat(stored(agency.id()).status()).isEqualTo(InstallationStatus.ACTIVE);
+        assertThat(engine.grants.findByInstallationId(agency.id())).as("tokens kept until HighLevel confirms")
+            .isPresent();
+        assertThat(service().retryNext()).as("not due yet").isFalse();
+        assertThat(service().uninstall(agency.id(), REASON)).as("a repeat before it is due does not call")
+            .isEqualTo(UninstallResult.QUEUED);
+        assertThat(highLevel.calls()).hasSize(1);
+
+        engine.clock.advance(Duration.ofSeconds(30));
+
+        assertThat(service().retryNext()).isTrue();
+        assertThat(highLevel.calls()).hasSize(2);
+        assertThat(stored(agency.id()).reason()).isEqualTo(StateReason.UNINSTALLED_BY_DEVELOPER);
+        assertThat(requests.find(agency.id())).isEmpty();
+        assertThat(service().retryNext()).isFalse();
+    }
+
+    @Test
+    void highLevelSayingTheAppIsNotInstalledCompletesTheUninstall() {
+        Installation location = directLocation();
+        highLevel.answer(new UninstallOutcome.NotInstalled());
+
+        assertThat(service().uninstall(location.id(), UninstallReason.DEFAULT)).isEqualTo(UninstallResult.UNINSTALLED);
+        assertThat(stored(location.id()).reason()).isEqualTo(StateReason.UNINSTALLED_BY_DEVELOPER);
+        assertThat(engine.grants.findByInstallationId(location.id())).isEmpty();
+    }
+
+    @Test
+    void aRetryAfterALostAnswerFindsTheTokenRevokedAndCompletes() {
+        // HighLevel removed the app on the first call but its answer never arrived: the request stayed queued and
+        // HighLevel has since revoked the tokens, so the repeated call is refused and the token cannot be renewed.
+        Installation agency = agency();
+        highLevel.answer(new UninstallOutcome.Unavailable(Optional.empty(), "connection closed without an answer"),
+            new UninstallOutcome.TokenRejected());
+        engine.gateway.onRefresh(() -> new TokenExchangeOutcome.InvalidGrant("Invalid grant: refresh token is invalid"));
+        service().uninstall(agency.id(), REASON);
+        engine.clock.advance(Duration.ofSeconds(30));
+
+        assertThat(service().retryNext()).isTrue();
+
+        assertThat(highLevel.calls()).hasSize(2);
+        assertThat(stored(agency.id()).status()).isEqualTo(InstallationStatus.UNINSTALLED);
+        assertThat(stored(agency.id()).reason()).isEqualTo(StateReason.UNINSTALLED_BY_DEVELOPER);
+        assertThat(engine.grants.findByInstallationId(agency.id())).isEmpty();
+        assertThat(requests.find(agency.id())).isEmpty();
+    }
+
+    @Test
+    void anUnexplainedRefusalIsKeptAndShownAsRefused() {
+        Installation location = directLocation();
+        highLevel.answer(new UninstallOutcome.Refused(403, "The token is not authorized for this scope."));
+
+        assertThat(service().uninstall(location.id(), REASON)).isEqualTo(UninstallResult.QUEUED);
+        assertThat(requests.find(location.id()).orElseThrow().lastFailure()).contains(UninstallFailure.REFUSED);
+        assertThat(engine.grants.findByInstallationId(location.id())).isPresent();
+    }
+
+    @Test
+    void anUninstallWebhookArrivingMeanwhileCompletesTheQueuedRequestWithoutACall() {
+        Installation location = directLocation();
+        highLevel.answer(new UninstallOutcome.Unavailable(Optional.of(Duration.ofSeconds(5)), "HighLevel answered 429"));
+        service().uninstall(location.id(), REASON);
+        engine.installations.update(stored(location.id()).uninstall(StateReason.UNINSTALLED_IN_MARKETPLACE,
+            TestTimes.NOW.plusSeconds(1), TestTimes.NOW.plusSeconds(1)));
+        engine.clock.advance(Duration.ofSeconds(30));
+
+        assertThat(service().retryNext()).isTrue();
+
+        assertThat(highLevel.calls()).hasSize(1);
+        assertThat(requests.find(location.id())).isEmpty();
+        assertThat(stored(location.id()).reason()).as("the marketplace's word stands")
+            .isEqualTo(StateReason.UNINSTALLED_IN_MARKETPLACE);
+    }
+
+    @Test
+    void aLocationCanBeRemovedWithItsAgencysTokenWhenConfigured() {
+        Installation agency = agency();
+        Grant agencyGrant = engine.grants.findByInstallationId(agency.id()).orElseThrow();
+        Installation location = directLocation();
+
+        service(DeveloperUninstallService.LocationCredential.AGENCY).uninstall(location.id(), REASON);
+
+        assertThat(highLevel.calls()).singleElement().isEqualTo(new ScriptedUninstaller.Call(location.key(),
+            agencyGrant.accessToken(), UserType.COMPANY, REASON));
+        assertThat(stored(location.id()).status()).isEqualTo(InstallationStatus.UNINSTALLED);
+        assertThat(stored(agency.id()).status()).as("only the location is removed").isEqualTo(InstallationStatus.ACTIVE);
+    }
+
+    @Test
+    void anInstallationWithoutAnyUsableCredentialIsRecordedAsUninstalledWithoutACall() {
+        Installation lost = engine.installations.add(aLocationInstallation().ofApp(APP).ofCompany(COMPANY)
+            .withStatus(InstallationStatus.NEEDS_REAUTH).build());
+        engine.grants.add(aLocationGrant().forInstallation(lost.id()).build());
+        Installation pending = engine.installations.add(aLocationInstallation().ofApp(APP).ofCompany(COMPANY)
+            .withStatus(InstallationStatus.PENDING).build());
+
+        assertThat(service().uninstall(lost.id(), REASON)).isEqualTo(UninstallResult.UNINSTALLED);
+        assertThat(service().uninstall(pending.id(), REASON)).isEqualTo(UninstallResult.UNINSTALLED);
+
+        assertThat(highLevel.calls()).as("no credential could authorise a call").isEmpty();
+        assertThat(stored(lost.id()).reason()).isEqualTo(StateReason.UNINSTALLED_BY_DEVELOPER);
+        assertThat(engine.grants.findByInstallationId(lost.id())).isEmpty();
+        assertThat(stored(pending.id()).reason()).isEqualTo(StateReason.UNINSTALLED_BY_DEVELOPER);
+    }
+
+    @Test
+    void aRequestWhoseRecordingWasInterruptedIsFinishedByTheRetryWithoutASecondCall() {
+        // HighLevel confirmed and the uninstall was recorded, but the instance stopped before the cascade and
+        // before forgetting the request: its lease ran out and the retry finds the installation uninstalled.
+        Installation agency = agency();
+        Installation minted = mintedLocation();
+        engine.grants.deleteByInstallationId(agency.id());
+        engine.installations.update(stored(agency.id()).removeByDeveloper(TestTimes.NOW));
+        requests.openAndClaim(UninstallRequest.requested(agency.id(), REASON, TestTimes.NOW), "crashed",
+            Duration.ofMinutes(2), TestTimes.NOW);
+        engine.clock.advance(Duration.ofMinutes(3));
+
+        assertThat(service().retryNext()).isTrue();
+
+        assertThat(highLevel.calls()).isEmpty();
+        assertThat(stored(minted.id()).reason()).isEqualTo(StateReason.UNINSTALLED_WITH_COMPANY);
+        assertThat(engine.grants.findByInstallationId(minted.id())).isEmpty();
+        assertThat(requests.find(agency.id())).isEmpty();
+    }
+}
