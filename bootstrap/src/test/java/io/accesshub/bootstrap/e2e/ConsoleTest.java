@@ -296,4 +296,37 @@ class ConsoleTest {
         HttpResponse<String> overview = browser.get(hub, "/console");
         assertThat(overview.body()).containsPattern("Active</a></th>\\s*<td class=\"num\">30</td>");
     }
+
+    @Test
+    void deadLettersArePagedOldestFirstAndAReplayReturnsToItsPage() throws Exception {
+        // wh-page-01 is the newest: receipt order is the reverse of insertion (and id) order
+        for (int i = 1; i <= 30; i++) {
+            harness.sql("INSERT INTO webhook_inbox (webhook_id, event_kind, event_type, received_at, status, attempts,"
+                + " next_attempt_at, last_error) VALUES ('" + String.format("wh-page-%02d", i) + "', 'OTHER',"
+                + " 'ContactCreate', UTC_TIMESTAMP(6) - INTERVAL " + i + " MINUTE, 'DEAD', 8, UTC_TIMESTAMP(6),"
+                + " 'simulated failure')");
+        }
+        Browser browser = new Browser();
+        browser.signIn(hub, HubHarness.API_KEY);
+
+        HttpResponse<String> first = browser.get(hub, "/console/dead-letters");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("Showing 1–25 of 30").contains("Page 1 of 2").contains("Next page")
+            .doesNotContain("Previous page").contains("wh-page-30").contains("wh-page-06").doesNotContain("wh-page-05");
+        assertThat(first.body().indexOf("wh-page-30")).as("oldest first").isLessThan(first.body().indexOf("wh-page-29"));
+
+        HttpResponse<String> second = browser.get(hub, "/console/dead-letters?page=2");
+        assertThat(second.body()).contains("Showing 26–30 of 30").contains("Page 2 of 2").contains("Previous page")
+            .doesNotContain("Next page").contains("wh-page-05").contains("wh-page-01").doesNotContain("wh-page-06");
+        assertThat(browser.get(hub, "/console/dead-letters?page=0").statusCode()).isEqualTo(400);
+        assertThat(browser.get(hub, "/console/dead-letters?page=x").statusCode()).isEqualTo(400);
+
+        long id = harness.count("SELECT id FROM webhook_inbox WHERE webhook_id = 'wh-page-03'");
+        HttpResponse<String> replayed = browser.post(hub, "/console/dead-letters/" + id + "/replay",
+            Map.of("csrf", hidden(second.body(), "csrf"), "page", "2"));
+        assertThat(replayed.statusCode()).isEqualTo(303);
+        assertThat(replayed.headers().firstValue("Location")).contains("/console/dead-letters?replayed=" + id + "&page=2");
+        assertThat(browser.get(hub, "/console/dead-letters?page=2").body()).contains("Showing 26–29 of 29")
+            .doesNotContain("wh-page-03");
+    }
 }

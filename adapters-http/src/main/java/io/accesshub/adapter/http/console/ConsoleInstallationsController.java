@@ -133,7 +133,7 @@ public class ConsoleInstallationsController {
         } catch (IllegalArgumentException e) {
             problems.add("Pick a status from the list.");
         }
-        int pageNumber = parsePage(page);
+        int pageNumber = ConsolePages.pageNumber(page);
         if (pageNumber < 1) {
             problems.add("The page is a number from 1.");
         }
@@ -154,14 +154,7 @@ public class ConsoleInstallationsController {
                 "failures", summary.grant().map(GrantSummary::consecutiveFailures).orElse(0)));
         }
         model.put("rows", rows);
-        model.put("total", found.totalCount());
-        long pagesTotal = Math.max(1, (found.totalCount() + PAGE_SIZE - 1) / PAGE_SIZE);
-        model.put("page", pageNumber);
-        model.put("pages", pagesTotal);
-        model.put("firstShown", found.items().isEmpty() ? 0 : (long) (pageNumber - 1) * PAGE_SIZE + 1);
-        model.put("lastShown", (long) (pageNumber - 1) * PAGE_SIZE + found.items().size());
-        model.put("previous", pageNumber > 1 ? link(app, company, location, state, pageNumber - 1) : null);
-        model.put("next", found.hasNext() ? link(app, company, location, state, pageNumber + 1) : null);
+        ConsolePages.pager(model, found, pageNumber, n -> link(app, company, location, state, n));
         return pages.page(HttpStatus.OK, "console/installations", model);
     }
 
@@ -255,17 +248,6 @@ public class ConsoleInstallationsController {
 
     private String when(java.time.Instant instant) {
         return ConsolePages.time(instant) + " (" + pages.relative(instant) + ")";
-    }
-
-    private static int parsePage(@Nullable String page) {
-        if (page == null || page.isBlank()) {
-            return 1;
-        }
-        try {
-            return Integer.parseInt(page.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     private static String link(String app, String company, String location, String status, int page) {
