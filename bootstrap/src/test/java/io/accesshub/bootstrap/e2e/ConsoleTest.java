@@ -329,4 +329,35 @@ class ConsoleTest {
         assertThat(browser.get(hub, "/console/dead-letters?page=2").body()).contains("Showing 26–29 of 29")
             .doesNotContain("wh-page-03");
     }
+
+    @Test
+    void anAgencyWithMoreThanFiftyLocationsPagesThemAllExactlyOnceAndNotItself() throws Exception {
+        List<HubHarness.SeededLocation> seeded = harness.seedLocations(hub, 60);
+        io.accesshub.domain.marketplace.MarketplaceAppId app =
+            io.accesshub.domain.marketplace.ClientId.parse(harness.simulator.config().clientId()).appId();
+        io.accesshub.domain.installation.InstallationId agency =
+            io.accesshub.domain.installation.InstallationId.of(java.util.UUID.randomUUID());
+        Instant now = Instant.now();
+        hub.bean(io.accesshub.application.port.out.InstallationRepository.class).add(
+            io.accesshub.domain.installation.Installation.create(agency,
+                    io.accesshub.domain.installation.InstallationKey.forCompany(app,
+                        io.accesshub.domain.marketplace.CompanyId.of(seeded.get(0).grant().companyId())),
+                    io.accesshub.domain.installation.CompanyInstallDetails.none(), now)
+                .activate(io.accesshub.domain.installation.StateReason.GRANT_ISSUED, now));
+        Browser browser = new Browser();
+        browser.signIn(hub, HubHarness.API_KEY);
+
+        HttpResponse<String> first = browser.get(hub, "/console/installations/" + agency);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("Agency " + seeded.get(0).grant().companyId())
+            .contains("Showing locations 1–50 of 60").contains("Page 1 of 2").contains("Next page")
+            .contains("All 60 locations of this agency").doesNotContain("— (agency)");
+        HttpResponse<String> second = browser.get(hub, "/console/installations/" + agency + "?page=2");
+        assertThat(second.body()).contains("Showing locations 51–60 of 60").contains("Page 2 of 2")
+            .contains("Previous page").doesNotContain("Next page");
+        String both = first.body() + second.body();
+        assertThat(seeded).allSatisfy(location -> assertThat(both.split(">" + location.locationId() + "</a>", -1))
+            .as(location.locationId() + " listed exactly once over both pages").hasSize(2));
+        assertThat(browser.get(hub, "/console/installations/" + agency + "?page=0").statusCode()).isEqualTo(400);
+    }
 }

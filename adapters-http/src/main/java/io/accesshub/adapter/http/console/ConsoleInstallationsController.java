@@ -22,6 +22,7 @@ import io.accesshub.domain.installation.InstallationStatus;
 import io.accesshub.domain.marketplace.CompanyId;
 import io.accesshub.domain.marketplace.LocationId;
 import io.accesshub.domain.marketplace.MarketplaceAppId;
+import io.accesshub.domain.marketplace.UserType;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -50,8 +51,9 @@ import java.util.StringJoiner;
 /**
  * {@code /console/installations}: the installations of every tenant filtered by app, company, location and status,
  * 25 a page ({@link ListInstallationsUseCase}), and one installation's detail ({@link GetInstallationUseCase}) with
- * its grant's refresh history, its recent lifecycle events ({@link ViewInstallationHistoryUseCase}) and the use of its
- * shared HighLevel rate budgets ({@link ViewBudgetsUseCase}); never a token.
+ * its grant's refresh history, its recent lifecycle events ({@link ViewInstallationHistoryUseCase}), the use of its
+ * shared HighLevel rate budgets ({@link ViewBudgetsUseCase}) and, for an agency, its locations
+ * {@value #AGENCY_LOCATIONS_SHOWN} a page ({@code ?page=}); never a token.
  */
 @Hidden
 @Controller("/console/installations")
@@ -159,10 +161,17 @@ public class ConsoleInstallationsController {
     }
 
     @Get("/{id}")
-    public MutableHttpResponse<?> detail(HttpRequest<?> request, @PathVariable String id) {
+    public MutableHttpResponse<?> detail(HttpRequest<?> request, @PathVariable String id,
+                                         @Nullable @QueryValue String page) {
         Optional<ConsoleOperator> operator = pages.operator(request);
         if (operator.isEmpty()) {
             return pages.toSignIn(request);
+        }
+        int pageNumber = ConsolePages.pageNumber(page);
+        if (pageNumber < 1) {
+            Map<String, Object> model = pages.model(operator.get(), "installations", "Invalid page");
+            model.put("message", "The page is a number from 1.");
+            return pages.page(HttpStatus.BAD_REQUEST, "console/message", model);
         }
         Optional<InstallationSummary> found;
         try {
@@ -223,15 +232,17 @@ public class ConsoleInstallationsController {
         long locationCount = 0;
         if (summary.key().locationId().isEmpty()) {
             Page<InstallationSummary> ofAgency = list.list(InstallationQuery.all().withApp(summary.key().appId())
-                .withCompany(summary.key().companyId()), PageRequest.first(AGENCY_LOCATIONS_SHOWN + 1));
+                    .withCompany(summary.key().companyId()).withUserType(UserType.LOCATION),
+                PageRequest.of((pageNumber - 1) * AGENCY_LOCATIONS_SHOWN, AGENCY_LOCATIONS_SHOWN));
             for (InstallationSummary location : ofAgency.items()) {
-                if (location.key().locationId().isPresent() && agencyLocations.size() < AGENCY_LOCATIONS_SHOWN) {
-                    agencyLocations.add(row("id", location.id().toString(),
-                        "location", location.key().locationId().get().value(), "status", label(location.status()),
-                        "source", location.grant().map(g -> words(g.source().name())).orElse("—")));
-                }
+                agencyLocations.add(row("id", location.id().toString(),
+                    "location", location.key().locationId().map(LocationId::value).orElse("—"),
+                    "status", label(location.status()),
+                    "source", location.grant().map(g -> words(g.source().name())).orElse("—")));
             }
-            locationCount = ofAgency.totalCount() - 1;
+            locationCount = ofAgency.totalCount();
+            String self = "/console/installations/" + summary.id() + "?page=";
+            ConsolePages.pager(model, ofAgency, pageNumber, n -> self + n);
         }
         model.put("agencyLocations", agencyLocations);
         model.put("agencyLocationCount", locationCount);
