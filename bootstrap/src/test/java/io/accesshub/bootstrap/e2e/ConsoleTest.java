@@ -360,4 +360,45 @@ class ConsoleTest {
             .as(location.locationId() + " listed exactly once over both pages").hasSize(2));
         assertThat(browser.get(hub, "/console/installations/" + agency + "?page=0").statusCode()).isEqualTo(400);
     }
+
+    /** A fixed-offset zone in which it is now between 12:00 and 13:00, so the budgets' day cannot end in a test. */
+    private static String zoneWhereItIsAboutNoon() {
+        int hour = Instant.now().atZone(java.time.ZoneOffset.UTC).getHour();
+        return java.time.ZoneOffset.ofHours(12 - hour).getId();
+    }
+
+    /** A hub whose budgets count ten-minute windows and days starting at midnight in a zone where it is about noon. */
+    private HubHarness.Hub hubWithSteadyBudgets() {
+        return harness.startHub(Map.of("accesshub.highlevel.requests-per-window", 50,
+            "accesshub.highlevel.window", "600s", "accesshub.highlevel.background-reserve", 5,
+            "accesshub.highlevel.requests-per-day", 1_000, "accesshub.highlevel.day-zone", zoneWhereItIsAboutNoon()));
+    }
+
+    @Test
+    void theFleetsBudgetsArePagedBusiestFirst() throws Exception {
+        HubHarness.Hub steady = hubWithSteadyBudgets();
+        io.accesshub.application.port.in.RateBudgets budgets =
+            steady.bean(io.accesshub.application.port.in.RateBudgets.class);
+        io.accesshub.domain.marketplace.MarketplaceAppId app =
+            io.accesshub.domain.marketplace.ClientId.parse(harness.simulator.config().clientId()).appId();
+        for (int i = 1; i <= 27; i++) {
+            for (int call = 0; call < i; call++) {
+                budgets.record(io.accesshub.domain.budget.BudgetKey.of(app, String.format("busy-%02d", i)));
+            }
+        }
+        Browser browser = new Browser();
+        browser.signIn(steady, HubHarness.API_KEY);
+
+        HttpResponse<String> first = browser.get(steady, "/console/budgets");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("<h1>Budgets</h1>").contains("Showing 1–25 of 27").contains("Page 1 of 2")
+            .contains("Next page").contains("busy-27").contains("27 of 50").contains("27 of 1000").contains("busy-03")
+            .doesNotContain("busy-02");
+        assertThat(first.body().indexOf("busy-27")).as("busiest first").isLessThan(first.body().indexOf("busy-26"));
+        HttpResponse<String> second = browser.get(steady, "/console/budgets?page=2");
+        assertThat(second.body()).contains("Showing 26–27 of 27").contains("Page 2 of 2").contains("busy-02")
+            .contains("busy-01").doesNotContain("busy-03");
+        assertThat(browser.get(steady, "/console/budgets?page=-1").statusCode()).isEqualTo(400);
+        assertThat(browser.get(steady, "/console").body()).contains("href=\"/console/budgets\"");
+    }
 }
