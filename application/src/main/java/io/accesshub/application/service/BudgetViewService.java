@@ -1,5 +1,8 @@
 package io.accesshub.application.service;
 
+import io.accesshub.application.paging.Page;
+import io.accesshub.application.paging.PageRequest;
+import io.accesshub.application.port.in.BudgetHeadroom;
 import io.accesshub.application.port.in.BudgetQuery;
 import io.accesshub.application.port.in.BudgetSummary;
 import io.accesshub.application.port.in.ViewBudgetsUseCase;
@@ -10,8 +13,10 @@ import io.accesshub.application.port.out.MarketplaceApps;
 import io.accesshub.domain.access.AccessScope;
 import io.accesshub.domain.budget.BudgetKey;
 import io.accesshub.domain.budget.BudgetPolicy;
+import io.accesshub.domain.budget.BudgetRemaining;
 import io.accesshub.domain.budget.BudgetState;
 import io.accesshub.domain.budget.BudgetUsage;
+import io.accesshub.domain.budget.Priority;
 import io.accesshub.domain.installation.InstallationKey;
 import io.accesshub.domain.marketplace.CompanyId;
 import io.accesshub.domain.marketplace.LocationId;
@@ -19,6 +24,7 @@ import io.accesshub.domain.marketplace.MarketplaceAppId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Budget visibility: reads each budget from the {@link BudgetLedger} (what every instance has counted) and judges it
@@ -27,6 +33,9 @@ import java.util.Objects;
  * keys that do not need its company.
  */
 public final class BudgetViewService implements ViewBudgetsUseCase {
+
+    /** How many of an app's busiest budgets today {@link #headroom()} looks at for the sliding window. */
+    static final int HEADROOM_SAMPLE = 100;
 
     /** What a budget nobody has drawn on shows, and what a budget outside the scope shows alike. */
     private static final BudgetUsage NOTHING_COUNTED = new BudgetUsage(0, 0);
@@ -66,15 +75,48 @@ public final class BudgetViewService implements ViewBudgetsUseCase {
         return summaries;
     }
 
+    @Override
+    public Page<BudgetSummary> busiest(PageRequest page) {
+        Objects.requireNonNull(page, "page");
+        BudgetLedger.Busiest found = ledger.busiestToday(policy, Optional.empty(), page);
+        List<BudgetSummary> summaries = found.page().items().stream()
+            .map(budget -> summary(budget.key(), budget.state().usage(policy, found.now()))).toList();
+        return new Page<>(summaries, found.page().totalCount(), page);
+    }
+
+    @Override
+    public List<BudgetHeadroom> headroom() {
+        List<BudgetHeadroom> headroom = new ArrayList<>();
+        for (MarketplaceApp app : apps.all()) {
+            BudgetLedger.Busiest busiest = ledger.busiestToday(policy, Optional.of(app.id()),
+                PageRequest.first(HEADROOM_SAMPLE));
+            for (Priority priority : Priority.values()) {
+                int burstLeft = policy.burstCap(priority);
+                long dailyLeft = policy.dailyCap(priority);
+                for (BudgetLedger.StoredBudget budget : busiest.page().items()) {
+                    BudgetRemaining left = budget.state().remaining(policy, busiest.now(), priority);
+                    burstLeft = Math.min(burstLeft, left.burst());
+                    dailyLeft = Math.min(dailyLeft, left.daily());
+                }
+                headroom.add(new BudgetHeadroom(app.id(), priority, burstLeft, dailyLeft));
+            }
+        }
+        return headroom;
+    }
+
     private boolean seesLocation(AccessScope scope, MarketplaceAppId app, LocationId location) {
         return scope.permitsLocationOfAnyCompany(location)
             || installations.findLocation(app, location).map(i -> scope.permits(i.key())).orElse(false);
     }
 
     private BudgetSummary summary(MarketplaceAppId app, String resourceId, boolean visible) {
-        BudgetUsage used = visible ? usage(BudgetKey.of(app, resourceId)) : NOTHING_COUNTED;
-        return new BudgetSummary(app, resourceId, policy.limit(), used.burst(), policy.dailyLimit(), used.daily(),
-            policy.backgroundReserve());
+        BudgetKey key = BudgetKey.of(app, resourceId);
+        return summary(key, visible ? usage(key) : NOTHING_COUNTED);
+    }
+
+    private BudgetSummary summary(BudgetKey key, BudgetUsage used) {
+        return new BudgetSummary(key.app(), key.resourceId(), policy.limit(), used.burst(), policy.dailyLimit(),
+            used.daily(), policy.backgroundReserve());
     }
 
     private BudgetUsage usage(BudgetKey key) {

@@ -1,5 +1,7 @@
 package io.accesshub.application.service;
 
+import io.accesshub.application.paging.Page;
+import io.accesshub.application.paging.PageRequest;
 import io.accesshub.application.port.in.ManageDeadLettersUseCase;
 import io.accesshub.application.port.out.WebhookInbox;
 import java.util.List;
@@ -7,6 +9,8 @@ import java.util.Objects;
 
 /** Lists and replays dead-lettered webhooks. */
 public final class DeadLetterService implements ManageDeadLettersUseCase {
+
+    private static final String DEAD = "DEAD";
 
     private final WebhookInbox inbox;
 
@@ -16,12 +20,25 @@ public final class DeadLetterService implements ManageDeadLettersUseCase {
 
     @Override
     public List<DeadLetterView> deadLetters(int limit) {
-        return inbox.deadLetters(limit).stream().map(d -> new DeadLetterView(d.id(), d.webhookId(), d.kind(),
-            d.otherType(), d.attempts(), d.receivedAt(), d.lastError())).toList();
+        return inbox.deadLetters(0, limit).stream().map(DeadLetterService::view).toList();
+    }
+
+    @Override
+    public Page<DeadLetterView> deadLetters(PageRequest page) {
+        Objects.requireNonNull(page, "page");
+        long total = inbox.countByStatus(DEAD);
+        List<DeadLetterView> items = total <= page.offset() ? List.of()
+            : inbox.deadLetters(page.offset(), page.limit()).stream().map(DeadLetterService::view).toList();
+        return new Page<>(items, total, page);
     }
 
     @Override
     public boolean replay(long id) {
         return inbox.replay(id);
+    }
+
+    private static DeadLetterView view(WebhookInbox.DeadLetter letter) {
+        return new DeadLetterView(letter.id(), letter.webhookId(), letter.kind(), letter.otherType(),
+            letter.attempts(), letter.receivedAt(), letter.lastError());
     }
 }

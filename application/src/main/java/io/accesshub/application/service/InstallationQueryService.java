@@ -51,7 +51,7 @@ public final class InstallationQueryService implements ListInstallationsUseCase,
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(page, "page");
         InstallationFilter filter = new InstallationFilter(query.appId(), query.companyId(), query.locationId(),
-                Optional.empty(), query.status(), query.scope());
+                query.userType(), query.status(), query.scope());
         Page<Installation> found = installations.list(filter, page);
         Instant now = clock.instant();
         return new Page<>(found.items().stream().map(i -> summarise(i, now)).toList(), found.totalCount(),

@@ -1,11 +1,16 @@
 package io.accesshub.application.fakes;
 
+import io.accesshub.application.paging.Page;
+import io.accesshub.application.paging.PageRequest;
 import io.accesshub.application.port.out.BudgetLedger;
 import io.accesshub.domain.budget.BudgetKey;
 import io.accesshub.domain.budget.BudgetPolicy;
 import io.accesshub.domain.budget.BudgetState;
+import io.accesshub.domain.marketplace.MarketplaceAppId;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,6 +44,20 @@ public final class InMemoryBudgetLedger implements BudgetLedger {
         }
         states.put(key, next);
         return true;
+    }
+
+    @Override
+    public synchronized Busiest busiestToday(BudgetPolicy policy, Optional<MarketplaceAppId> app, PageRequest page) {
+        reads.incrementAndGet();
+        long today = policy.dayOf(clock.instant());
+        List<StoredBudget> drawnToday = states.entrySet().stream()
+            .filter(e -> e.getValue().day() == today && app.map(e.getKey().app()::equals).orElse(true))
+            .map(e -> new StoredBudget(e.getKey(), e.getValue()))
+            .sorted(Comparator.comparingLong((StoredBudget b) -> b.state().dayUsed())
+                .thenComparing(b -> b.key().app().value()).thenComparing(b -> b.key().resourceId()).reversed())
+            .toList();
+        List<StoredBudget> items = drawnToday.stream().skip(page.offset()).limit(page.limit()).toList();
+        return new Busiest(new Page<>(items, drawnToday.size(), page), clock.instant());
     }
 
     /** Statements a database would have run: reads plus conditional writes. */

@@ -2,7 +2,9 @@ package io.accesshub.application.fakes;
 
 import io.accesshub.application.port.out.ConsoleAuditLog;
 import io.accesshub.domain.console.ConsoleAuditEntry;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** {@link ConsoleAuditLog} in memory; takes part in {@link InMemoryTransactionRunner} rollbacks. */
@@ -20,6 +22,14 @@ public final class InMemoryConsoleAuditLog implements ConsoleAuditLog, Transacti
         List<ConsoleAuditEntry> newestFirst = new ArrayList<>(entries);
         java.util.Collections.reverse(newestFirst);
         return List.copyOf(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
+    }
+
+    @Override
+    public synchronized int purgeBefore(Instant before, int limit) {
+        List<ConsoleAuditEntry> expired = entries.stream().filter(e -> e.at().isBefore(before))
+            .sorted(Comparator.comparing(ConsoleAuditEntry::at)).limit(limit).toList();
+        expired.forEach(entries::remove);
+        return expired.size();
     }
 
     @Override

@@ -8,7 +8,9 @@ import io.accesshub.application.fakes.FixedMarketplaceApps;
 import io.accesshub.application.fakes.InMemoryBudgetLedger;
 import io.accesshub.application.fakes.InMemoryInstallationRepository;
 import io.accesshub.application.fakes.MovableClock;
+import io.accesshub.application.paging.PageRequest;
 import io.accesshub.application.port.in.BudgetDecision;
+import io.accesshub.application.port.in.BudgetHeadroom;
 import io.accesshub.application.port.in.BudgetQuery;
 import io.accesshub.application.port.in.BudgetSummary;
 import io.accesshub.application.port.out.MarketplaceApp;
@@ -141,5 +143,41 @@ class BudgetViewServiceTest {
         assertThatThrownBy(() -> query(null, LocationId.of("l".repeat(65))))
             .isInstanceOf(IllegalArgumentException.class);
         assertThat(List.of(query(CompanyId.of("c".repeat(64)), null))).hasSize(1);
+    }
+
+    @Test
+    void theFleetsBudgetsArePagedMostCallsTodayFirstAndYesterdaysAreLeftOut() {
+        record(APP, LOCATION_OF_A.value(), 3);
+        record(OTHER_APP, COMPANY_B.value(), 7);
+        record(APP, COMPANY_A.value(), 5);
+        clock.advance(Duration.ofDays(1));
+        record(APP, LOCATION_OF_B.value(), 1);
+        record(APP, COMPANY_A.value(), 2);
+        record(OTHER_APP, COMPANY_B.value(), 4);
+
+        var first = service.busiest(PageRequest.first(2));
+        var second = service.busiest(PageRequest.of(2, 2));
+
+        assertThat(first.totalCount()).as("location-a1 drew only yesterday").isEqualTo(3);
+        assertThat(first.items()).containsExactly(summary(OTHER_APP, COMPANY_B.value(), 4, 4),
+            summary(APP, COMPANY_A.value(), 2, 2));
+        assertThat(second.items()).containsExactly(summary(APP, LOCATION_OF_B.value(), 1, 1));
+        assertThat(first.hasNext()).isTrue();
+        assertThat(second.hasNext()).isFalse();
+    }
+
+    @Test
+    void eachAppsHeadroomIsWhatItsTightestBudgetLeavesPerPriorityAndNothingDrawnLeavesTheCaps() {
+        // product traffic leaves the reserve: 80 of 90 per window, 1,000 - 1,000 * 10 / 90 = 889 of 1,000 a day
+        record(APP, LOCATION_OF_A.value(), 30);
+        clock.advance(Duration.ofSeconds(30));
+        record(APP, COMPANY_A.value(), 12);
+        record(APP, LOCATION_OF_B.value(), 5);
+
+        assertThat(service.headroom()).containsExactly(
+            new BudgetHeadroom(APP, Priority.PRODUCT, 80 - 12, 889 - 30),
+            new BudgetHeadroom(APP, Priority.BACKGROUND, 90 - 12, 1_000 - 30),
+            new BudgetHeadroom(OTHER_APP, Priority.PRODUCT, 80, 889),
+            new BudgetHeadroom(OTHER_APP, Priority.BACKGROUND, 90, 1_000));
     }
 }

@@ -73,7 +73,7 @@ class HistoryRetentionServiceTest {
         }
 
         @Override
-        public List<DeadLetter> deadLetters(int limit) {
+        public List<DeadLetter> deadLetters(long offset, int limit) {
             throw new UnsupportedOperationException();
         }
 

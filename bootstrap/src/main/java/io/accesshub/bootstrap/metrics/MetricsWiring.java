@@ -1,6 +1,7 @@
 package io.accesshub.bootstrap.metrics;
 
 import io.accesshub.adapter.http.metrics.MetricsScrape;
+import io.accesshub.application.port.in.ViewBudgetsUseCase;
 import io.accesshub.application.port.out.HubMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -27,11 +28,19 @@ public class MetricsWiring {
     /** The scrape behind GET /metrics: database gauges refreshed when stale, then the Prometheus registry's text. */
     @Singleton
     @Requires(bean = PrometheusMeterRegistry.class)
-    MetricsScrape metricsScrape(PrometheusMeterRegistry registry, FleetGauges gauges) {
+    MetricsScrape metricsScrape(PrometheusMeterRegistry registry, FleetGauges gauges, BudgetGauges budgets) {
         return () -> {
             gauges.refreshIfStale();
+            budgets.refreshIfStale();
             return registry.scrape();
         };
+    }
+
+    @Singleton
+    @Requires(bean = MeterRegistry.class)
+    BudgetGauges budgetGauges(ViewBudgetsUseCase budgets, MeterRegistry registry, Clock clock,
+                              @Value("${accesshub.metrics.gauge-interval:30s}") Duration interval) {
+        return new BudgetGauges(budgets, registry, clock, interval);
     }
 
     @Singleton

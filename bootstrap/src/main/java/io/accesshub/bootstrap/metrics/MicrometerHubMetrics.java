@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * {@link HubMetrics} recorded in a Micrometer registry; the names below are documented in {@code docs/operations.md}
@@ -34,6 +36,12 @@ public final class MicrometerHubMetrics implements HubMetrics {
         Duration.ofSeconds(5)};
 
     private final MeterRegistry registry;
+    /**
+     * The meters of the token-read hot path, looked up once: building a meter id and passing it through the registry's
+     * filters on every read costs more than the recording. Keys are bounded (the outcomes, hit and miss).
+     */
+    private final ConcurrentMap<String, Timer> tokenReads = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Boolean, Counter> cacheLookups = new ConcurrentHashMap<>();
 
     public MicrometerHubMetrics(MeterRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -57,14 +65,16 @@ public final class MicrometerHubMetrics implements HubMetrics {
     @Override
     public TokenReadTiming startTokenRead() {
         Timer.Sample sample = Timer.start(registry);
-        return outcome -> sample.stop(Timer.builder(TOKEN_READS).description("Token reads, by outcome")
-            .serviceLevelObjectives(READ_BUCKETS).tag("outcome", outcome).register(registry));
+        return outcome -> sample.stop(tokenReads.computeIfAbsent(outcome, o -> Timer.builder(TOKEN_READS)
+            .description("Token reads, by outcome").serviceLevelObjectives(READ_BUCKETS).tag("outcome", o)
+            .register(registry)));
     }
 
     @Override
     public void tokenCacheLookup(boolean hit) {
-        Counter.builder(TOKEN_CACHE_LOOKUPS).description("Token cache lookups: hit or miss")
-            .tag("result", hit ? "hit" : "miss").register(registry).increment();
+        cacheLookups.computeIfAbsent(hit, h -> Counter.builder(TOKEN_CACHE_LOOKUPS)
+            .description("Token cache lookups: hit or miss").tag("result", h ? "hit" : "miss").register(registry))
+            .increment();
     }
 
     @Override

@@ -108,8 +108,8 @@ public final class WebhookMetering {
         }
 
         @Override
-        public List<DeadLetter> deadLetters(int limit) {
-            return inbox.deadLetters(limit);
+        public List<DeadLetter> deadLetters(long offset, int limit) {
+            return inbox.deadLetters(offset, limit);
         }
 
         @Override

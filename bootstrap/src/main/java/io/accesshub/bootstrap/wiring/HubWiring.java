@@ -8,7 +8,9 @@ import io.accesshub.application.port.out.ConsoleSessionStore;
 import io.accesshub.application.port.out.FleetStatistics;
 import io.accesshub.application.port.out.LifecycleHistory;
 import io.accesshub.application.port.out.SignedValues;
+import io.accesshub.application.service.ConsoleAuditRetentionService;
 import io.accesshub.application.service.ConsoleService;
+import io.accesshub.domain.console.ConsoleAuditRetention;
 import io.accesshub.domain.console.ConsoleIdleTimeout;
 import io.accesshub.application.service.FleetOverviewService;
 import io.accesshub.application.service.ApiKeyService;
@@ -492,6 +494,29 @@ public class HubWiring {
                                   WebhookInbox inbox, TransactionRunner transactions, SignedValues signed, Clock clock,
                                   ConsoleIdleTimeout idleTimeout) {
         return new ConsoleService(sessions, audit, keys, inbox, transactions, randomIds, signed, clock, idleTimeout);
+    }
+
+    /**
+     * How long the console audit keeps an entry: {@code accesshub.console.audit-retention} (env
+     * {@code ACCESSHUB_CONSOLE_AUDIT_RETENTION}, 90 days). Built when the context starts: a value outside 1 day to
+     * 10 years stops the hub with the variable named.
+     */
+    @Context
+    ConsoleAuditRetention consoleAuditRetention(
+        @Value("${accesshub.console.audit-retention:90d}") Duration retention) {
+        try {
+            return new ConsoleAuditRetention(retention);
+        } catch (RuntimeException invalid) {
+            throw new io.micronaut.context.exceptions.ConfigurationException("ACCESSHUB_CONSOLE_AUDIT_RETENTION: "
+                + invalid.getMessage());
+        }
+    }
+
+    /** Deletes console audit entries past their retention (run by {@code ConsoleAuditRetentionScheduler}). */
+    @Singleton
+    ConsoleAuditRetentionService consoleAuditRetentionService(ConsoleAuditLog audit, Clock clock,
+                                                              ConsoleAuditRetention retention) {
+        return new ConsoleAuditRetentionService(audit, clock, retention);
     }
 
     @Singleton

@@ -296,4 +296,109 @@ class ConsoleTest {
         HttpResponse<String> overview = browser.get(hub, "/console");
         assertThat(overview.body()).containsPattern("Active</a></th>\\s*<td class=\"num\">30</td>");
     }
+
+    @Test
+    void deadLettersArePagedOldestFirstAndAReplayReturnsToItsPage() throws Exception {
+        // wh-page-01 is the newest: receipt order is the reverse of insertion (and id) order
+        for (int i = 1; i <= 30; i++) {
+            harness.sql("INSERT INTO webhook_inbox (webhook_id, event_kind, event_type, received_at, status, attempts,"
+                + " next_attempt_at, last_error) VALUES ('" + String.format("wh-page-%02d", i) + "', 'OTHER',"
+                + " 'ContactCreate', UTC_TIMESTAMP(6) - INTERVAL " + i + " MINUTE, 'DEAD', 8, UTC_TIMESTAMP(6),"
+                + " 'simulated failure')");
+        }
+        Browser browser = new Browser();
+        browser.signIn(hub, HubHarness.API_KEY);
+
+        HttpResponse<String> first = browser.get(hub, "/console/dead-letters");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("Showing 1–25 of 30").contains("Page 1 of 2").contains("Next page")
+            .doesNotContain("Previous page").contains("wh-page-30").contains("wh-page-06").doesNotContain("wh-page-05");
+        assertThat(first.body().indexOf("wh-page-30")).as("oldest first").isLessThan(first.body().indexOf("wh-page-29"));
+
+        HttpResponse<String> second = browser.get(hub, "/console/dead-letters?page=2");
+        assertThat(second.body()).contains("Showing 26–30 of 30").contains("Page 2 of 2").contains("Previous page")
+            .doesNotContain("Next page").contains("wh-page-05").contains("wh-page-01").doesNotContain("wh-page-06");
+        assertThat(browser.get(hub, "/console/dead-letters?page=0").statusCode()).isEqualTo(400);
+        assertThat(browser.get(hub, "/console/dead-letters?page=x").statusCode()).isEqualTo(400);
+
+        long id = harness.count("SELECT id FROM webhook_inbox WHERE webhook_id = 'wh-page-03'");
+        HttpResponse<String> replayed = browser.post(hub, "/console/dead-letters/" + id + "/replay",
+            Map.of("csrf", hidden(second.body(), "csrf"), "page", "2"));
+        assertThat(replayed.statusCode()).isEqualTo(303);
+        assertThat(replayed.headers().firstValue("Location")).contains("/console/dead-letters?replayed=" + id + "&page=2");
+        assertThat(browser.get(hub, "/console/dead-letters?page=2").body()).contains("Showing 26–29 of 29")
+            .doesNotContain("wh-page-03");
+    }
+
+    @Test
+    void anAgencyWithMoreThanFiftyLocationsPagesThemAllExactlyOnceAndNotItself() throws Exception {
+        List<HubHarness.SeededLocation> seeded = harness.seedLocations(hub, 60);
+        io.accesshub.domain.marketplace.MarketplaceAppId app =
+            io.accesshub.domain.marketplace.ClientId.parse(harness.simulator.config().clientId()).appId();
+        io.accesshub.domain.installation.InstallationId agency =
+            io.accesshub.domain.installation.InstallationId.of(java.util.UUID.randomUUID());
+        Instant now = Instant.now();
+        hub.bean(io.accesshub.application.port.out.InstallationRepository.class).add(
+            io.accesshub.domain.installation.Installation.create(agency,
+                    io.accesshub.domain.installation.InstallationKey.forCompany(app,
+                        io.accesshub.domain.marketplace.CompanyId.of(seeded.get(0).grant().companyId())),
+                    io.accesshub.domain.installation.CompanyInstallDetails.none(), now)
+                .activate(io.accesshub.domain.installation.StateReason.GRANT_ISSUED, now));
+        Browser browser = new Browser();
+        browser.signIn(hub, HubHarness.API_KEY);
+
+        HttpResponse<String> first = browser.get(hub, "/console/installations/" + agency);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("Agency " + seeded.get(0).grant().companyId())
+            .contains("Showing locations 1–50 of 60").contains("Page 1 of 2").contains("Next page")
+            .contains("All 60 locations of this agency").doesNotContain("— (agency)");
+        HttpResponse<String> second = browser.get(hub, "/console/installations/" + agency + "?page=2");
+        assertThat(second.body()).contains("Showing locations 51–60 of 60").contains("Page 2 of 2")
+            .contains("Previous page").doesNotContain("Next page");
+        String both = first.body() + second.body();
+        assertThat(seeded).allSatisfy(location -> assertThat(both.split(">" + location.locationId() + "</a>", -1))
+            .as(location.locationId() + " listed exactly once over both pages").hasSize(2));
+        assertThat(browser.get(hub, "/console/installations/" + agency + "?page=0").statusCode()).isEqualTo(400);
+    }
+
+    /** A fixed-offset zone in which it is now between 12:00 and 13:00, so the budgets' day cannot end in a test. */
+    private static String zoneWhereItIsAboutNoon() {
+        int hour = Instant.now().atZone(java.time.ZoneOffset.UTC).getHour();
+        return java.time.ZoneOffset.ofHours(12 - hour).getId();
+    }
+
+    /** A hub whose budgets count ten-minute windows and days starting at midnight in a zone where it is about noon. */
+    private HubHarness.Hub hubWithSteadyBudgets() {
+        return harness.startHub(Map.of("accesshub.highlevel.requests-per-window", 50,
+            "accesshub.highlevel.window", "600s", "accesshub.highlevel.background-reserve", 5,
+            "accesshub.highlevel.requests-per-day", 1_000, "accesshub.highlevel.day-zone", zoneWhereItIsAboutNoon()));
+    }
+
+    @Test
+    void theFleetsBudgetsArePagedBusiestFirst() throws Exception {
+        HubHarness.Hub steady = hubWithSteadyBudgets();
+        io.accesshub.application.port.in.RateBudgets budgets =
+            steady.bean(io.accesshub.application.port.in.RateBudgets.class);
+        io.accesshub.domain.marketplace.MarketplaceAppId app =
+            io.accesshub.domain.marketplace.ClientId.parse(harness.simulator.config().clientId()).appId();
+        for (int i = 1; i <= 27; i++) {
+            for (int call = 0; call < i; call++) {
+                budgets.record(io.accesshub.domain.budget.BudgetKey.of(app, String.format("busy-%02d", i)));
+            }
+        }
+        Browser browser = new Browser();
+        browser.signIn(steady, HubHarness.API_KEY);
+
+        HttpResponse<String> first = browser.get(steady, "/console/budgets");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("<h1>Budgets</h1>").contains("Showing 1–25 of 27").contains("Page 1 of 2")
+            .contains("Next page").contains("busy-27").contains("27 of 50").contains("27 of 1000").contains("busy-03")
+            .doesNotContain("busy-02");
+        assertThat(first.body().indexOf("busy-27")).as("busiest first").isLessThan(first.body().indexOf("busy-26"));
+        HttpResponse<String> second = browser.get(steady, "/console/budgets?page=2");
+        assertThat(second.body()).contains("Showing 26–27 of 27").contains("Page 2 of 2").contains("busy-02")
+            .contains("busy-01").doesNotContain("busy-03");
+        assertThat(browser.get(steady, "/console/budgets?page=-1").statusCode()).isEqualTo(400);
+        assertThat(browser.get(steady, "/console").body()).contains("href=\"/console/budgets\"");
+    }
 }

@@ -29,7 +29,7 @@ class MetricsEndpointTest {
         "accesshub_webhooks_processed_total",
         "accesshub_installations", "accesshub_webhooks_inbox_depth", "accesshub_webhooks_inbox_oldest_age_seconds",
         "accesshub_webhooks_dead_letters", "accesshub_lifecycle_outbox_depth", "accesshub_lifecycle_outbox_parked",
-        "accesshub_provisioning_queue_depth", "hikaricp_connections_active", "hikaricp_connections_max",
+        "accesshub_provisioning_queue_depth", "accesshub_budget_remaining_calls", "hikaricp_connections_active", "hikaricp_connections_max",
         "hikaricp_connections_pending");
 
     private HubHarness harness;
@@ -136,5 +136,47 @@ class MetricsEndpointTest {
             .doesNotContain(location.locationId()).doesNotContain(location.grant().companyId())
             .doesNotContain("sim-loc-0042").doesNotContain("no-such-location");
         assertThat(after).contains("hikaricp_connections_max{pool=\"accesshub\"}");
+    }
+
+    /** A fixed-offset zone in which it is now between 12:00 and 13:00, so the budgets' day cannot end in the test. */
+    private static String zoneWhereItIsAboutNoon() {
+        int hour = Instant.now().atZone(java.time.ZoneOffset.UTC).getHour();
+        return java.time.ZoneOffset.ofHours(12 - hour).getId();
+    }
+
+    @Test
+    void theRemainingBudgetGaugeFollowsTheTightestBudgetPerAppPriorityAndWindowWithoutIds() throws Exception {
+        // 50 a ten-minute window, 5 of them kept for the hub; 1,000 a day, of which product traffic may use 900
+        HubHarness.Hub steady = harness.startHub(Map.of("accesshub.highlevel.requests-per-window", 50,
+            "accesshub.highlevel.window", "600s", "accesshub.highlevel.background-reserve", 5,
+            "accesshub.highlevel.requests-per-day", 1_000, "accesshub.highlevel.day-zone", zoneWhereItIsAboutNoon(),
+            "accesshub.metrics.gauge-interval", "0s"));
+        String app = harness.simulator.config().appId();
+        String name = "accesshub_budget_remaining_calls";
+        String before = harness.get(steady.url("/metrics"), metricsKey).body();
+        assertThat(before).contains("# TYPE " + name + " gauge");
+        assertThat(value(before, name, Map.of("app", app, "priority", "product", "window", "burst"))).isEqualTo(45);
+        assertThat(value(before, name, Map.of("app", app, "priority", "product", "window", "daily"))).isEqualTo(900);
+        assertThat(value(before, name, Map.of("app", app, "priority", "background", "window", "burst"))).isEqualTo(50);
+        assertThat(value(before, name, Map.of("app", app, "priority", "background", "window", "daily")))
+            .isEqualTo(1_000);
+
+        io.accesshub.application.port.in.RateBudgets budgets =
+            steady.bean(io.accesshub.application.port.in.RateBudgets.class);
+        io.accesshub.domain.marketplace.MarketplaceAppId appId = io.accesshub.domain.marketplace.MarketplaceAppId.of(app);
+        for (int i = 0; i < 7; i++) {
+            budgets.record(io.accesshub.domain.budget.BudgetKey.of(appId, location.locationId()));
+        }
+        for (int i = 0; i < 3; i++) {
+            budgets.record(io.accesshub.domain.budget.BudgetKey.of(appId, location.grant().companyId()));
+        }
+
+        String after = harness.get(steady.url("/metrics"), metricsKey).body();
+        assertThat(value(after, name, Map.of("app", app, "priority", "product", "window", "burst"))).isEqualTo(38);
+        assertThat(value(after, name, Map.of("app", app, "priority", "product", "window", "daily"))).isEqualTo(893);
+        assertThat(value(after, name, Map.of("app", app, "priority", "background", "window", "burst"))).isEqualTo(43);
+        assertThat(value(after, name, Map.of("app", app, "priority", "background", "window", "daily"))).isEqualTo(993);
+        assertThat(after).as("bounded labels: no location or company id")
+            .doesNotContain(location.locationId()).doesNotContain(location.grant().companyId());
     }
 }

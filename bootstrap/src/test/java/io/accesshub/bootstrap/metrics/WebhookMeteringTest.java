@@ -75,7 +75,7 @@ class WebhookMeteringTest {
         assertThat(inbox.countByStatus("NEW")).isEqualTo(7);
         assertThat(inbox.purgeDone(Duration.ofDays(1), 10)).isEqualTo(3);
         assertThat(inbox.forgetIds(Duration.ofDays(1), 10)).isEqualTo(3);
-        assertThat(inbox.deadLetters(10)).isEmpty();
+        assertThat(inbox.deadLetters(0, 10)).isEmpty();
         assertThat(inbox.replay(1)).isTrue();
 
         assertThat(counted).containsExactly("processed processed", "processed retry", "processed dead");

@@ -2,6 +2,8 @@ package io.accesshub.adapter.http.console;
 
 import static io.accesshub.adapter.http.console.ConsoleController.row;
 
+import io.accesshub.application.paging.Page;
+import io.accesshub.application.paging.PageRequest;
 import io.accesshub.application.port.in.ConsoleActionsUseCase;
 import io.accesshub.application.port.in.ConsoleOperator;
 import io.accesshub.application.port.in.ManageDeadLettersUseCase;
@@ -33,9 +35,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code /console/dead-letters}: webhooks whose handling kept failing ({@link ManageDeadLettersUseCase}), each with a
- * replay button: a POST carrying the session's CSRF token, recorded in the console audit
- * ({@link ConsoleActionsUseCase#replayDeadLetter}), answered 303 back to the list (post/redirect/get).
+ * {@code /console/dead-letters}: webhooks whose handling kept failing ({@link ManageDeadLettersUseCase}), oldest first,
+ * {@value #PAGE_SIZE} a page, each with a replay button: a POST carrying the session's CSRF token, recorded in the
+ * console audit ({@link ConsoleActionsUseCase#replayDeadLetter}), answered 303 back to the same page of the list
+ * (post/redirect/get).
  */
 @Hidden
 @Controller("/console/dead-letters")
@@ -44,7 +47,7 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ConsoleDeadLettersController {
 
-    static final int SHOWN = 200;
+    static final int PAGE_SIZE = 25;
 
     private final ManageDeadLettersUseCase deadLetters;
     private final ConsoleActionsUseCase actions;
@@ -59,14 +62,22 @@ public class ConsoleDeadLettersController {
 
     @Get
     public MutableHttpResponse<?> list(HttpRequest<?> request, @Nullable @QueryValue String replayed,
-                                       @Nullable @QueryValue String missing) {
+                                       @Nullable @QueryValue String missing, @Nullable @QueryValue String page) {
         Optional<ConsoleOperator> operator = pages.operator(request);
         if (operator.isEmpty()) {
             return pages.toSignIn(request);
         }
         Map<String, Object> model = pages.model(operator.get(), "dead-letters", "Dead letters");
+        int pageNumber = ConsolePages.pageNumber(page);
+        if (pageNumber < 1) {
+            model.put("error", "The page is a number from 1.");
+            model.put("rows", List.of());
+            model.put("total", 0L);
+            return pages.page(HttpStatus.BAD_REQUEST, "console/dead-letters", model);
+        }
+        Page<DeadLetterView> found = deadLetters.deadLetters(PageRequest.of((pageNumber - 1) * PAGE_SIZE, PAGE_SIZE));
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (DeadLetterView letter : deadLetters.deadLetters(SHOWN)) {
+        for (DeadLetterView letter : found.items()) {
             rows.add(row("id", letter.id(), "webhookId", letter.webhookId(),
                 "kind", letter.otherType().map(t -> "other: " + t)
                     .orElse(letter.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')),
@@ -74,6 +85,8 @@ public class ConsoleDeadLettersController {
                 "receivedAgo", pages.relative(letter.receivedAt()), "error", letter.lastError()));
         }
         model.put("rows", rows);
+        model.put("pageNumber", pageNumber);
+        ConsolePages.pager(model, found, pageNumber, n -> "/console/dead-letters?page=" + n);
         model.put("notice", digits(replayed) ? "Dead letter " + replayed + " is back in the queue." : null);
         model.put("error", digits(missing) ? "There is no dead letter " + missing + " (already replayed?)." : null);
         return pages.page(HttpStatus.OK, "console/dead-letters", model);
@@ -90,7 +103,11 @@ public class ConsoleDeadLettersController {
             return pages.csrfRefused(operator.get());
         }
         boolean replayed = actions.replayDeadLetter(operator.get(), id);
-        return HttpResponse.seeOther(URI.create("/console/dead-letters?" + (replayed ? "replayed=" : "missing=") + id))
+        Object page = form.get("page");
+        String back = page instanceof String number && digits(number) && ConsolePages.pageNumber(number) > 1
+            ? "&page=" + ConsolePages.pageNumber(number) : "";
+        return HttpResponse.seeOther(URI.create("/console/dead-letters?" + (replayed ? "replayed=" : "missing=") + id
+                + back))
             .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 

@@ -22,6 +22,7 @@ import io.accesshub.domain.installation.InstallationStatus;
 import io.accesshub.domain.marketplace.CompanyId;
 import io.accesshub.domain.marketplace.LocationId;
 import io.accesshub.domain.marketplace.MarketplaceAppId;
+import io.accesshub.domain.marketplace.UserType;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -50,8 +51,9 @@ import java.util.StringJoiner;
 /**
  * {@code /console/installations}: the installations of every tenant filtered by app, company, location and status,
  * 25 a page ({@link ListInstallationsUseCase}), and one installation's detail ({@link GetInstallationUseCase}) with
- * its grant's refresh history, its recent lifecycle events ({@link ViewInstallationHistoryUseCase}) and the use of its
- * shared HighLevel rate budgets ({@link ViewBudgetsUseCase}); never a token.
+ * its grant's refresh history, its recent lifecycle events ({@link ViewInstallationHistoryUseCase}), the use of its
+ * shared HighLevel rate budgets ({@link ViewBudgetsUseCase}) and, for an agency, its locations
+ * {@value #AGENCY_LOCATIONS_SHOWN} a page ({@code ?page=}); never a token.
  */
 @Hidden
 @Controller("/console/installations")
@@ -133,7 +135,7 @@ public class ConsoleInstallationsController {
         } catch (IllegalArgumentException e) {
             problems.add("Pick a status from the list.");
         }
-        int pageNumber = parsePage(page);
+        int pageNumber = ConsolePages.pageNumber(page);
         if (pageNumber < 1) {
             problems.add("The page is a number from 1.");
         }
@@ -154,22 +156,22 @@ public class ConsoleInstallationsController {
                 "failures", summary.grant().map(GrantSummary::consecutiveFailures).orElse(0)));
         }
         model.put("rows", rows);
-        model.put("total", found.totalCount());
-        long pagesTotal = Math.max(1, (found.totalCount() + PAGE_SIZE - 1) / PAGE_SIZE);
-        model.put("page", pageNumber);
-        model.put("pages", pagesTotal);
-        model.put("firstShown", found.items().isEmpty() ? 0 : (long) (pageNumber - 1) * PAGE_SIZE + 1);
-        model.put("lastShown", (long) (pageNumber - 1) * PAGE_SIZE + found.items().size());
-        model.put("previous", pageNumber > 1 ? link(app, company, location, state, pageNumber - 1) : null);
-        model.put("next", found.hasNext() ? link(app, company, location, state, pageNumber + 1) : null);
+        ConsolePages.pager(model, found, pageNumber, n -> link(app, company, location, state, n));
         return pages.page(HttpStatus.OK, "console/installations", model);
     }
 
     @Get("/{id}")
-    public MutableHttpResponse<?> detail(HttpRequest<?> request, @PathVariable String id) {
+    public MutableHttpResponse<?> detail(HttpRequest<?> request, @PathVariable String id,
+                                         @Nullable @QueryValue String page) {
         Optional<ConsoleOperator> operator = pages.operator(request);
         if (operator.isEmpty()) {
             return pages.toSignIn(request);
+        }
+        int pageNumber = ConsolePages.pageNumber(page);
+        if (pageNumber < 1) {
+            Map<String, Object> model = pages.model(operator.get(), "installations", "Invalid page");
+            model.put("message", "The page is a number from 1.");
+            return pages.page(HttpStatus.BAD_REQUEST, "console/message", model);
         }
         Optional<InstallationSummary> found;
         try {
@@ -230,15 +232,17 @@ public class ConsoleInstallationsController {
         long locationCount = 0;
         if (summary.key().locationId().isEmpty()) {
             Page<InstallationSummary> ofAgency = list.list(InstallationQuery.all().withApp(summary.key().appId())
-                .withCompany(summary.key().companyId()), PageRequest.first(AGENCY_LOCATIONS_SHOWN + 1));
+                    .withCompany(summary.key().companyId()).withUserType(UserType.LOCATION),
+                PageRequest.of((pageNumber - 1) * AGENCY_LOCATIONS_SHOWN, AGENCY_LOCATIONS_SHOWN));
             for (InstallationSummary location : ofAgency.items()) {
-                if (location.key().locationId().isPresent() && agencyLocations.size() < AGENCY_LOCATIONS_SHOWN) {
-                    agencyLocations.add(row("id", location.id().toString(),
-                        "location", location.key().locationId().get().value(), "status", label(location.status()),
-                        "source", location.grant().map(g -> words(g.source().name())).orElse("—")));
-                }
+                agencyLocations.add(row("id", location.id().toString(),
+                    "location", location.key().locationId().map(LocationId::value).orElse("—"),
+                    "status", label(location.status()),
+                    "source", location.grant().map(g -> words(g.source().name())).orElse("—")));
             }
-            locationCount = ofAgency.totalCount() - 1;
+            locationCount = ofAgency.totalCount();
+            String self = "/console/installations/" + summary.id() + "?page=";
+            ConsolePages.pager(model, ofAgency, pageNumber, n -> self + n);
         }
         model.put("agencyLocations", agencyLocations);
         model.put("agencyLocationCount", locationCount);
@@ -255,17 +259,6 @@ public class ConsoleInstallationsController {
 
     private String when(java.time.Instant instant) {
         return ConsolePages.time(instant) + " (" + pages.relative(instant) + ")";
-    }
-
-    private static int parsePage(@Nullable String page) {
-        if (page == null || page.isBlank()) {
-            return 1;
-        }
-        try {
-            return Integer.parseInt(page.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     private static String link(String app, String company, String location, String status, int page) {

@@ -1,5 +1,6 @@
 package io.accesshub.adapter.http.console;
 
+import io.accesshub.application.paging.Page;
 import io.accesshub.application.port.in.ConsoleOperator;
 import io.accesshub.application.port.in.ConsoleSessionsUseCase;
 import io.micronaut.core.annotation.Nullable;
@@ -20,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * What every console page shares: resolving the session behind a request (the key is checked again each time), the
@@ -30,6 +32,8 @@ public class ConsolePages {
 
     /** The form field carrying the session's CSRF token. */
     public static final String CSRF_FIELD = "csrf";
+    /** The highest page number a list accepts. */
+    public static final int MAX_PAGE = 100_000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
         .withZone(ZoneOffset.UTC);
 
@@ -125,6 +129,38 @@ public class ConsolePages {
             return seconds / 3600 + " h";
         }
         return seconds / 86_400 + " d";
+    }
+
+    /**
+     * The page number a {@code page} query value asks for: 1 when absent, 0 (invalid) when not a number or past
+     * {@value #MAX_PAGE} (so an offset always fits an int).
+     */
+    public static int pageNumber(@Nullable String page) {
+        if (page == null || page.isBlank()) {
+            return 1;
+        }
+        try {
+            int number = Integer.parseInt(page.trim());
+            return number > MAX_PAGE ? 0 : number;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Puts what the pager fragment ({@code console/layout :: pager}) shows into the model: the range shown, the total,
+     * page {@code number} of how many, and links to the previous and next pages made by {@code link}.
+     */
+    public static void pager(Map<String, Object> model, Page<?> found, int number, IntFunction<String> link) {
+        int size = found.request().limit();
+        long first = (long) (number - 1) * size;
+        model.put("total", found.totalCount());
+        model.put("page", number);
+        model.put("pages", Math.max(1, (found.totalCount() + size - 1) / size));
+        model.put("firstShown", found.items().isEmpty() ? 0 : first + 1);
+        model.put("lastShown", first + found.items().size());
+        model.put("previous", number > 1 ? link.apply(number - 1) : null);
+        model.put("next", found.hasNext() ? link.apply(number + 1) : null);
     }
 
     /** The hub's clock. */

@@ -1,15 +1,20 @@
 package io.accesshub.adapter.persistence.budget;
 
 import io.accesshub.adapter.persistence.DbTime;
+import io.accesshub.application.paging.Page;
+import io.accesshub.application.paging.PageRequest;
 import io.accesshub.application.port.out.BudgetLedger;
 import io.accesshub.domain.budget.BudgetKey;
 import io.accesshub.domain.budget.BudgetPolicy;
 import io.accesshub.domain.budget.BudgetState;
+import io.accesshub.domain.marketplace.MarketplaceAppId;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -90,6 +95,54 @@ public class JdbcBudgetLedger implements BudgetLedger {
                 ps.setLong(11, slot);
                 return ps.executeUpdate() == 1;
             });
+    }
+
+    @Override
+    @Connectable
+    public Busiest busiestToday(BudgetPolicy policy, Optional<MarketplaceAppId> app, PageRequest page) {
+        java.time.Instant now = jdbc.prepareStatement("SELECT UTC_TIMESTAMP(6)", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return DbTime.fromColumn(rs.getString(1));
+            }
+        });
+        long today = policy.dayOf(now);
+        String appId = app.map(MarketplaceAppId::value).orElse(null);
+        long total = jdbc.prepareStatement("SELECT COUNT(*) FROM rate_budget WHERE budget_day = ?"
+            + " AND (? IS NULL OR app_id = ?)", ps -> {
+                ps.setLong(1, today);
+                ps.setString(2, appId);
+                ps.setString(3, appId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+        if (total <= page.offset()) {
+            return new Busiest(new Page<>(List.of(), total, page), now);
+        }
+        // walks ix_rate_budget_busiest (budget_day, day_used; the primary key app_id, resource_id ends every index)
+        // backwards: all columns descending, so no sort
+        List<StoredBudget> items = jdbc.prepareStatement("SELECT app_id, resource_id, head_slot, slot_counts,"
+            + " budget_day, day_used, paused_until_ms, version FROM rate_budget WHERE budget_day = ?"
+            + " AND (? IS NULL OR app_id = ?) ORDER BY day_used DESC, app_id DESC, resource_id DESC LIMIT ? OFFSET ?",
+            ps -> {
+                ps.setLong(1, today);
+                ps.setString(2, appId);
+                ps.setString(3, appId);
+                ps.setInt(4, page.limit());
+                ps.setLong(5, page.offset());
+                List<StoredBudget> found = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(new StoredBudget(BudgetKey.of(MarketplaceAppId.of(rs.getString(1)), rs.getString(2)),
+                            BudgetState.rehydrate(policy, rs.getLong(3), parse(rs.getString(4)), rs.getLong(5),
+                                rs.getLong(6), rs.getLong(7), rs.getLong(8))));
+                    }
+                }
+                return found;
+            });
+        return new Busiest(new Page<>(items, total, page), now);
     }
 
     private static String format(int[] counts) {

@@ -9,10 +9,14 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@link ConsoleAuditLog} on the {@code console_audit} table (append-only; newest first by id). */
+/**
+ * {@link ConsoleAuditLog} on the {@code console_audit} table (append-only; newest first by id; purged oldest first
+ * along {@code ix_console_audit_occurred}).
+ */
 @Singleton
 public class JdbcConsoleAuditLog implements ConsoleAuditLog {
 
@@ -51,6 +55,17 @@ public class JdbcConsoleAuditLog implements ConsoleAuditLog {
                     }
                 }
                 return entries;
+            });
+    }
+
+    @Override
+    @Transactional
+    public int purgeBefore(Instant before, int limit) {
+        return jdbc.prepareStatement("DELETE FROM console_audit WHERE occurred_at < ? ORDER BY occurred_at LIMIT ?",
+            ps -> {
+                ps.setString(1, DbTime.toColumn(before));
+                ps.setInt(2, limit);
+                return ps.executeUpdate();
             });
     }
 }

@@ -339,11 +339,13 @@ public class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
 
     @Override
     @Transactional
-    public List<DeadLetter> deadLetters(int limit) {
+    public List<DeadLetter> deadLetters(long offset, int limit) {
+        // walks ix_webhook_inbox_handled (status, received_at; id is the primary key every InnoDB index ends with)
         return jdbc.prepareStatement("SELECT id, webhook_id, event_kind, event_type, attempts,"
             + " CAST(received_at AS CHAR) AS received, last_error FROM webhook_inbox WHERE status = 'DEAD'"
-            + " ORDER BY id LIMIT ?", ps -> {
+            + " ORDER BY received_at, id LIMIT ? OFFSET ?", ps -> {
                 ps.setInt(1, limit);
+                ps.setLong(2, offset);
                 List<DeadLetter> letters = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -80,7 +80,7 @@ class JdbcWebhookInboxBodyTest {
 
         assertThat(reencryption.remaining()).isZero();
         assertThat(storedBytes("legacy")).doesNotContain("jane.doe").startsWith("null|");
-        long id = inbox.deadLetters(10).get(0).id();
+        long id = inbox.deadLetters(0, 10).get(0).id();
         assertThat(inbox.replay(id)).isTrue();
         WebhookInbox.InboxEvent claimed = inbox.claimNext("test", Duration.ofSeconds(30)).orElseThrow();
         assertThat(((MarketplaceEvent.Other) claimed.event()).body()).isEqualTo(BODY);

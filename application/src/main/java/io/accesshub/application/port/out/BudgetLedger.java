@@ -1,8 +1,11 @@
 package io.accesshub.application.port.out;
 
+import io.accesshub.application.paging.Page;
+import io.accesshub.application.paging.PageRequest;
 import io.accesshub.domain.budget.BudgetKey;
 import io.accesshub.domain.budget.BudgetPolicy;
 import io.accesshub.domain.budget.BudgetState;
+import io.accesshub.domain.marketplace.MarketplaceAppId;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -22,7 +25,21 @@ public interface BudgetLedger {
      */
     boolean write(BudgetKey key, long expectedVersion, BudgetState next, BudgetPolicy policy, long slot);
 
+    /**
+     * The budgets drawn on today (the ledger clock's day in the policy's zone), of one app or of all, most calls today
+     * first (ties in a stable order): one page of them with how many there are, read along an index.
+     */
+    Busiest busiestToday(BudgetPolicy policy, Optional<MarketplaceAppId> app, PageRequest page);
+
     /** A stored state with the clock reading taken in the same statement. */
     record Reading(Optional<BudgetState> state, Instant now) {
+    }
+
+    /** One stored budget. */
+    record StoredBudget(BudgetKey key, BudgetState state) {
+    }
+
+    /** A page of the busiest budgets and the ledger clock's reading their day was judged on. */
+    record Busiest(Page<StoredBudget> page, Instant now) {
     }
 }

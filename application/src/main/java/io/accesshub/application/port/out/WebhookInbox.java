@@ -44,8 +44,11 @@ public interface WebhookInbox {
      */
     int forgetIds(Duration olderThan, int limit);
 
-    /** Dead letters, oldest first: events whose handling failed too often. */
-    List<DeadLetter> deadLetters(int limit);
+    /**
+     * Dead letters (events whose handling failed too often), oldest first (by receipt, then id): up to {@code limit}
+     * after skipping the first {@code offset}; {@link #countByStatus countByStatus("DEAD")} counts them all.
+     */
+    List<DeadLetter> deadLetters(long offset, int limit);
 
     /** Puts a dead letter back in the queue (attempts reset); false when no dead letter has this id. */
     boolean replay(long id);

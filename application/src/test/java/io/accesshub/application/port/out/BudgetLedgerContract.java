@@ -2,6 +2,7 @@ package io.accesshub.application.port.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.accesshub.application.paging.PageRequest;
 import io.accesshub.domain.budget.BudgetKey;
 import io.accesshub.domain.budget.BudgetPolicy;
 import io.accesshub.domain.budget.BudgetState;
@@ -151,5 +152,32 @@ public abstract class BudgetLedgerContract {
             pool.shutdownNow();
         }
         assertThat(ledger().read(key, POLICY).state().orElseThrow().dayUsed()).isEqualTo(3);
+    }
+
+    @Test
+    void theBudgetsDrawnOnTodayPageMostCallsFirstAndLeaveOutEarlierDays() throws Exception {
+        MarketplaceAppId app = MarketplaceAppId.of("app" + UUID.randomUUID().toString().substring(0, 8));
+        BudgetLedger.Reading reading = readInAFreshSlot(BudgetKey.of(app, "probe"));
+        long slot = POLICY.slotOf(reading.now());
+        int[] calls = {150_005, 150_009, 150_002};
+        for (int i = 0; i < calls.length; i++) {
+            BudgetState drawn = BudgetState.empty(POLICY).record(POLICY, reading.now(), calls[i]);
+            assertThat(ledger().write(BudgetKey.of(app, "loc-" + i), 0, drawn, POLICY, slot)).isTrue();
+        }
+        BudgetState yesterday = BudgetState.rehydrate(POLICY, slot, new int[POLICY.ringSize()],
+            POLICY.dayOf(reading.now()) - 1, 190_000, 0, 1);
+        assertThat(ledger().write(BudgetKey.of(app, "loc-yesterday"), 0, yesterday, POLICY, slot)).isTrue();
+
+        BudgetLedger.Busiest first = ledger().busiestToday(POLICY, Optional.of(app), PageRequest.first(2));
+        BudgetLedger.Busiest second = ledger().busiestToday(POLICY, Optional.of(app), PageRequest.of(2, 2));
+
+        assertThat(first.page().totalCount()).isEqualTo(3);
+        assertThat(first.page().items()).extracting(b -> b.key().resourceId()).containsExactly("loc-1", "loc-0");
+        assertThat(first.page().items().get(0).state().dayUsed()).isEqualTo(150_009);
+        assertThat(second.page().items()).extracting(b -> b.key().resourceId()).containsExactly("loc-2");
+        assertThat(POLICY.dayOf(first.now())).isEqualTo(POLICY.dayOf(reading.now()));
+        List<String> everyApp = ledger().busiestToday(POLICY, Optional.empty(), PageRequest.first(500)).page().items()
+            .stream().filter(b -> b.key().app().equals(app)).map(b -> b.key().resourceId()).toList();
+        assertThat(everyApp).containsExactly("loc-1", "loc-0", "loc-2");
     }
 }

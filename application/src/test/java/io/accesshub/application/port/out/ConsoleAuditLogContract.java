@@ -29,4 +29,24 @@ public abstract class ConsoleAuditLogContract {
         assertThat(log.recent(10)).containsExactly(signOut, replay, signIn);
         assertThat(log.recent(2)).containsExactly(signOut, replay);
     }
+
+    @Test
+    void purgeDeletesOnlyEntriesBeforeTheCutoffOldestFirstAndAtMostTheLimit() {
+        ConsoleAuditLog log = newLog();
+        for (int day = 5; day >= 1; day--) {
+            log.record(new ConsoleAuditEntry(NOW.minus(java.time.Duration.ofDays(day)), "ops", ConsoleAction.SIGN_IN,
+                "", "old-" + day));
+        }
+        ConsoleAuditEntry atCutoff = new ConsoleAuditEntry(NOW, "ops", ConsoleAction.SIGN_OUT, "", "at-cutoff");
+        ConsoleAuditEntry recent = new ConsoleAuditEntry(NOW.plusSeconds(1), "ops", ConsoleAction.SIGN_IN, "", "kept");
+        log.record(atCutoff);
+        log.record(recent);
+
+        assertThat(log.purgeBefore(NOW, 2)).isEqualTo(2);
+        assertThat(log.recent(10)).extracting(ConsoleAuditEntry::outcome)
+            .containsExactly("kept", "at-cutoff", "old-1", "old-2", "old-3");
+        assertThat(log.purgeBefore(NOW, 10)).isEqualTo(3);
+        assertThat(log.purgeBefore(NOW, 10)).isZero();
+        assertThat(log.recent(10)).containsExactly(recent, atCutoff);
+    }
 }
