@@ -24,6 +24,7 @@ import io.accesshub.domain.uninstall.UninstallRequest;
 import io.accesshub.domain.uninstall.UninstallStep;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -104,10 +105,12 @@ public final class DeveloperUninstallService implements UninstallInstallationUse
             requests.remove(request.installationId());
             return UninstallResult.NOT_FOUND;
         }
-        Answer answer = installation.get().status() == InstallationStatus.UNINSTALLED
-            ? Answer.of(MarketplaceAnswer.NOT_INSTALLED)
-            : ask(installation.get(), request.reason());
-        UninstallStep step = DeveloperUninstall.next(request, answer.answer(), answer.retryAfter(), clock.instant());
+        Attempt attempt = installation.get().status() == InstallationStatus.UNINSTALLED
+            ? new Attempt(request, Answer.of(MarketplaceAnswer.NOT_INSTALLED))
+            : ask(installation.get(), request);
+        Answer answer = attempt.answer();
+        UninstallStep step = DeveloperUninstall.next(attempt.request(), answer.answer(), answer.retryAfter(),
+            clock.instant());
         if (step instanceof UninstallStep.RetryLater later) {
             requests.reschedule(later.next(), owner);
             return UninstallResult.QUEUED;
@@ -122,37 +125,75 @@ public final class DeveloperUninstallService implements UninstallInstallationUse
         }
     }
 
-    /** Calls HighLevel with a usable token; a rejected token is renewed once and the call sent again. */
-    private Answer ask(Installation installation, UninstallReason reason) {
-        Installation credential = credentialHolder(installation);
-        RefreshResult token = refresher.refresh(credential.id(), false);
-        if (!(token instanceof RefreshResult.Usable usable)) {
-            return answerFor(token);
-        }
-        UninstallOutcome outcome = send(installation, credential, usable.grant(), reason);
-        if (outcome instanceof UninstallOutcome.TokenRejected) {
-            RefreshResult renewed = refresher.refreshRejected(credential.id(),
-                AccessTokenDigest.of(usable.grant().accessToken()));
-            if (!(renewed instanceof RefreshResult.Usable again)) {
-                return answerFor(renewed);
+    /** The request as it stands after the attempt (marked sent once a call may have gone out) and the answer. */
+    private record Attempt(UninstallRequest request, Answer answer) {
+    }
+
+    /**
+     * Calls HighLevel with the first usable credential ({@link #credentialHolders}); a rejected token is renewed once
+     * and the call sent again, unless a call may have been sent for the request before: then the rejection is
+     * HighLevel having revoked the tokens with the app, and renewing would only report a false loss of consent.
+     */
+    private Attempt ask(Installation installation, UninstallRequest request) {
+        boolean sentBefore = request.sent();
+        for (Installation credential : credentialHolders(installation)) {
+            RefreshResult token = refresher.refresh(credential.id(), false);
+            if (isRevoked(token)) {
+                continue;
             }
-            outcome = send(installation, credential, again.grant(), reason);
+            if (!(token instanceof RefreshResult.Usable usable)) {
+                return new Attempt(request, answerFor(token));
+            }
+            UninstallRequest sending = markSent(request);
+            UninstallOutcome outcome = send(installation, credential, usable.grant(), request.reason());
+            if (outcome instanceof UninstallOutcome.TokenRejected) {
+                if (sentBefore) {
+                    return new Attempt(sending, Answer.of(MarketplaceAnswer.CREDENTIALS_REVOKED));
+                }
+                RefreshResult renewed = refresher.refreshRejected(credential.id(),
+                    AccessTokenDigest.of(usable.grant().accessToken()));
+                if (!(renewed instanceof RefreshResult.Usable again)) {
+                    return new Attempt(sending, answerFor(renewed));
+                }
+                outcome = send(installation, credential, again.grant(), request.reason());
+            }
+            return new Attempt(sending, answerFor(outcome));
         }
-        return answerFor(outcome);
+        return new Attempt(request, Answer.of(MarketplaceAnswer.CREDENTIALS_REVOKED));
+    }
+
+    /** Stores, before a call is sent, that one may have been; the request as it now stands. */
+    private UninstallRequest markSent(UninstallRequest request) {
+        if (!request.sent()) {
+            requests.markSent(request.installationId(), owner);
+        }
+        return request.sending();
+    }
+
+    private static boolean isRevoked(RefreshResult token) {
+        return token instanceof RefreshResult.Gone || token instanceof RefreshResult.NeedsReauth;
     }
 
     private UninstallOutcome send(Installation target, Installation credential, Grant grant, UninstallReason reason) {
         return marketplace.uninstall(target.key(), grant.accessToken(), credential.userType(), reason);
     }
 
-    /** The installation whose token authorises the call: its own, or its agency's when configured and usable. */
-    private Installation credentialHolder(Installation installation) {
-        if (installation.userType() == UserType.COMPANY || locationCredential == LocationCredential.LOCATION) {
-            return installation;
+    /**
+     * The installations whose token may authorise the call, in the order tried: an agency's own; for a location its
+     * own and its agency's (when that serves tokens), the agency's first when so configured.
+     */
+    private List<Installation> credentialHolders(Installation installation) {
+        if (installation.userType() == UserType.COMPANY) {
+            return List.of(installation);
         }
-        return installations.findByKey(installation.key().companyKey())
-            .filter(agency -> agency.status().servesTokens())
-            .orElse(installation);
+        Optional<Installation> agency = installations.findByKey(installation.key().companyKey())
+            .filter(found -> found.status().servesTokens());
+        if (agency.isEmpty()) {
+            return List.of(installation);
+        }
+        return locationCredential == LocationCredential.AGENCY
+            ? List.of(agency.get(), installation)
+            : List.of(installation, agency.get());
     }
 
     private static Answer answerFor(RefreshResult token) {
@@ -165,7 +206,7 @@ public final class DeveloperUninstallService implements UninstallInstallationUse
         if (token instanceof RefreshResult.AppMisconfigured) {
             return Answer.of(MarketplaceAnswer.APP_MISCONFIGURED);
         }
-        // NeedsReauth or Gone: no credential of the installation is accepted any more, so none can ask HighLevel
+        // NeedsReauth or Gone after a rejected token: no credential of the installation is accepted any more
         return Answer.of(MarketplaceAnswer.CREDENTIALS_REVOKED);
     }
 

@@ -54,6 +54,11 @@ public final class InMemoryUninstallRequests implements UninstallRequests, Trans
     }
 
     @Override
+    public synchronized void markSent(InstallationId installationId, String owner) {
+        requests.computeIfPresent(installationId, (id, request) -> request.sending());
+    }
+
+    @Override
     public synchronized void remove(InstallationId installationId) {
         requests.remove(installationId);
         leasedUntil.remove(installationId);

@@ -133,7 +133,7 @@ class DeveloperUninstallServiceTest {
 
         assertThat(result).isEqualTo(UninstallResult.QUEUED);
         assertThat(requests.find(agency.id())).contains(new UninstallRequest(agency.id(), REASON, TestTimes.NOW, 1,
-            TestTimes.NOW.plusSeconds(30), Optional.of(UninstallFailure.MARKETPLACE_UNAVAILABLE)));
+            TestTimes.NOW.plusSeconds(30), Optional.of(UninstallFailure.MARKETPLACE_UNAVAILABLE), true));
         assertThat(stored(agency.id()).status()).isEqualTo(InstallationStatus.ACTIVE);
         assertThat(engine.grants.findByInstallationId(agency.id())).as("tokens kept until HighLevel confirms")
             .isPresent();
@@ -223,20 +223,59 @@ class DeveloperUninstallServiceTest {
     }
 
     @Test
-    void anInstallationWithoutAnyUsableCredentialIsRecordedAsUninstalledWithoutACall() {
+    void anInstallationWithoutAnyUsableCredentialStaysPendingAsNoUsableCredentialsWithoutACall() {
         Installation lost = engine.installations.add(aLocationInstallation().ofApp(APP).ofCompany(COMPANY)
             .withStatus(InstallationStatus.NEEDS_REAUTH).build());
         engine.grants.add(aLocationGrant().forInstallation(lost.id()).build());
         Installation pending = engine.installations.add(aLocationInstallation().ofApp(APP).ofCompany(COMPANY)
             .withStatus(InstallationStatus.PENDING).build());
+        engine.gateway.onRefresh(() -> new TokenExchangeOutcome.InvalidGrant("Invalid grant: refresh token is invalid"));
+        engine.clock.advance(Duration.ofDays(2));
 
-        assertThat(service().uninstall(lost.id(), REASON)).isEqualTo(UninstallResult.UNINSTALLED);
-        assertThat(service().uninstall(pending.id(), REASON)).isEqualTo(UninstallResult.UNINSTALLED);
+        assertThat(service().uninstall(lost.id(), REASON)).isEqualTo(UninstallResult.QUEUED);
+        assertThat(service().uninstall(pending.id(), REASON)).isEqualTo(UninstallResult.QUEUED);
 
         assertThat(highLevel.calls()).as("no credential could authorise a call").isEmpty();
-        assertThat(stored(lost.id()).reason()).isEqualTo(StateReason.UNINSTALLED_BY_DEVELOPER);
-        assertThat(engine.grants.findByInstallationId(lost.id())).isEmpty();
+        for (Installation kept : java.util.List.of(lost, pending)) {
+            assertThat(stored(kept.id()).status()).as("HighLevel was never told").isNotEqualTo(
+                InstallationStatus.UNINSTALLED);
+            UninstallRequest request = requests.find(kept.id()).orElseThrow();
+            assertThat(request.lastFailure()).contains(UninstallFailure.NO_USABLE_CREDENTIALS);
+            assertThat(request.sent()).isFalse();
+        }
+    }
+
+    @Test
+    void aLocationWithoutUsableCredentialsIsRemovedWithItsAgencysToken() {
+        Installation agency = agency();
+        Grant agencyGrant = engine.grants.findByInstallationId(agency.id()).orElseThrow();
+        Installation pending = engine.installations.add(aLocationInstallation().ofApp(APP).ofCompany(COMPANY)
+            .withStatus(InstallationStatus.PENDING).build());
+
+        assertThat(service().uninstall(pending.id(), REASON)).isEqualTo(UninstallResult.UNINSTALLED);
+
+        assertThat(highLevel.calls()).singleElement().isEqualTo(new ScriptedUninstaller.Call(pending.key(),
+            agencyGrant.accessToken(), UserType.COMPANY, REASON));
         assertThat(stored(pending.id()).reason()).isEqualTo(StateReason.UNINSTALLED_BY_DEVELOPER);
+        assertThat(stored(agency.id()).status()).isEqualTo(InstallationStatus.ACTIVE);
+    }
+
+    @Test
+    void aRequestSentOnceIsMarkedSentBeforeTheCallAndCompletesWhenTheCredentialsAreGoneAfterwards() {
+        Installation location = directLocation();
+        highLevel.answer(new UninstallOutcome.Unavailable(Optional.empty(), "connection closed without an answer"));
+        service().uninstall(location.id(), REASON);
+        assertThat(requests.find(location.id()).orElseThrow().sent()).isTrue();
+        // HighLevel removed the app and revoked its tokens: the refresh token is refused on the retry
+        engine.gateway.onRefresh(() -> new TokenExchangeOutcome.InvalidGrant("Invalid grant: refresh token is invalid"));
+        engine.clock.advance(Duration.ofDays(2));
+
+        assertThat(service().retryNext()).isTrue();
+
+        assertThat(highLevel.calls()).hasSize(1);
+        assertThat(stored(location.id()).status()).isEqualTo(InstallationStatus.UNINSTALLED);
+        assertThat(stored(location.id()).reason()).isEqualTo(StateReason.UNINSTALLED_BY_DEVELOPER);
+        assertThat(requests.find(location.id())).isEmpty();
     }
 
     @Test

@@ -9,5 +9,10 @@ public enum UninstallFailure {
     /** HighLevel answered that the location is not active, so no token could be renewed for the call. */
     LOCATION_NOT_ACTIVE,
     /** HighLevel refused the call for a reason it does not explain (missing scope, an unknown 4xx). */
-    REFUSED
+    REFUSED,
+    /**
+     * No credential of the installation (nor, for a location, its agency's) can authorise the call, and no call was
+     * ever sent for this request, so nothing says HighLevel removed the app: the request waits for a usable grant.
+     */
+    NO_USABLE_CREDENTIALS
 }

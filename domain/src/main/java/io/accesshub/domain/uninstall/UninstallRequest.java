@@ -9,10 +9,13 @@ import java.util.Optional;
 
 /**
  * A developer's request to remove the app from one installation, kept until HighLevel has confirmed it and the hub
- * has recorded it: how often it was tried, when it is tried next and why the last attempt failed (never a token).
+ * has recorded it: how often it was tried, when it is tried next, why the last attempt failed (never a token) and
+ * whether a call to HighLevel may already have been sent for it ({@code sent}, stored before the first call), which
+ * is what lets revoked credentials count as a lost answer rather than as a failure.
  */
 public record UninstallRequest(InstallationId installationId, UninstallReason reason, Instant requestedAt,
-                               int attempts, Instant nextAttemptAt, Optional<UninstallFailure> lastFailure) {
+                               int attempts, Instant nextAttemptAt, Optional<UninstallFailure> lastFailure,
+                               boolean sent) {
 
     public UninstallRequest {
         Objects.requireNonNull(installationId, "installationId");
@@ -23,9 +26,21 @@ public record UninstallRequest(InstallationId installationId, UninstallReason re
         DomainException.require(attempts >= 0, "attempts must not be negative");
     }
 
+    /** A request for which no call was sent yet. */
+    public UninstallRequest(InstallationId installationId, UninstallReason reason, Instant requestedAt, int attempts,
+                            Instant nextAttemptAt, Optional<UninstallFailure> lastFailure) {
+        this(installationId, reason, requestedAt, attempts, nextAttemptAt, lastFailure, false);
+    }
+
     /** A new request, due at once. */
     public static UninstallRequest requested(InstallationId installationId, UninstallReason reason, Instant now) {
         return new UninstallRequest(installationId, reason, now, 0, now, Optional.empty());
+    }
+
+    /** The request once a call to HighLevel may have been sent for it (recorded before sending). */
+    public UninstallRequest sending() {
+        return sent ? this : new UninstallRequest(installationId, reason, requestedAt, attempts, nextAttemptAt,
+            lastFailure, true);
     }
 
     /** The request after one more failed attempt at {@code now}: due again after {@link UninstallBackoff}. */
@@ -34,6 +49,6 @@ public record UninstallRequest(InstallationId installationId, UninstallReason re
         Objects.requireNonNull(now, "now");
         int failures = attempts + 1;
         return new UninstallRequest(installationId, reason, requestedAt, failures,
-            now.plus(UninstallBackoff.after(failures, retryAfter)), Optional.of(failure));
+            now.plus(UninstallBackoff.after(failures, retryAfter)), Optional.of(failure), sent);
     }
 }

@@ -24,7 +24,7 @@ import java.util.Optional;
 public class JdbcUninstallRequests implements UninstallRequests {
 
     private static final String COLUMNS = "installation_id, reason, CAST(requested_at AS CHAR) AS requested,"
-        + " attempts, CAST(next_attempt_at AS CHAR) AS next_attempt, last_failure";
+        + " attempts, CAST(next_attempt_at AS CHAR) AS next_attempt, last_failure, sent";
     private static final String CLAIMABLE = "next_attempt_at <= ?"
         + " AND (lease_until IS NULL OR lease_until < UTC_TIMESTAMP(6))";
 
@@ -49,7 +49,7 @@ public class JdbcUninstallRequests implements UninstallRequests {
     public Optional<UninstallRequest> openAndClaim(UninstallRequest request, String owner, Duration lease,
                                                    Instant now) {
         jdbc.prepareStatement("INSERT INTO developer_uninstall (installation_id, reason, requested_at, attempts,"
-            + " next_attempt_at, last_failure) VALUES (?, ?, ?, ?, ?, ?)"
+            + " next_attempt_at, last_failure, sent) VALUES (?, ?, ?, ?, ?, ?, ?)"
             + " ON DUPLICATE KEY UPDATE installation_id = installation_id", ps -> {
                 ps.setString(1, request.installationId().toString());
                 ps.setString(2, request.reason().value());
@@ -57,6 +57,7 @@ public class JdbcUninstallRequests implements UninstallRequests {
                 ps.setInt(4, request.attempts());
                 ps.setString(5, DbTime.toColumn(request.nextAttemptAt()));
                 ps.setString(6, request.lastFailure().map(Enum::name).orElse(null));
+                ps.setBoolean(7, request.sent());
                 return ps.executeUpdate();
             });
         Optional<UninstallRequest> claimable = jdbc.prepareStatement("SELECT " + COLUMNS + " FROM developer_uninstall"
@@ -95,12 +96,25 @@ public class JdbcUninstallRequests implements UninstallRequests {
     @Transactional
     public void reschedule(UninstallRequest next, String owner) {
         jdbc.prepareStatement("UPDATE developer_uninstall SET attempts = ?, next_attempt_at = ?, last_failure = ?,"
-            + " lease_owner = NULL, lease_until = NULL WHERE installation_id = ? AND lease_owner = ?", ps -> {
+            + " sent = (sent OR ?), lease_owner = NULL, lease_until = NULL WHERE installation_id = ? AND lease_owner = ?",
+            ps -> {
                 ps.setInt(1, next.attempts());
                 ps.setString(2, DbTime.toColumn(next.nextAttemptAt()));
                 ps.setString(3, next.lastFailure().map(Enum::name).orElse(null));
-                ps.setString(4, next.installationId().toString());
-                ps.setString(5, owner);
+                ps.setBoolean(4, next.sent());
+                ps.setString(5, next.installationId().toString());
+                ps.setString(6, owner);
+                return ps.executeUpdate();
+            });
+    }
+
+    @Override
+    @Transactional
+    public void markSent(InstallationId installationId, String owner) {
+        jdbc.prepareStatement("UPDATE developer_uninstall SET sent = TRUE WHERE installation_id = ? AND lease_owner = ?",
+            ps -> {
+                ps.setString(1, installationId.toString());
+                ps.setString(2, owner);
                 return ps.executeUpdate();
             });
     }
@@ -122,7 +136,8 @@ public class JdbcUninstallRequests implements UninstallRequests {
             return Optional.of(new UninstallRequest(InstallationId.parse(rs.getString("installation_id")),
                 new UninstallReason(rs.getString("reason")), DbTime.fromColumn(rs.getString("requested")),
                 rs.getInt("attempts"), DbTime.fromColumn(rs.getString("next_attempt")),
-                Optional.ofNullable(rs.getString("last_failure")).flatMap(JdbcUninstallRequests::failure)));
+                Optional.ofNullable(rs.getString("last_failure")).flatMap(JdbcUninstallRequests::failure),
+                rs.getBoolean("sent")));
         }
     }
 

@@ -27,6 +27,12 @@ public interface UninstallRequests {
     /** Stores the request's new attempt count, next attempt and failure, and releases {@code owner}'s lease. */
     void reschedule(UninstallRequest next, String owner);
 
+    /**
+     * Records, before a call is sent, that a call to HighLevel may have been sent for the installation's request
+     * (it stays so); only while {@code owner} holds the lease.
+     */
+    void markSent(InstallationId installationId, String owner);
+
     /** Forgets the installation's request (the uninstall is recorded). */
     void remove(InstallationId installationId);
 }

@@ -99,6 +99,23 @@ public abstract class UninstallRequestsContract {
     }
 
     @Test
+    void whetherACallMayHaveBeenSentIsKeptAcrossReschedules() {
+        InstallationId id = anId();
+        UninstallRequests queue = newQueue(id);
+        Instant start = now();
+        UninstallRequest request = UninstallRequest.requested(id, UninstallReason.DEFAULT, start);
+        queue.openAndClaim(request, "a", LEASE, start);
+        assertThat(queue.find(id).orElseThrow().sent()).isFalse();
+
+        queue.markSent(id, "a");
+        queue.reschedule(request.sending().failed(UninstallFailure.MARKETPLACE_UNAVAILABLE, Optional.empty(), start),
+            "a");
+
+        assertThat(queue.find(id).orElseThrow().sent()).isTrue();
+        assertThat(queue.claimDue("b", LEASE, start.plusSeconds(30)).orElseThrow().sent()).isTrue();
+    }
+
+    @Test
     void aRemovedRequestIsGone() {
         InstallationId id = anId();
         UninstallRequests queue = newQueue(id);
