@@ -19,6 +19,7 @@ import io.accesshub.domain.installation.InstallationStatus;
 import io.accesshub.domain.marketplace.UserType;
 import io.accesshub.domain.uninstall.DeveloperUninstall;
 import io.accesshub.domain.uninstall.MarketplaceAnswer;
+import io.accesshub.domain.uninstall.UninstallFailure;
 import io.accesshub.domain.uninstall.UninstallReason;
 import io.accesshub.domain.uninstall.UninstallRequest;
 import io.accesshub.domain.uninstall.UninstallStep;
@@ -86,24 +87,63 @@ public final class DeveloperUninstallService implements UninstallInstallationUse
         if (installation.get().status() == InstallationStatus.UNINSTALLED && requests.find(id).isEmpty()) {
             return UninstallResult.UNINSTALLED;
         }
+        requests.find(id).filter(kept -> DeveloperUninstall.isSuperseded(kept, installation.get()))
+            .ifPresent(kept -> requests.remove(id));
+        Optional<UninstallResult> result = open(id, reason);
+        if (result.isEmpty()) {
+            // the request claimed was for an earlier install and was dropped; this one is for the install there now
+            result = open(id, reason);
+        }
+        return result.orElse(UninstallResult.QUEUED);
+    }
+
+    /** Opens (or finds) the request and attempts it when claimable; empty when it was dropped as superseded. */
+    private Optional<UninstallResult> open(InstallationId id, UninstallReason reason) {
         Optional<UninstallRequest> claimed = requests.openAndClaim(
             UninstallRequest.requested(id, reason, clock.instant()), owner, LEASE, clock.instant());
-        return claimed.map(this::attempt).orElse(UninstallResult.QUEUED);
+        return claimed.isEmpty() ? Optional.of(UninstallResult.QUEUED) : attemptGuarded(claimed.get());
     }
 
     @Override
     public boolean retryNext() {
         Optional<UninstallRequest> claimed = requests.claimDue(owner, LEASE, clock.instant());
-        claimed.ifPresent(this::attempt);
+        claimed.ifPresent(this::attemptGuarded);
         return claimed.isPresent();
     }
 
-    /** One attempt of a claimed request: ask HighLevel unless the app is gone already, then follow the rule. */
-    private UninstallResult attempt(UninstallRequest request) {
+    /**
+     * {@link #attempt} of one claimed request; an attempt that breaks down inside the hub (database, refresher) is
+     * rescheduled as {@link UninstallFailure#INTERNAL} with the usual backoff instead of staying leased, so the
+     * background run goes on with the next request. When even that write fails, the lease runs out and the request is
+     * tried again.
+     */
+    private Optional<UninstallResult> attemptGuarded(UninstallRequest request) {
+        try {
+            return attempt(request);
+        } catch (RuntimeException broken) {
+            try {
+                requests.reschedule(request.failed(UninstallFailure.INTERNAL, Optional.empty(), clock.instant()),
+                    owner);
+            } catch (RuntimeException alsoBroken) {
+                broken.addSuppressed(alsoBroken);
+            }
+            return Optional.of(UninstallResult.QUEUED);
+        }
+    }
+
+    /**
+     * One attempt of a claimed request: drop it when the app was installed again since it was made, ask HighLevel
+     * unless the app is gone already, then follow the rule. Empty when the request was dropped.
+     */
+    private Optional<UninstallResult> attempt(UninstallRequest request) {
         Optional<Installation> installation = installations.findById(request.installationId());
         if (installation.isEmpty()) {
             requests.remove(request.installationId());
-            return UninstallResult.NOT_FOUND;
+            return Optional.of(UninstallResult.NOT_FOUND);
+        }
+        if (DeveloperUninstall.isSuperseded(request, installation.get())) {
+            requests.remove(request.installationId());
+            return Optional.empty();
         }
         Attempt attempt = installation.get().status() == InstallationStatus.UNINSTALLED
             ? new Attempt(request, Answer.of(MarketplaceAnswer.NOT_INSTALLED))
@@ -113,9 +153,9 @@ public final class DeveloperUninstallService implements UninstallInstallationUse
             clock.instant());
         if (step instanceof UninstallStep.RetryLater later) {
             requests.reschedule(later.next(), owner);
-            return UninstallResult.QUEUED;
+            return Optional.of(UninstallResult.QUEUED);
         }
-        return complete(request.installationId()) ? UninstallResult.UNINSTALLED : UninstallResult.QUEUED;
+        return complete(request);
     }
 
     /** What HighLevel's side came to, with its Retry-After when it sent one. */
@@ -136,7 +176,13 @@ public final class DeveloperUninstallService implements UninstallInstallationUse
      */
     private Attempt ask(Installation installation, UninstallRequest request) {
         boolean sentBefore = request.sent();
+        boolean scopeMissing = false;
         for (Installation credential : credentialHolders(installation)) {
+            Optional<Grant> held = grants.findByInstallationId(credential.id());
+            if (held.isPresent() && !DeveloperUninstall.canAuthorise(held.get())) {
+                scopeMissing = true;
+                continue;
+            }
             RefreshResult token = refresher.refresh(credential.id(), false);
             if (isRevoked(token)) {
                 continue;
@@ -159,7 +205,8 @@ public final class DeveloperUninstallService implements UninstallInstallationUse
             }
             return new Attempt(sending, answerFor(outcome));
         }
-        return new Attempt(request, Answer.of(MarketplaceAnswer.CREDENTIALS_REVOKED));
+        return new Attempt(request, Answer.of(scopeMissing && !sentBefore
+            ? MarketplaceAnswer.SCOPE_MISSING : MarketplaceAnswer.CREDENTIALS_REVOKED));
     }
 
     /** Stores, before a call is sent, that one may have been; the request as it now stands. */
@@ -227,26 +274,37 @@ public final class DeveloperUninstallService implements UninstallInstallationUse
     /**
      * Records the removal (tokens erased, uninstalled by the developer, events) in one transaction, cascades to the
      * agency's minted locations, and only then forgets the request, so that a crash before the end is finished by
-     * the retry. False when the write kept losing races: the lease runs out and the request is tried again.
+     * the retry. An install newer than the request (it arrived while HighLevel was asked) is left alone and the
+     * request dropped (empty). QUEUED when the write kept losing races: the lease runs out and the request is tried
+     * again.
      */
-    private boolean complete(InstallationId id) {
-        Optional<Installation> removed = RetryOnConflict.run(() -> transactions.inTransaction(() -> {
+    private Optional<UninstallResult> complete(UninstallRequest request) {
+        InstallationId id = request.installationId();
+        Optional<Optional<Installation>> recorded = RetryOnConflict.run(() -> transactions.inTransaction(() -> {
             Installation current = installations.findById(id).orElseThrow();
-            Installation changed = current.removeByDeveloper(clock.instant());
+            if (DeveloperUninstall.isSuperseded(request, current)) {
+                return Optional.<Installation>empty();
+            }
+            Installation changed = current.removeByDeveloper(request.requestedAt(), clock.instant());
             grants.deleteByInstallationId(id);
             if (changed != current) {
                 installations.update(changed);
                 events.publish(changed.recordedEvents());
             }
-            return changed;
+            return Optional.of(changed);
         }));
-        if (removed.isEmpty()) {
-            return false;
+        if (recorded.isEmpty()) {
+            return Optional.of(UninstallResult.QUEUED);
         }
-        if (removed.get().userType() == UserType.COMPANY) {
-            cascade.cascade(removed.get());
+        if (recorded.get().isEmpty()) {
+            requests.remove(id);
+            return Optional.empty();
+        }
+        Installation removed = recorded.get().get();
+        if (removed.userType() == UserType.COMPANY) {
+            cascade.cascadeDeveloperRemoval(removed);
         }
         requests.remove(id);
-        return true;
+        return Optional.of(UninstallResult.UNINSTALLED);
     }
 }

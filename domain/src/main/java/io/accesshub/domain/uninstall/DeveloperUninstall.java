@@ -1,5 +1,8 @@
 package io.accesshub.domain.uninstall;
 
+import io.accesshub.domain.grant.Grant;
+import io.accesshub.domain.grant.Scope;
+import io.accesshub.domain.installation.Installation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -15,6 +18,26 @@ import java.util.Optional;
 public final class DeveloperUninstall {
 
     private DeveloperUninstall() {
+    }
+
+    /**
+     * Whether {@code request} no longer applies to {@code installation}: the app was installed there again after the
+     * request was made (a queued or crash-retried request must not remove a newer install). Such a request is dropped
+     * without asking HighLevel or recording anything.
+     */
+    public static boolean isSuperseded(UninstallRequest request, Installation installation) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(installation, "installation");
+        return installation.installedSince(request.requestedAt());
+    }
+
+    /**
+     * Whether {@code grant} may authorise HighLevel's uninstall, which needs {@code oauth.write}: a grant without it
+     * is not used (nor renewed) for the call.
+     */
+    public static boolean canAuthorise(Grant grant) {
+        Objects.requireNonNull(grant, "grant");
+        return grant.scopes().covers(Scope.OAUTH_WRITE);
     }
 
     /** The next step for {@code request} after an attempt at {@code now} that came to {@code answer}. */

@@ -21,6 +21,8 @@ public enum MarketplaceAnswer {
     APP_MISCONFIGURED(Optional.of(UninstallFailure.APP_MISCONFIGURED)),
     /** The location is not active, so its token could not be renewed. */
     LOCATION_NOT_ACTIVE(Optional.of(UninstallFailure.LOCATION_NOT_ACTIVE)),
+    /** No grant that could authorise the call holds {@code oauth.write}; HighLevel was not asked. */
+    SCOPE_MISSING(Optional.of(UninstallFailure.SCOPE_MISSING)),
     /** An unexplained refusal. */
     REFUSED(Optional.of(UninstallFailure.REFUSED));
 

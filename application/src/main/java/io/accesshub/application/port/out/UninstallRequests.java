@@ -4,6 +4,8 @@ import io.accesshub.domain.installation.InstallationId;
 import io.accesshub.domain.uninstall.UninstallRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,6 +16,9 @@ public interface UninstallRequests {
 
     /** The request kept for this installation, if any. */
     Optional<UninstallRequest> find(InstallationId installationId);
+
+    /** The requests kept for any of these installations, by installation (one read for a page of them). */
+    Map<InstallationId, UninstallRequest> findAll(Collection<InstallationId> installationIds);
 
     /**
      * Stores {@code request} unless one is already kept for its installation, then claims the kept request for
