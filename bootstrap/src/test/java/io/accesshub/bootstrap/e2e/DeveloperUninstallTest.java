@@ -195,6 +195,38 @@ class DeveloperUninstallTest {
     }
 
     @Test
+    void aRequestHighLevelKeepsRefusingIsParkedVisiblyAndRevivedByARepeat() throws Exception {
+        harness.installThroughBrowser(hub, AuthorizeRequest.Target.LOCATION, "sim-loc-0003", List.of());
+        @SuppressWarnings("unchecked")
+        String id = (String) ((List<Map<String, Object>>) harness.get(hub.url("/api/v1/installations?locationId="
+            + "sim-loc-0003"), HubHarness.API_KEY).json().get("items")).get(0).get("id");
+        harness.simulator.inject(Fault.status(FaultEndpoint.UNINSTALL, 403).persistent());
+        RetryUninstallsUseCase retries = hub.bean(RetryUninstallsUseCase.class);
+
+        assertThat(uninstall(id, "{\"reason\":\"first\"}").status()).isEqualTo(202);
+        for (int attempt = 2; attempt <= 5; attempt++) {
+            harness.sql("UPDATE developer_uninstall SET next_attempt_at = DATE_SUB(UTC_TIMESTAMP(6), INTERVAL 1 SECOND)");
+            assertThat(retries.retryNext()).isTrue();
+        }
+        harness.sql("UPDATE developer_uninstall SET next_attempt_at = DATE_SUB(UTC_TIMESTAMP(6), INTERVAL 1 SECOND)");
+
+        assertThat(retries.retryNext()).as("parked").isFalse();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> pending = (Map<String, Object>) harness.get(hub.url("/api/v1/installations/" + id),
+            HubHarness.API_KEY).json().get("pendingUninstall");
+        assertThat(pending).containsEntry("attempts", 5).containsEntry("lastError", "REFUSED")
+            .containsEntry("parked", true).containsEntry("reason", "first");
+        assertThat(uninstallCalls()).isEqualTo(5);
+
+        harness.simulator.clearFaults();
+        HubHarness.Response repeated = uninstall(id, "{\"reason\":\"second\"}");
+
+        assertThat(repeated.status()).as(repeated.body()).isEqualTo(200);
+        assertThat(uninstallCalls()).isEqualTo(6);
+        assertThat(harness.simulator.isInstalled("sim-loc-0003")).isFalse();
+    }
+
+    @Test
     void aLocationIsRemovedWithItsOwnTokenAndTheDefaultReason() throws Exception {
         harness.installThroughBrowser(hub, AuthorizeRequest.Target.LOCATION, "sim-loc-0003", List.of());
         String token = (String) harness.locationToken(hub, "sim-loc-0003").json().get("accessToken");
