@@ -583,6 +583,10 @@ public final class GhlSimulator implements AutoCloseable {
         if (locationId == null && !subject.isCompany()) {
             locationId = subject.locationId();
         }
+        if (locationId == null && !subject.isCompany()) {
+            // a location token that names no location, and no locationId in the body: nothing to remove
+            return ApiResult.error(422, "locationId is required");
+        }
         boolean allowed = subject.isCompany()
             ? subject.companyId().equals(companyId == null ? subject.companyId() : companyId)
             : locationId.equals(subject.locationId());

@@ -9,6 +9,7 @@ import io.accesshub.application.port.out.InstallationRepository;
 import io.accesshub.application.port.out.TransactionRunner;
 import io.accesshub.domain.exchange.CascadeStep;
 import io.accesshub.domain.exchange.CompanyCascade;
+import io.accesshub.domain.grant.Grant;
 import io.accesshub.domain.installation.Installation;
 import io.accesshub.domain.marketplace.UserType;
 import io.accesshub.domain.shared.DomainException;
@@ -16,11 +17,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Applies an agency installation's loss (needs-reauth or uninstalled) to the location grants minted from it, one
  * location per transaction, following the domain's {@link CompanyCascade} rule; locations with their own direct
- * grants are left alone. Built once in {@code bootstrap} and shared by the services that cascade.
+ * grants are left alone, except when the developer removed the app from the agency ({@link #cascadeDeveloperRemoval}). Built once in {@code bootstrap} and shared by the services that cascade.
  */
 public final class CompanyCascadeRunner {
 
@@ -43,6 +45,19 @@ public final class CompanyCascadeRunner {
 
     /** Cascades the current state of this agency installation; returns how many locations changed. */
     public int cascade(Installation company) {
+        return cascade(company, (location, grant) -> CompanyCascade.decide(company, location, grant));
+    }
+
+    /**
+     * Applies the developer's removal of the app from this (uninstalled) agency installation to every installed
+     * location installation of the app and company, direct grants included
+     * ({@link CompanyCascade#decideAfterDeveloperRemoval}); returns how many locations changed.
+     */
+    public int cascadeDeveloperRemoval(Installation company) {
+        return cascade(company, (location, grant) -> CompanyCascade.decideAfterDeveloperRemoval(company, location));
+    }
+
+    private int cascade(Installation company, BiFunction<Installation, Optional<Grant>, CascadeStep> rule) {
         InstallationFilter filter = InstallationFilter.all().withApp(company.key().appId())
             .withCompany(company.key().companyId()).withUserType(UserType.LOCATION);
         int changed = 0;
@@ -50,7 +65,7 @@ public final class CompanyCascadeRunner {
         while (true) {
             Page<Installation> page = installations.list(filter, request);
             for (Installation location : page.items()) {
-                if (applyTo(company, location)) {
+                if (applyTo(location, rule)) {
                     changed++;
                 }
             }
@@ -61,14 +76,13 @@ public final class CompanyCascadeRunner {
         }
     }
 
-    private boolean applyTo(Installation company, Installation location) {
+    private boolean applyTo(Installation location, BiFunction<Installation, Optional<Grant>, CascadeStep> rule) {
         return RetryOnConflict.run(() -> transactions.inTransaction(() -> {
             Optional<Installation> current = installations.findById(location.id());
             if (current.isEmpty()) {
                 return false;
             }
-            CascadeStep step = CompanyCascade.decide(company, current.get(),
-                grants.findByInstallationId(location.id()));
+            CascadeStep step = rule.apply(current.get(), grants.findByInstallationId(location.id()));
             Instant now = clock.instant();
             Installation changed;
             try {

@@ -19,11 +19,13 @@ import io.accesshub.domain.installation.InstallationStatus;
 import io.accesshub.domain.marketplace.UserType;
 import io.accesshub.domain.uninstall.DeveloperUninstall;
 import io.accesshub.domain.uninstall.MarketplaceAnswer;
+import io.accesshub.domain.uninstall.UninstallFailure;
 import io.accesshub.domain.uninstall.UninstallReason;
 import io.accesshub.domain.uninstall.UninstallRequest;
 import io.accesshub.domain.uninstall.UninstallStep;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -85,34 +87,75 @@ public final class DeveloperUninstallService implements UninstallInstallationUse
         if (installation.get().status() == InstallationStatus.UNINSTALLED && requests.find(id).isEmpty()) {
             return UninstallResult.UNINSTALLED;
         }
+        requests.find(id).filter(kept -> DeveloperUninstall.isSuperseded(kept, installation.get()))
+            .ifPresent(kept -> requests.remove(id));
+        Optional<UninstallResult> result = open(id, reason);
+        if (result.isEmpty()) {
+            // the request claimed was for an earlier install and was dropped; this one is for the install there now
+            result = open(id, reason);
+        }
+        return result.orElse(UninstallResult.QUEUED);
+    }
+
+    /** Opens (or finds) the request and attempts it when claimable; empty when it was dropped as superseded. */
+    private Optional<UninstallResult> open(InstallationId id, UninstallReason reason) {
         Optional<UninstallRequest> claimed = requests.openAndClaim(
             UninstallRequest.requested(id, reason, clock.instant()), owner, LEASE, clock.instant());
-        return claimed.map(this::attempt).orElse(UninstallResult.QUEUED);
+        return claimed.isEmpty() ? Optional.of(UninstallResult.QUEUED) : attemptGuarded(claimed.get());
     }
 
     @Override
     public boolean retryNext() {
         Optional<UninstallRequest> claimed = requests.claimDue(owner, LEASE, clock.instant());
-        claimed.ifPresent(this::attempt);
+        claimed.ifPresent(this::attemptGuarded);
         return claimed.isPresent();
     }
 
-    /** One attempt of a claimed request: ask HighLevel unless the app is gone already, then follow the rule. */
-    private UninstallResult attempt(UninstallRequest request) {
+    /**
+     * {@link #attempt} of one claimed request; an attempt that breaks down inside the hub (database, refresher) is
+     * rescheduled as {@link UninstallFailure#INTERNAL} with the usual backoff instead of staying leased, so the
+     * background run goes on with the next request. When even that write fails, the lease runs out and the request is
+     * tried again.
+     */
+    private Optional<UninstallResult> attemptGuarded(UninstallRequest request) {
+        try {
+            return attempt(request);
+        } catch (RuntimeException broken) {
+            try {
+                requests.reschedule(request.failed(UninstallFailure.INTERNAL, Optional.empty(), clock.instant()),
+                    owner);
+            } catch (RuntimeException alsoBroken) {
+                broken.addSuppressed(alsoBroken);
+            }
+            return Optional.of(UninstallResult.QUEUED);
+        }
+    }
+
+    /**
+     * One attempt of a claimed request: drop it when the app was installed again since it was made, ask HighLevel
+     * unless the app is gone already, then follow the rule. Empty when the request was dropped.
+     */
+    private Optional<UninstallResult> attempt(UninstallRequest request) {
         Optional<Installation> installation = installations.findById(request.installationId());
         if (installation.isEmpty()) {
             requests.remove(request.installationId());
-            return UninstallResult.NOT_FOUND;
+            return Optional.of(UninstallResult.NOT_FOUND);
         }
-        Answer answer = installation.get().status() == InstallationStatus.UNINSTALLED
-            ? Answer.of(MarketplaceAnswer.NOT_INSTALLED)
-            : ask(installation.get(), request.reason());
-        UninstallStep step = DeveloperUninstall.next(request, answer.answer(), answer.retryAfter(), clock.instant());
+        if (DeveloperUninstall.isSuperseded(request, installation.get())) {
+            requests.remove(request.installationId());
+            return Optional.empty();
+        }
+        Attempt attempt = installation.get().status() == InstallationStatus.UNINSTALLED
+            ? new Attempt(request, Answer.of(MarketplaceAnswer.NOT_INSTALLED))
+            : ask(installation.get(), request);
+        Answer answer = attempt.answer();
+        UninstallStep step = DeveloperUninstall.next(attempt.request(), answer.answer(), answer.retryAfter(),
+            clock.instant());
         if (step instanceof UninstallStep.RetryLater later) {
             requests.reschedule(later.next(), owner);
-            return UninstallResult.QUEUED;
+            return Optional.of(UninstallResult.QUEUED);
         }
-        return complete(request.installationId()) ? UninstallResult.UNINSTALLED : UninstallResult.QUEUED;
+        return complete(request);
     }
 
     /** What HighLevel's side came to, with its Retry-After when it sent one. */
@@ -122,37 +165,82 @@ public final class DeveloperUninstallService implements UninstallInstallationUse
         }
     }
 
-    /** Calls HighLevel with a usable token; a rejected token is renewed once and the call sent again. */
-    private Answer ask(Installation installation, UninstallReason reason) {
-        Installation credential = credentialHolder(installation);
-        RefreshResult token = refresher.refresh(credential.id(), false);
-        if (!(token instanceof RefreshResult.Usable usable)) {
-            return answerFor(token);
-        }
-        UninstallOutcome outcome = send(installation, credential, usable.grant(), reason);
-        if (outcome instanceof UninstallOutcome.TokenRejected) {
-            RefreshResult renewed = refresher.refreshRejected(credential.id(),
-                AccessTokenDigest.of(usable.grant().accessToken()));
-            if (!(renewed instanceof RefreshResult.Usable again)) {
-                return answerFor(renewed);
+    /** The request as it stands after the attempt (marked sent once a call may have gone out) and the answer. */
+    private record Attempt(UninstallRequest request, Answer answer) {
+    }
+
+    /**
+     * Calls HighLevel with the first usable credential ({@link #credentialHolders}); a rejected token is renewed once
+     * and the call sent again, unless a call may have been sent for the request before: then the rejection is
+     * HighLevel having revoked the tokens with the app, and renewing would only report a false loss of consent.
+     */
+    private Attempt ask(Installation installation, UninstallRequest request) {
+        boolean sentBefore = request.sent();
+        boolean scopeMissing = false;
+        for (Installation credential : credentialHolders(installation)) {
+            Optional<Grant> held = grants.findByInstallationId(credential.id());
+            if (held.isPresent() && !DeveloperUninstall.canAuthorise(held.get())) {
+                scopeMissing = true;
+                continue;
             }
-            outcome = send(installation, credential, again.grant(), reason);
+            RefreshResult token = refresher.refresh(credential.id(), false);
+            if (isRevoked(token)) {
+                continue;
+            }
+            if (!(token instanceof RefreshResult.Usable usable)) {
+                return new Attempt(request, answerFor(token));
+            }
+            UninstallRequest sending = markSent(request);
+            UninstallOutcome outcome = send(installation, credential, usable.grant(), request.reason());
+            if (outcome instanceof UninstallOutcome.TokenRejected) {
+                if (sentBefore) {
+                    return new Attempt(sending, Answer.of(MarketplaceAnswer.CREDENTIALS_REVOKED));
+                }
+                RefreshResult renewed = refresher.refreshRejected(credential.id(),
+                    AccessTokenDigest.of(usable.grant().accessToken()));
+                if (!(renewed instanceof RefreshResult.Usable again)) {
+                    return new Attempt(sending, answerFor(renewed));
+                }
+                outcome = send(installation, credential, again.grant(), request.reason());
+            }
+            return new Attempt(sending, answerFor(outcome));
         }
-        return answerFor(outcome);
+        return new Attempt(request, Answer.of(scopeMissing && !sentBefore
+            ? MarketplaceAnswer.SCOPE_MISSING : MarketplaceAnswer.CREDENTIALS_REVOKED));
+    }
+
+    /** Stores, before a call is sent, that one may have been; the request as it now stands. */
+    private UninstallRequest markSent(UninstallRequest request) {
+        if (!request.sent()) {
+            requests.markSent(request.installationId(), owner);
+        }
+        return request.sending();
+    }
+
+    private static boolean isRevoked(RefreshResult token) {
+        return token instanceof RefreshResult.Gone || token instanceof RefreshResult.NeedsReauth;
     }
 
     private UninstallOutcome send(Installation target, Installation credential, Grant grant, UninstallReason reason) {
         return marketplace.uninstall(target.key(), grant.accessToken(), credential.userType(), reason);
     }
 
-    /** The installation whose token authorises the call: its own, or its agency's when configured and usable. */
-    private Installation credentialHolder(Installation installation) {
-        if (installation.userType() == UserType.COMPANY || locationCredential == LocationCredential.LOCATION) {
-            return installation;
+    /**
+     * The installations whose token may authorise the call, in the order tried: an agency's own; for a location its
+     * own and its agency's (when that serves tokens), the agency's first when so configured.
+     */
+    private List<Installation> credentialHolders(Installation installation) {
+        if (installation.userType() == UserType.COMPANY) {
+            return List.of(installation);
         }
-        return installations.findByKey(installation.key().companyKey())
-            .filter(agency -> agency.status().servesTokens())
-            .orElse(installation);
+        Optional<Installation> agency = installations.findByKey(installation.key().companyKey())
+            .filter(found -> found.status().servesTokens());
+        if (agency.isEmpty()) {
+            return List.of(installation);
+        }
+        return locationCredential == LocationCredential.AGENCY
+            ? List.of(agency.get(), installation)
+            : List.of(installation, agency.get());
     }
 
     private static Answer answerFor(RefreshResult token) {
@@ -165,7 +253,7 @@ public final class DeveloperUninstallService implements UninstallInstallationUse
         if (token instanceof RefreshResult.AppMisconfigured) {
             return Answer.of(MarketplaceAnswer.APP_MISCONFIGURED);
         }
-        // NeedsReauth or Gone: no credential of the installation is accepted any more, so none can ask HighLevel
+        // NeedsReauth or Gone after a rejected token: no credential of the installation is accepted any more
         return Answer.of(MarketplaceAnswer.CREDENTIALS_REVOKED);
     }
 
@@ -186,26 +274,37 @@ public final class DeveloperUninstallService implements UninstallInstallationUse
     /**
      * Records the removal (tokens erased, uninstalled by the developer, events) in one transaction, cascades to the
      * agency's minted locations, and only then forgets the request, so that a crash before the end is finished by
-     * the retry. False when the write kept losing races: the lease runs out and the request is tried again.
+     * the retry. An install newer than the request (it arrived while HighLevel was asked) is left alone and the
+     * request dropped (empty). QUEUED when the write kept losing races: the lease runs out and the request is tried
+     * again.
      */
-    private boolean complete(InstallationId id) {
-        Optional<Installation> removed = RetryOnConflict.run(() -> transactions.inTransaction(() -> {
+    private Optional<UninstallResult> complete(UninstallRequest request) {
+        InstallationId id = request.installationId();
+        Optional<Optional<Installation>> recorded = RetryOnConflict.run(() -> transactions.inTransaction(() -> {
             Installation current = installations.findById(id).orElseThrow();
-            Installation changed = current.removeByDeveloper(clock.instant());
+            if (DeveloperUninstall.isSuperseded(request, current)) {
+                return Optional.<Installation>empty();
+            }
+            Installation changed = current.removeByDeveloper(request.requestedAt(), clock.instant());
             grants.deleteByInstallationId(id);
             if (changed != current) {
                 installations.update(changed);
                 events.publish(changed.recordedEvents());
             }
-            return changed;
+            return Optional.of(changed);
         }));
-        if (removed.isEmpty()) {
-            return false;
+        if (recorded.isEmpty()) {
+            return Optional.of(UninstallResult.QUEUED);
         }
-        if (removed.get().userType() == UserType.COMPANY) {
-            cascade.cascade(removed.get());
+        if (recorded.get().isEmpty()) {
+            requests.remove(id);
+            return Optional.empty();
+        }
+        Installation removed = recorded.get().get();
+        if (removed.userType() == UserType.COMPANY) {
+            cascade.cascadeDeveloperRemoval(removed);
         }
         requests.remove(id);
-        return true;
+        return Optional.of(UninstallResult.UNINSTALLED);
     }
 }

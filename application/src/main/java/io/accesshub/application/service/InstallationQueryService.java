@@ -18,10 +18,12 @@ import io.accesshub.application.port.out.UninstallRequests;
 import io.accesshub.domain.grant.Grant;
 import io.accesshub.domain.installation.Installation;
 import io.accesshub.domain.installation.InstallationId;
+import io.accesshub.domain.uninstall.UninstallRequest;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -54,23 +56,27 @@ public final class InstallationQueryService implements ListInstallationsUseCase,
                 query.userType(), query.status(), query.scope());
         Page<Installation> found = installations.list(filter, page);
         Instant now = clock.instant();
-        return new Page<>(found.items().stream().map(i -> summarise(i, now)).toList(), found.totalCount(),
-                found.request());
+        Map<InstallationId, UninstallRequest> pending = found.items().isEmpty() ? Map.of()
+                : uninstalls.findAll(found.items().stream().map(Installation::id).toList());
+        return new Page<>(found.items().stream()
+                .map(i -> summarise(i, Optional.ofNullable(pending.get(i.id())), now)).toList(),
+                found.totalCount(), found.request());
     }
 
     @Override
     public Optional<InstallationSummary> get(InstallationId id) {
         Objects.requireNonNull(id, "id");
         Instant now = clock.instant();
-        return installations.findById(id).map(i -> summarise(i, now));
+        return installations.findById(id).map(i -> summarise(i, uninstalls.find(i.id()), now));
     }
 
-    private InstallationSummary summarise(Installation installation, Instant now) {
+    private InstallationSummary summarise(Installation installation, Optional<UninstallRequest> pendingUninstall,
+                                          Instant now) {
         Optional<GrantSummary> grant = grants.findByInstallationId(installation.id()).map(g -> summarise(g, now));
         return new InstallationSummary(installation.id(), installation.key(), installation.userType(),
                 installation.status(), installation.reason(), installation.createdAt(),
                 installation.statusChangedAt(), installation.lastLifecycleChangeAt(), installation.companyDetails(),
-                grant, installation.plan(), missingScopes(installation, grant), uninstalls.find(installation.id()));
+                grant, installation.plan(), missingScopes(installation, grant), pendingUninstall);
     }
 
     /** The app's configured scopes the grant lacks, judged against the configuration as it is now. */

@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Answers uninstall calls with scripted outcomes (then {@link UninstallOutcome.Removed}) and records each call. */
 public final class ScriptedUninstaller implements MarketplaceUninstaller {
@@ -18,12 +19,20 @@ public final class ScriptedUninstaller implements MarketplaceUninstaller {
     public record Call(InstallationKey target, AccessToken bearer, UserType bearerType, UninstallReason reason) {
     }
 
-    private final Deque<UninstallOutcome> script = new ArrayDeque<>();
+    private final Deque<Supplier<UninstallOutcome>> script = new ArrayDeque<>();
     private final List<Call> calls = new ArrayList<>();
 
     /** Queues answers for the next calls, in order. */
     public synchronized ScriptedUninstaller answer(UninstallOutcome... outcomes) {
-        script.addAll(List.of(outcomes));
+        for (UninstallOutcome outcome : outcomes) {
+            script.add(() -> outcome);
+        }
+        return this;
+    }
+
+    /** Queues an answer computed when the call arrives (to let something happen at HighLevel meanwhile). */
+    public synchronized ScriptedUninstaller answerWith(Supplier<UninstallOutcome> outcome) {
+        script.add(outcome);
         return this;
     }
 
@@ -31,8 +40,8 @@ public final class ScriptedUninstaller implements MarketplaceUninstaller {
     public synchronized UninstallOutcome uninstall(InstallationKey target, AccessToken bearer, UserType bearerType,
                                                    UninstallReason reason) {
         calls.add(new Call(target, bearer, bearerType, reason));
-        UninstallOutcome next = script.poll();
-        return next == null ? new UninstallOutcome.Removed() : next;
+        Supplier<UninstallOutcome> next = script.poll();
+        return next == null ? new UninstallOutcome.Removed() : next.get();
     }
 
     /** The calls so far, oldest first. */

@@ -36,6 +36,7 @@ class DeveloperUninstallServiceTest {
     private static final MarketplaceAppId APP = TestIds.appId();
     private static final CompanyId COMPANY = TestIds.companyId();
     private static final UninstallReason REASON = new UninstallReason("moving to v2");
+    private static final String LOCATION_SCOPES = "oauth.write contacts.readonly";
 
     private final RefreshEngineFixture engine = new RefreshEngineFixture(APP);
     private final InMemoryUninstallRequests requests = new InMemoryUninstallRequests();
@@ -67,7 +68,7 @@ class DeveloperUninstallServiceTest {
 
     private Installation directLocation() {
         Installation location = engine.installations.add(aLocationInstallation().ofApp(APP).ofCompany(COMPANY).build());
-        engine.grants.add(aLocationGrant().forInstallation(location.id()).build());
+        engine.grants.add(aLocationGrant().withScopes(LOCATION_SCOPES).forInstallation(location.id()).build());
         return location;
     }
 
@@ -92,13 +93,15 @@ class DeveloperUninstallServiceTest {
         assertThat(engine.grants.findByInstallationId(agency.id())).isEmpty();
         assertThat(stored(minted.id()).reason()).isEqualTo(StateReason.UNINSTALLED_WITH_COMPANY);
         assertThat(engine.grants.findByInstallationId(minted.id())).isEmpty();
-        assertThat(stored(direct.id()).status()).as("a location with its own grant keeps it")
-            .isEqualTo(InstallationStatus.ACTIVE);
-        assertThat(engine.grants.findByInstallationId(direct.id())).isPresent();
+        assertThat(stored(direct.id()).reason()).as("HighLevel removes the app from every location of the agency")
+            .isEqualTo(StateReason.UNINSTALLED_WITH_COMPANY);
+        assertThat(engine.grants.findByInstallationId(direct.id())).as("a direct grant is erased too").isEmpty();
         assertThat(engine.events.published()).filteredOn(e -> e.type() == InstallationEventType.UNINSTALLED)
             .extracting(InstallationEvent::installationId, InstallationEvent::reason)
-            .containsExactly(org.assertj.core.groups.Tuple.tuple(agency.id(), StateReason.UNINSTALLED_BY_DEVELOPER),
-                org.assertj.core.groups.Tuple.tuple(minted.id(), StateReason.UNINSTALLED_WITH_COMPANY));
+            .containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(agency.id(), StateReason.UNINSTALLED_BY_DEVELOPER),
+                org.assertj.core.groups.Tuple.tuple(minted.id(), StateReason.UNINSTALLED_WITH_COMPANY),
+                org.assertj.core.groups.Tuple.tuple(direct.id(), StateReason.UNINSTALLED_WITH_COMPANY));
         assertThat(requests.find(agency.id())).as("nothing left to retry").isEmpty();
     }
 
@@ -133,7 +136,7 @@ class DeveloperUninstallServiceTest {
 
         assertThat(result).isEqualTo(UninstallResult.QUEUED);
         assertThat(requests.find(agency.id())).contains(new UninstallRequest(agency.id(), REASON, TestTimes.NOW, 1,
-            TestTimes.NOW.plusSeconds(30), Optional.of(UninstallFailure.MARKETPLACE_UNAVAILABLE)));
+            TestTimes.NOW.plusSeconds(30), Optional.of(UninstallFailure.MARKETPLACE_UNAVAILABLE)).sending());
         assertThat(stored(agency.id()).status()).isEqualTo(InstallationStatus.ACTIVE);
         assertThat(engine.grants.findByInstallationId(agency.id())).as("tokens kept until HighLevel confirms")
             .isPresent();
@@ -179,6 +182,34 @@ class DeveloperUninstallServiceTest {
         assertThat(stored(agency.id()).reason()).isEqualTo(StateReason.UNINSTALLED_BY_DEVELOPER);
         assertThat(engine.grants.findByInstallationId(agency.id())).isEmpty();
         assertThat(requests.find(agency.id())).isEmpty();
+        assertThat(engine.gateway.presentedRefreshTokens()).as("the rejected token is not renewed").isEmpty();
+        assertThat(engine.events.published()).as("no false loss of consent")
+            .noneMatch(e -> e.type() == InstallationEventType.NEEDS_REAUTH);
+    }
+
+    @Test
+    void anAttemptThatBreaksDownInsideTheHubIsRescheduledAsInternalAndTheNextRequestStillRuns() {
+        Installation first = directLocation();
+        Installation second = directLocation();
+        highLevel.answer(new UninstallOutcome.Unavailable(Optional.empty(), "HighLevel answered 503"),
+            new UninstallOutcome.Unavailable(Optional.empty(), "HighLevel answered 503"));
+        service().uninstall(first.id(), REASON);
+        engine.clock.advance(Duration.ofSeconds(1));
+        service().uninstall(second.id(), REASON);
+        engine.clock.advance(Duration.ofSeconds(60));
+        highLevel.answerWith(() -> {
+            throw new IllegalStateException("database unavailable");
+        });
+
+        assertThat(service().retryNext()).isTrue();
+
+        UninstallRequest broken = requests.find(first.id()).orElseThrow();
+        assertThat(broken.lastFailure()).contains(UninstallFailure.INTERNAL);
+        assertThat(broken.attempts()).isEqualTo(2);
+        assertThat(broken.nextAttemptAt()).isEqualTo(engine.clock.instant().plusSeconds(60));
+        assertThat(requests.isLeased(first.id(), engine.clock.instant())).as("released").isFalse();
+        assertThat(service().retryNext()).as("the next request runs").isTrue();
+        assertThat(stored(second.id()).reason()).isEqualTo(StateReason.UNINSTALLED_BY_DEVELOPER);
     }
 
     @Test
@@ -204,8 +235,71 @@ class DeveloperUninstallServiceTest {
 
         assertThat(highLevel.calls()).hasSize(1);
         assertThat(requests.find(location.id())).isEmpty();
-        assertThat(stored(location.id()).reason()).as("the marketplace's word stands")
-            .isEqualTo(StateReason.UNINSTALLED_IN_MARKETPLACE);
+        assertThat(stored(location.id()).reason()).as("removed after the request, so by the developer")
+            .isEqualTo(StateReason.UNINSTALLED_BY_DEVELOPER);
+        assertThat(engine.events.published()).as("a relabel is no second removal")
+            .noneMatch(e -> e.type() == InstallationEventType.UNINSTALLED);
+    }
+
+    @Test
+    void theUninstallWebhookWinningTheRaceWithHighLevelsAnswerIsRelabelledAsTheDevelopers() {
+        Installation location = directLocation();
+        // HighLevel removes the app, sends UNINSTALL (processed at once) and only then answers the call
+        highLevel.answerWith(() -> {
+            engine.installations.update(stored(location.id()).uninstall(StateReason.UNINSTALLED_IN_MARKETPLACE,
+                TestTimes.NOW, TestTimes.NOW));
+            return new UninstallOutcome.Removed();
+        });
+
+        assertThat(service().uninstall(location.id(), REASON)).isEqualTo(UninstallResult.UNINSTALLED);
+
+        assertThat(stored(location.id()).status()).isEqualTo(InstallationStatus.UNINSTALLED);
+        assertThat(stored(location.id()).reason()).isEqualTo(StateReason.UNINSTALLED_BY_DEVELOPER);
+        assertThat(engine.grants.findByInstallationId(location.id())).isEmpty();
+        assertThat(engine.events.published()).noneMatch(e -> e.type() == InstallationEventType.UNINSTALLED);
+    }
+
+    @Test
+    void aQueuedRequestIsDroppedWithoutACallWhenTheAppWasInstalledAgainSince() {
+        Installation location = directLocation();
+        highLevel.answer(new UninstallOutcome.Unavailable(Optional.empty(), "HighLevel answered 503"));
+        service().uninstall(location.id(), REASON);
+        // removed in the marketplace, then installed again, both after the request
+        engine.clock.advance(Duration.ofSeconds(10));
+        Installation reinstalled = stored(location.id())
+            .uninstall(StateReason.UNINSTALLED_IN_MARKETPLACE, engine.clock.instant(), engine.clock.instant())
+            .reinstall(stored(location.id()).companyDetails(), engine.clock.instant().plusSeconds(1),
+                engine.clock.instant().plusSeconds(1));
+        engine.installations.update(reinstalled);
+        engine.clock.advance(Duration.ofSeconds(30));
+
+        assertThat(service().retryNext()).isTrue();
+
+        assertThat(highLevel.calls()).as("only the first attempt").hasSize(1);
+        assertThat(requests.find(location.id())).as("dropped").isEmpty();
+        assertThat(stored(location.id()).status()).isEqualTo(InstallationStatus.PENDING);
+        assertThat(engine.events.published()).noneMatch(e -> e.type() == InstallationEventType.UNINSTALLED);
+    }
+
+    @Test
+    void aNewRequestAfterAReinstallReplacesTheOneKeptForTheEarlierInstall() {
+        Installation location = directLocation();
+        highLevel.answer(new UninstallOutcome.Unavailable(Optional.empty(), "HighLevel answered 503"),
+            new UninstallOutcome.Removed());
+        service().uninstall(location.id(), new UninstallReason("first"));
+        engine.clock.advance(Duration.ofSeconds(10));
+        engine.installations.update(stored(location.id())
+            .uninstall(StateReason.UNINSTALLED_IN_MARKETPLACE, engine.clock.instant(), engine.clock.instant())
+            .reinstall(stored(location.id()).companyDetails(), engine.clock.instant().plusSeconds(1),
+                engine.clock.instant().plusSeconds(1))
+            .activate(StateReason.GRANT_ISSUED, engine.clock.instant().plusSeconds(1)));
+        engine.clock.advance(Duration.ofSeconds(1));
+
+        assertThat(service().uninstall(location.id(), REASON)).isEqualTo(UninstallResult.UNINSTALLED);
+
+        assertThat(highLevel.calls()).hasSize(2);
+        assertThat(highLevel.calls().get(1).reason()).isEqualTo(REASON);
+        assertThat(stored(location.id()).reason()).isEqualTo(StateReason.UNINSTALLED_BY_DEVELOPER);
     }
 
     @Test
@@ -223,20 +317,59 @@ class DeveloperUninstallServiceTest {
     }
 
     @Test
-    void anInstallationWithoutAnyUsableCredentialIsRecordedAsUninstalledWithoutACall() {
+    void anInstallationWithoutAnyUsableCredentialStaysPendingAsNoUsableCredentialsWithoutACall() {
         Installation lost = engine.installations.add(aLocationInstallation().ofApp(APP).ofCompany(COMPANY)
             .withStatus(InstallationStatus.NEEDS_REAUTH).build());
-        engine.grants.add(aLocationGrant().forInstallation(lost.id()).build());
+        engine.grants.add(aLocationGrant().withScopes(LOCATION_SCOPES).forInstallation(lost.id()).build());
+        Installation pending = engine.installations.add(aLocationInstallation().ofApp(APP).ofCompany(COMPANY)
+            .withStatus(InstallationStatus.PENDING).build());
+        engine.gateway.onRefresh(() -> new TokenExchangeOutcome.InvalidGrant("Invalid grant: refresh token is invalid"));
+        engine.clock.advance(Duration.ofDays(2));
+
+        assertThat(service().uninstall(lost.id(), REASON)).isEqualTo(UninstallResult.QUEUED);
+        assertThat(service().uninstall(pending.id(), REASON)).isEqualTo(UninstallResult.QUEUED);
+
+        assertThat(highLevel.calls()).as("no credential could authorise a call").isEmpty();
+        for (Installation kept : java.util.List.of(lost, pending)) {
+            assertThat(stored(kept.id()).status()).as("HighLevel was never told").isNotEqualTo(
+                InstallationStatus.UNINSTALLED);
+            UninstallRequest request = requests.find(kept.id()).orElseThrow();
+            assertThat(request.lastFailure()).contains(UninstallFailure.NO_USABLE_CREDENTIALS);
+            assertThat(request.sent()).isFalse();
+        }
+    }
+
+    @Test
+    void aLocationWithoutUsableCredentialsIsRemovedWithItsAgencysToken() {
+        Installation agency = agency();
+        Grant agencyGrant = engine.grants.findByInstallationId(agency.id()).orElseThrow();
         Installation pending = engine.installations.add(aLocationInstallation().ofApp(APP).ofCompany(COMPANY)
             .withStatus(InstallationStatus.PENDING).build());
 
-        assertThat(service().uninstall(lost.id(), REASON)).isEqualTo(UninstallResult.UNINSTALLED);
         assertThat(service().uninstall(pending.id(), REASON)).isEqualTo(UninstallResult.UNINSTALLED);
 
-        assertThat(highLevel.calls()).as("no credential could authorise a call").isEmpty();
-        assertThat(stored(lost.id()).reason()).isEqualTo(StateReason.UNINSTALLED_BY_DEVELOPER);
-        assertThat(engine.grants.findByInstallationId(lost.id())).isEmpty();
+        assertThat(highLevel.calls()).singleElement().isEqualTo(new ScriptedUninstaller.Call(pending.key(),
+            agencyGrant.accessToken(), UserType.COMPANY, REASON));
         assertThat(stored(pending.id()).reason()).isEqualTo(StateReason.UNINSTALLED_BY_DEVELOPER);
+        assertThat(stored(agency.id()).status()).isEqualTo(InstallationStatus.ACTIVE);
+    }
+
+    @Test
+    void aRequestSentOnceIsMarkedSentBeforeTheCallAndCompletesWhenTheCredentialsAreGoneAfterwards() {
+        Installation location = directLocation();
+        highLevel.answer(new UninstallOutcome.Unavailable(Optional.empty(), "connection closed without an answer"));
+        service().uninstall(location.id(), REASON);
+        assertThat(requests.find(location.id()).orElseThrow().sent()).isTrue();
+        // HighLevel removed the app and revoked its tokens: the refresh token is refused on the retry
+        engine.gateway.onRefresh(() -> new TokenExchangeOutcome.InvalidGrant("Invalid grant: refresh token is invalid"));
+        engine.clock.advance(Duration.ofDays(2));
+
+        assertThat(service().retryNext()).isTrue();
+
+        assertThat(highLevel.calls()).hasSize(1);
+        assertThat(stored(location.id()).status()).isEqualTo(InstallationStatus.UNINSTALLED);
+        assertThat(stored(location.id()).reason()).isEqualTo(StateReason.UNINSTALLED_BY_DEVELOPER);
+        assertThat(requests.find(location.id())).isEmpty();
     }
 
     @Test
@@ -246,7 +379,7 @@ class DeveloperUninstallServiceTest {
         Installation agency = agency();
         Installation minted = mintedLocation();
         engine.grants.deleteByInstallationId(agency.id());
-        engine.installations.update(stored(agency.id()).removeByDeveloper(TestTimes.NOW));
+        engine.installations.update(stored(agency.id()).removeByDeveloper(TestTimes.NOW, TestTimes.NOW));
         requests.openAndClaim(UninstallRequest.requested(agency.id(), REASON, TestTimes.NOW), "crashed",
             Duration.ofMinutes(2), TestTimes.NOW);
         engine.clock.advance(Duration.ofMinutes(3));
@@ -257,5 +390,38 @@ class DeveloperUninstallServiceTest {
         assertThat(stored(minted.id()).reason()).isEqualTo(StateReason.UNINSTALLED_WITH_COMPANY);
         assertThat(engine.grants.findByInstallationId(minted.id())).isEmpty();
         assertThat(requests.find(agency.id())).isEmpty();
+    }
+
+    @Test
+    void aGrantWithoutOauthWriteIsNeitherRenewedNorSentAndTheRequestWaitsAsScopeMissing() {
+        Installation location = engine.installations.add(aLocationInstallation().ofApp(APP).ofCompany(COMPANY).build());
+        engine.grants.add(aLocationGrant().withScopes("contacts.readonly").forInstallation(location.id())
+            .expiringIn(-5, java.time.temporal.ChronoUnit.MINUTES).build());
+
+        assertThat(service().uninstall(location.id(), REASON)).isEqualTo(UninstallResult.QUEUED);
+
+        assertThat(highLevel.calls()).isEmpty();
+        assertThat(engine.gateway.presentedRefreshTokens()).as("not renewed for a call it cannot make").isEmpty();
+        assertThat(requests.find(location.id()).orElseThrow().lastFailure()).contains(UninstallFailure.SCOPE_MISSING);
+    }
+
+    @Test
+    void aRequestThatKeepsFailingForAReasonThatNeedsActionIsParkedAndNoLongerRetried() {
+        Installation location = directLocation();
+        for (int i = 0; i < 6; i++) {
+            highLevel.answer(new UninstallOutcome.Refused(400, "unexplained"));
+        }
+        service().uninstall(location.id(), REASON);
+        for (int attempt = 2; attempt <= 5; attempt++) {
+            engine.clock.advance(Duration.ofHours(1));
+            assertThat(service().retryNext()).isTrue();
+        }
+
+        UninstallRequest parked = requests.find(location.id()).orElseThrow();
+        assertThat(parked.attempts()).isEqualTo(5);
+        assertThat(parked.parked()).isTrue();
+        engine.clock.advance(Duration.ofDays(1));
+        assertThat(service().retryNext()).as("parked requests are not due").isFalse();
+        assertThat(highLevel.calls()).hasSize(5);
     }
 }

@@ -125,4 +125,19 @@ class InstallationQueryServiceTest {
 
         assertThat(service.get(installation.id()).orElseThrow().pendingUninstall()).isEmpty();
     }
+
+    @Test
+    void aPageReadsItsPendingUninstallsAtOnce() {
+        for (int i = 0; i < 3; i++) {
+            Installation installation = installations.add(anInstallation().build());
+            uninstalls.openAndClaim(io.accesshub.domain.uninstall.UninstallRequest.requested(installation.id(),
+                    io.accesshub.domain.uninstall.UninstallReason.DEFAULT, TestTimes.NOW.plusSeconds(60)), "test",
+                    Duration.ofMinutes(1), TestTimes.NOW);
+        }
+        int before = uninstalls.reads();
+
+        assertThat(service.list(InstallationQuery.all(), new PageRequest(0, 10)).items())
+                .hasSize(3).allMatch(s -> s.pendingUninstall().isPresent());
+        assertThat(uninstalls.reads() - before).as("one read for the page").isEqualTo(1);
+    }
 }

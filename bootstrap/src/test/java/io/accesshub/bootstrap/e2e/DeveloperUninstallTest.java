@@ -98,6 +98,10 @@ class DeveloperUninstallTest {
         harness.simulator.setWebhookUrl(hub.url("/webhooks/ghl"));
         List<String> locations = List.of("sim-loc-0001", "sim-loc-0002");
         String agency = installAgency(locations);
+        // a location of the same agency installed directly (its own OAuth grant, not minted)
+        assertThat(harness.installThroughBrowser(hub, AuthorizeRequest.Target.LOCATION, "sim-loc-0003", List.of())
+            .status()).isEqualTo(200);
+        assertThat(harness.status(hub, "sim-loc-0003")).isEqualTo("ACTIVE");
         assertThat(harness.simulator.awaitWebhooks(Duration.ofSeconds(20))).isTrue();
         harness.processWebhooks(hub);
 
@@ -107,7 +111,7 @@ class DeveloperUninstallTest {
         assertThat(removed.json()).containsEntry("id", agency).containsEntry("status", "UNINSTALLED")
             .containsEntry("reason", "UNINSTALLED_BY_DEVELOPER").containsEntry("grant", null);
         assertThat(uninstallCalls()).isEqualTo(1);
-        assertEverythingRemoved(agency, locations);
+        assertEverythingRemoved(agency, List.of("sim-loc-0001", "sim-loc-0002", "sim-loc-0003"));
         List<InstallationEvent> events = dispatchedUninstalls();
         assertThat(events).filteredOn(e -> e.key().locationId().isEmpty()).extracting(InstallationEvent::reason)
             .containsExactly(StateReason.UNINSTALLED_BY_DEVELOPER);
@@ -115,6 +119,7 @@ class DeveloperUninstallTest {
             .extracting(e -> e.key().locationId().orElseThrow().value(), InstallationEvent::reason)
             .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("sim-loc-0001",
                 StateReason.UNINSTALLED_WITH_COMPANY), org.assertj.core.groups.Tuple.tuple("sim-loc-0002",
+                StateReason.UNINSTALLED_WITH_COMPANY), org.assertj.core.groups.Tuple.tuple("sim-loc-0003",
                 StateReason.UNINSTALLED_WITH_COMPANY));
 
         assertThat(harness.simulator.awaitWebhooks(Duration.ofSeconds(20))).isTrue();
@@ -184,6 +189,41 @@ class DeveloperUninstallTest {
         assertThat(hub.bean(RetryUninstallsUseCase.class).retryNext()).isTrue();
 
         assertEverythingRemoved(agency, locations);
+        dispatchedUninstalls();
+        assertThat(hub.bean(RecordingLifecycleListener.class).events).as("no false loss of consent")
+            .noneMatch(e -> e.type() == InstallationEventType.NEEDS_REAUTH);
+    }
+
+    @Test
+    void aRequestHighLevelKeepsRefusingIsParkedVisiblyAndRevivedByARepeat() throws Exception {
+        harness.installThroughBrowser(hub, AuthorizeRequest.Target.LOCATION, "sim-loc-0003", List.of());
+        @SuppressWarnings("unchecked")
+        String id = (String) ((List<Map<String, Object>>) harness.get(hub.url("/api/v1/installations?locationId="
+            + "sim-loc-0003"), HubHarness.API_KEY).json().get("items")).get(0).get("id");
+        harness.simulator.inject(Fault.status(FaultEndpoint.UNINSTALL, 403).persistent());
+        RetryUninstallsUseCase retries = hub.bean(RetryUninstallsUseCase.class);
+
+        assertThat(uninstall(id, "{\"reason\":\"first\"}").status()).isEqualTo(202);
+        for (int attempt = 2; attempt <= 5; attempt++) {
+            harness.sql("UPDATE developer_uninstall SET next_attempt_at = DATE_SUB(UTC_TIMESTAMP(6), INTERVAL 1 SECOND)");
+            assertThat(retries.retryNext()).isTrue();
+        }
+        harness.sql("UPDATE developer_uninstall SET next_attempt_at = DATE_SUB(UTC_TIMESTAMP(6), INTERVAL 1 SECOND)");
+
+        assertThat(retries.retryNext()).as("parked").isFalse();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> pending = (Map<String, Object>) harness.get(hub.url("/api/v1/installations/" + id),
+            HubHarness.API_KEY).json().get("pendingUninstall");
+        assertThat(pending).containsEntry("attempts", 5).containsEntry("lastError", "REFUSED")
+            .containsEntry("parked", true).containsEntry("reason", "first");
+        assertThat(uninstallCalls()).isEqualTo(5);
+
+        harness.simulator.clearFaults();
+        HubHarness.Response repeated = uninstall(id, "{\"reason\":\"second\"}");
+
+        assertThat(repeated.status()).as(repeated.body()).isEqualTo(200);
+        assertThat(uninstallCalls()).isEqualTo(6);
+        assertThat(harness.simulator.isInstalled("sim-loc-0003")).isFalse();
     }
 
     @Test
@@ -215,8 +255,10 @@ class DeveloperUninstallTest {
         HubHarness.Response tooLong = uninstall(id, "{\"reason\":\"" + "x".repeat(201) + "\"}");
         HubHarness.Response blank = uninstall(id, "{\"reason\":\"   \"}");
         HubHarness.Response malformedBody = uninstall(id, "{\"reason\":");
+        assertThat(harness.get(hub.url("/api/v1/installations/" + id), HubHarness.READ_ONLY_KEY).status())
+            .as("the key may read installations").isEqualTo(200);
         HubHarness.Response notAdmin = harness.send("DELETE", hub.url("/api/v1/installations/" + id),
-            HubHarness.PROXY_ONLY_KEY, null);
+            HubHarness.READ_ONLY_KEY, null);
         HubHarness.Response anonymous = harness.send("DELETE", hub.url("/api/v1/installations/" + id), null, null);
 
         assertThat(malformedId.status()).isEqualTo(400);

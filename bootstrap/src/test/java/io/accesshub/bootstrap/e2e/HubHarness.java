@@ -37,6 +37,8 @@ final class HubHarness implements AutoCloseable {
     static final String API_KEY = "e2e-test-api-key-0001";
     /** A key that may only use the proxy (location tokens only, no company tokens). */
     static final String PROXY_ONLY_KEY = "e2e-test-proxy-key-0001";
+    /** A key that may read installations but is no admin (for checks that a permission short of admin is refused). */
+    static final String READ_ONLY_KEY = "e2e-test-reader-key-0001";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A hub instance. */
@@ -103,7 +105,8 @@ final class HubHarness implements AutoCloseable {
         properties.put("accesshub.install.state-purge.enabled", "false");
         properties.put("accesshub.api.keys", "e2e:" + ApiKeyRegistry.sha256Hex(API_KEY)
             + ":tokens:read+company-tokens:read+installations:read+admin+proxy:use;proxy-only:"
-            + ApiKeyRegistry.sha256Hex(PROXY_ONLY_KEY) + ":proxy:use");
+            + ApiKeyRegistry.sha256Hex(PROXY_ONLY_KEY) + ":proxy:use;reader:"
+            + ApiKeyRegistry.sha256Hex(READ_ONLY_KEY) + ":installations:read");
         properties.put("accesshub.apps.main.client-id", c.clientId());
         properties.put("accesshub.apps.main.client-secret", c.clientSecret());
         properties.put("accesshub.apps.main.scopes", c.scopeString());

@@ -198,19 +198,42 @@ public final class Installation {
     }
 
     /**
-     * HighLevel confirmed that the developer removed the app: any installed state becomes UNINSTALLED
-     * ({@link StateReason#UNINSTALLED_BY_DEVELOPER}). The confirmation is the newest word on the installation, so it
-     * is never stale: the lifecycle stamp becomes {@code now}, or stays when it is already later. An uninstalled
-     * installation stays as it is.
+     * HighLevel confirmed that the developer removed the app, as requested at {@code requestedAt}: any installed state
+     * becomes UNINSTALLED ({@link StateReason#UNINSTALLED_BY_DEVELOPER}). The confirmation is the newest word on the
+     * installation, so it is never stale: the lifecycle stamp becomes {@code now}, or stays when it is already later.
+     *
+     * <p>An installation already uninstalled by a removal that happened (or was recorded) at or after
+     * {@code requestedAt} was removed by this request, whatever reported it first (HighLevel sends its UNINSTALL
+     * webhook right after removing the app, so it often wins the race): its reason becomes
+     * {@code UNINSTALLED_BY_DEVELOPER} without a second {@code UNINSTALLED} event, since listeners were told of the
+     * removal already. An older removal stays as it is.
      */
-    public Installation removeByDeveloper(Instant now) {
+    public Installation removeByDeveloper(Instant requestedAt, Instant now) {
+        Objects.requireNonNull(requestedAt, "requestedAt");
         Objects.requireNonNull(now, "now");
         if (status == InstallationStatus.UNINSTALLED) {
-            return this;
+            boolean removedSinceRequest = !lastLifecycleChangeAt.isBefore(requestedAt)
+                    || !statusChangedAt.isBefore(requestedAt);
+            if (reason == StateReason.UNINSTALLED_BY_DEVELOPER || !removedSinceRequest) {
+                return this;
+            }
+            return new Installation(id, key, companyDetails, status, StateReason.UNINSTALLED_BY_DEVELOPER, createdAt,
+                    statusChangedAt, lastLifecycleChangeAt, plan, version, recordedEvents);
         }
         Instant stamp = now.isBefore(lastLifecycleChangeAt) ? lastLifecycleChangeAt : now;
         return moveTo(InstallationStatus.UNINSTALLED, StateReason.UNINSTALLED_BY_DEVELOPER, now, stamp,
                 InstallationEventType.UNINSTALLED);
+    }
+
+    /**
+     * Whether the app was installed (again) after {@code at}: the installation is installed, and both its last
+     * lifecycle change (an install signal, HighLevel's clock) and its last status change (the hub's clock, which
+     * keeps a skewed webhook timestamp alone from counting) are later. A developer uninstall requested at {@code at}
+     * was meant for an earlier install and must not remove this one.
+     */
+    public boolean installedSince(Instant at) {
+        Objects.requireNonNull(at, "at");
+        return status.isInstalled() && lastLifecycleChangeAt.isAfter(at) && statusChangedAt.isAfter(at);
     }
 
     /**

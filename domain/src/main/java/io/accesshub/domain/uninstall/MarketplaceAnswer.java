@@ -9,8 +9,10 @@ public enum MarketplaceAnswer {
     /** HighLevel says the app is not installed there (any more). */
     NOT_INSTALLED(Optional.empty()),
     /**
-     * HighLevel accepts none of the installation's credentials any more (refresh token rejected, access token
-     * rejected after a renewal): it revoked them, as it does when the app is removed.
+     * No credential that could authorise the call is usable: the grant is gone (none yet, or erased), or lost
+     * (refresh token rejected, so the installation needs re-consent), or, on a retry after a call may have been sent,
+     * the access token was rejected. HighLevel revokes the tokens when it removes the app, so this means "removed"
+     * only when a call may already have been sent for the request; {@link DeveloperUninstall} decides.
      */
     CREDENTIALS_REVOKED(Optional.empty()),
     /** HighLevel could not be reached or asked to slow down. */
@@ -19,6 +21,8 @@ public enum MarketplaceAnswer {
     APP_MISCONFIGURED(Optional.of(UninstallFailure.APP_MISCONFIGURED)),
     /** The location is not active, so its token could not be renewed. */
     LOCATION_NOT_ACTIVE(Optional.of(UninstallFailure.LOCATION_NOT_ACTIVE)),
+    /** No grant that could authorise the call holds {@code oauth.write}; HighLevel was not asked. */
+    SCOPE_MISSING(Optional.of(UninstallFailure.SCOPE_MISSING)),
     /** An unexplained refusal. */
     REFUSED(Optional.of(UninstallFailure.REFUSED));
 

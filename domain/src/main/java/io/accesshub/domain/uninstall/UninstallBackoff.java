@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * How long a developer uninstall waits after a failed attempt: 30 s · 2ⁿ⁻¹ for the n-th failure, at most one hour,
- * and never less than HighLevel's {@code Retry-After} when it sent one (also capped at one hour). It never gives up:
- * the request stays visible on the installation until it finishes.
+ * and never less than HighLevel's {@code Retry-After} when it sent one (also capped at one hour). It gives up only on
+ * failures that need someone to act, after {@link #PARK_AFTER} attempts: the request is parked, still visible on the
+ * installation, until the developer repeats it.
  */
 public final class UninstallBackoff {
 
@@ -15,6 +16,11 @@ public final class UninstallBackoff {
     public static final Duration BASE = Duration.ofSeconds(30);
     /** The longest wait. */
     public static final Duration MAX = Duration.ofHours(1);
+    /**
+     * After this many attempts, a request whose last failure {@link UninstallFailure#needsAction() needs action} is
+     * parked: tried no more until the developer repeats it.
+     */
+    public static final int PARK_AFTER = 5;
 
     private UninstallBackoff() {
     }

@@ -88,4 +88,25 @@ class CompanyCascadeTest {
         assertThatThrownBy(() -> CompanyCascade.decide(company, location, Optional.of(othersGrant)))
                 .isInstanceOf(DomainException.class);
     }
+
+    @ParameterizedTest(name = "after the developer removed the agency ({0}), location {1} -> {2}")
+    @CsvSource({
+            "UNINSTALLED, ACTIVE,       Uninstall",
+            "UNINSTALLED, PENDING,      Uninstall",
+            "UNINSTALLED, NEEDS_REAUTH, Uninstall",
+            "UNINSTALLED, UNINSTALLED,  Nothing",
+            "ACTIVE,      ACTIVE,       Nothing",
+    })
+    void theDevelopersRemovalOfAnAgencyReachesEveryInstalledLocationWhateverItsGrant(
+            InstallationStatus companyStatus, InstallationStatus locationStatus, String expectedStep) {
+        Installation company = installation(installationId(2), COMPANY_KEY, companyStatus);
+        Installation location = installation(installationId(1), LOCATION_KEY, locationStatus);
+
+        CascadeStep step = CompanyCascade.decideAfterDeveloperRemoval(company, location);
+
+        assertThat(step.getClass().getSimpleName()).isEqualTo(expectedStep);
+        if (step instanceof CascadeStep.Uninstall uninstall) {
+            assertThat(uninstall.reason()).isEqualTo(StateReason.UNINSTALLED_WITH_COMPANY);
+        }
+    }
 }

@@ -223,7 +223,7 @@ class InstallationLifecycleTest {
     @ParameterizedTest(name = "{0} is removed by the developer")
     @EnumSource(value = InstallationStatus.class, names = "UNINSTALLED", mode = EnumSource.Mode.EXCLUDE)
     void anInstalledInstallationRemovedByTheDeveloperIsUninstalledWithThatReason(InstallationStatus from) {
-        Installation removed = companyInstallation(from).removeByDeveloper(LATER);
+        Installation removed = companyInstallation(from).removeByDeveloper(NOW, LATER);
 
         assertThat(removed.status()).isEqualTo(InstallationStatus.UNINSTALLED);
         assertThat(removed.reason()).isEqualTo(StateReason.UNINSTALLED_BY_DEVELOPER);
@@ -239,16 +239,50 @@ class InstallationLifecycleTest {
     void aRemovalByTheDeveloperIsNeverStaleAndKeepsALaterLifecycleStamp() {
         Installation installed = companyInstallation(InstallationStatus.ACTIVE).confirmInstalled(LATER);
 
-        Installation removed = installed.removeByDeveloper(NOW);
+        Installation removed = installed.removeByDeveloper(NOW, NOW);
 
         assertThat(removed.status()).isEqualTo(InstallationStatus.UNINSTALLED);
         assertThat(removed.lastLifecycleChangeAt()).isEqualTo(LATER);
     }
 
     @Test
-    void removingAnUninstalledInstallationAgainChangesNothing() {
+    void removingAnInstallationUninstalledBeforeTheRequestChangesNothing() {
         Installation uninstalled = locationInstallation(InstallationStatus.UNINSTALLED);
 
-        assertThat(uninstalled.removeByDeveloper(LATER)).isSameAs(uninstalled);
+        assertThat(uninstalled.removeByDeveloper(NOW, LATER)).isSameAs(uninstalled);
+    }
+
+    @Test
+    void aRemovalRecordedAfterTheRequestIsRelabelledAsTheDevelopersWithoutASecondEvent() {
+        // the UNINSTALL webhook HighLevel sends right after removing the app won the race with the confirmation
+        Installation byWebhook = locationInstallation(InstallationStatus.UNINSTALLED);
+        assertThat(byWebhook.reason()).isNotEqualTo(StateReason.UNINSTALLED_BY_DEVELOPER);
+        Instant requestedAt = byWebhook.lastLifecycleChangeAt().minusSeconds(5);
+
+        Installation relabelled = byWebhook.removeByDeveloper(requestedAt, LATER);
+
+        assertThat(relabelled.status()).isEqualTo(InstallationStatus.UNINSTALLED);
+        assertThat(relabelled.reason()).isEqualTo(StateReason.UNINSTALLED_BY_DEVELOPER);
+        assertThat(relabelled.statusChangedAt()).isEqualTo(byWebhook.statusChangedAt());
+        assertThat(relabelled.lastLifecycleChangeAt()).isEqualTo(byWebhook.lastLifecycleChangeAt());
+        assertThat(relabelled.recordedEvents()).as("listeners were told of the removal already").isEmpty();
+        assertThat(relabelled.removeByDeveloper(requestedAt, LATER)).isSameAs(relabelled);
+    }
+
+    @Test
+    void onlyAnInstallAfterAMomentMakesTheInstallationInstalledSinceThen() {
+        Installation active = companyInstallation(InstallationStatus.ACTIVE);
+        Instant before = active.lastLifecycleChangeAt().minusSeconds(1);
+
+        assertThat(active.installedSince(before)).isTrue();
+        assertThat(active.installedSince(active.lastLifecycleChangeAt())).isFalse();
+        assertThat(companyInstallation(InstallationStatus.UNINSTALLED).installedSince(before)).isFalse();
+        assertThat(active.degrade(degradedReason(), LATER).installedSince(active.lastLifecycleChangeAt().plusSeconds(1)))
+                .as("a status change alone is no new install").isFalse();
+    }
+
+    private static StateReason degradedReason() {
+        return java.util.Arrays.stream(StateReason.values()).filter(r -> r.status() == InstallationStatus.DEGRADED)
+                .findFirst().orElseThrow();
     }
 }

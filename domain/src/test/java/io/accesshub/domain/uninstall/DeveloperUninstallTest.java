@@ -19,10 +19,20 @@ class DeveloperUninstallTest {
         UninstallRequest.requested(installationId(7), UninstallReason.DEFAULT, NOW);
 
     @ParameterizedTest(name = "{0} completes the uninstall")
-    @EnumSource(value = MarketplaceAnswer.class, names = {"REMOVED", "NOT_INSTALLED", "CREDENTIALS_REVOKED"})
+    @EnumSource(value = MarketplaceAnswer.class, names = {"REMOVED", "NOT_INSTALLED"})
     void anAnswerSayingTheAppIsGoneCompletesTheUninstall(MarketplaceAnswer answer) {
         assertThat(DeveloperUninstall.next(REQUEST, answer, Optional.empty(), NOW))
             .isInstanceOf(UninstallStep.Complete.class);
+    }
+
+    @Test
+    void revokedCredentialsCompleteOnlyARequestForWhichACallMayHaveBeenSent() {
+        assertThat(DeveloperUninstall.next(REQUEST.sending(), MarketplaceAnswer.CREDENTIALS_REVOKED,
+            Optional.empty(), NOW)).as("a lost answer").isInstanceOf(UninstallStep.Complete.class);
+        assertThat(DeveloperUninstall.next(REQUEST, MarketplaceAnswer.CREDENTIALS_REVOKED, Optional.empty(), NOW))
+            .as("HighLevel was never told").isEqualTo(new UninstallStep.RetryLater(new UninstallRequest(
+                REQUEST.installationId(), REQUEST.reason(), NOW, 1, NOW.plusSeconds(30),
+                Optional.of(UninstallFailure.NO_USABLE_CREDENTIALS))));
     }
 
     @ParameterizedTest(name = "{0} is retried as {1}")

@@ -21,14 +21,17 @@ public record InstallationResponse(String id, String appId, String companyId, @N
                                    List<String> missingScopes, @Nullable String reconsentUrl,
                                    @Nullable GrantView grant, @Nullable PendingUninstallView pendingUninstall) {
 
-    /** A developer uninstall HighLevel has not confirmed yet: when it was asked for and how its retries stand. */
+    /**
+     * A developer uninstall HighLevel has not confirmed yet: when it was asked for and how its retries stand;
+     * {@code parked} when it is tried no more until the {@code DELETE} is repeated.
+     */
     @Serdeable
     public record PendingUninstallView(String reason, Instant requestedAt, int attempts, Instant nextAttemptAt,
-                                       @Nullable String lastError) {
+                                       @Nullable String lastError, boolean parked) {
 
         static PendingUninstallView of(UninstallRequest r) {
             return new PendingUninstallView(r.reason().value(), r.requestedAt(), r.attempts(), r.nextAttemptAt(),
-                r.lastFailure().map(Enum::name).orElse(null));
+                r.lastFailure().map(Enum::name).orElse(null), r.parked());
         }
     }
 

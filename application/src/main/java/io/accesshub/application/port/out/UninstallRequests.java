@@ -4,6 +4,8 @@ import io.accesshub.domain.installation.InstallationId;
 import io.accesshub.domain.uninstall.UninstallRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,6 +16,9 @@ public interface UninstallRequests {
 
     /** The request kept for this installation, if any. */
     Optional<UninstallRequest> find(InstallationId installationId);
+
+    /** The requests kept for any of these installations, by installation (one read for a page of them). */
+    Map<InstallationId, UninstallRequest> findAll(Collection<InstallationId> installationIds);
 
     /**
      * Stores {@code request} unless one is already kept for its installation, then claims the kept request for
@@ -26,6 +31,12 @@ public interface UninstallRequests {
 
     /** Stores the request's new attempt count, next attempt and failure, and releases {@code owner}'s lease. */
     void reschedule(UninstallRequest next, String owner);
+
+    /**
+     * Records, before a call is sent, that a call to HighLevel may have been sent for the installation's request
+     * (it stays so); only while {@code owner} holds the lease.
+     */
+    void markSent(InstallationId installationId, String owner);
 
     /** Forgets the installation's request (the uninstall is recorded). */
     void remove(InstallationId installationId);

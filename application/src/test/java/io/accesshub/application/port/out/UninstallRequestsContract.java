@@ -39,7 +39,10 @@ public abstract class UninstallRequestsContract {
         UninstallRequest request = UninstallRequest.requested(id, new UninstallReason("moving to v2"), now());
 
         assertThat(queue.openAndClaim(request, "a", LEASE, now())).contains(request);
-        assertThat(queue.find(id)).contains(request);
+        UninstallRequest leased = queue.find(id).orElseThrow();
+        assertThat(leased).usingRecursiveComparison().ignoringFields("nextAttemptAt").isEqualTo(request);
+        assertThat(leased.nextAttemptAt()).as("moved to the lease's end, off the head of the due order")
+            .isAfter(request.nextAttemptAt().plus(LEASE).minusSeconds(30));
         assertThat(queue.openAndClaim(request, "b", LEASE, now())).as("leased by a").isEmpty();
         assertThat(queue.claimDue("b", LEASE, now())).as("leased by a").isEmpty();
     }
@@ -57,7 +60,8 @@ public abstract class UninstallRequestsContract {
             now().plusSeconds(1));
 
         assertThat(again).contains(first);
-        assertThat(queue.find(id)).contains(first);
+        assertThat(queue.find(id).orElseThrow()).usingRecursiveComparison().ignoringFields("nextAttemptAt")
+            .isEqualTo(first);
     }
 
     @Test
@@ -96,6 +100,60 @@ public abstract class UninstallRequestsContract {
             .contains(sooner);
         assertThat(queue.claimDue("b", LEASE, start.plusSeconds(60)).map(UninstallRequest::installationId))
             .contains(later);
+    }
+
+    @Test
+    void whetherACallMayHaveBeenSentIsKeptAcrossReschedules() {
+        InstallationId id = anId();
+        UninstallRequests queue = newQueue(id);
+        Instant start = now();
+        UninstallRequest request = UninstallRequest.requested(id, UninstallReason.DEFAULT, start);
+        queue.openAndClaim(request, "a", LEASE, start);
+        assertThat(queue.find(id).orElseThrow().sent()).isFalse();
+
+        queue.markSent(id, "a");
+        queue.reschedule(request.sending().failed(UninstallFailure.MARKETPLACE_UNAVAILABLE, Optional.empty(), start),
+            "a");
+
+        assertThat(queue.find(id).orElseThrow().sent()).isTrue();
+        assertThat(queue.claimDue("b", LEASE, start.plusSeconds(30)).orElseThrow().sent()).isTrue();
+    }
+
+    @Test
+    void aParkedRequestIsNotClaimedUntilItIsOpenedAgain() {
+        InstallationId id = anId();
+        UninstallRequests queue = newQueue(id);
+        Instant start = now();
+        UninstallRequest request = UninstallRequest.requested(id, UninstallReason.DEFAULT, start);
+        queue.openAndClaim(request, "a", LEASE, start);
+        UninstallRequest parked = new UninstallRequest(id, request.reason(), start, 5, start,
+            Optional.of(UninstallFailure.REFUSED), false, true);
+
+        queue.reschedule(parked, "a");
+
+        assertThat(queue.find(id)).contains(parked);
+        assertThat(queue.claimDue("b", LEASE, start.plusSeconds(3600))).as("parked").isEmpty();
+        Optional<UninstallRequest> revived = queue.openAndClaim(
+            UninstallRequest.requested(id, UninstallReason.DEFAULT, now()), "b", LEASE, now());
+        assertThat(revived).as("a repeat revives it").isPresent();
+        assertThat(revived.get().parked()).isFalse();
+        assertThat(revived.get().attempts()).isEqualTo(5);
+    }
+
+    @Test
+    void manyRequestsAreFoundAtOnce() {
+        InstallationId first = anId();
+        InstallationId second = anId();
+        InstallationId without = anId();
+        UninstallRequests queue = newQueue(first, second, without);
+        UninstallRequest one = UninstallRequest.requested(first, UninstallReason.DEFAULT, now().plusSeconds(60));
+        UninstallRequest two = UninstallRequest.requested(second, new UninstallReason("other"), now().plusSeconds(60));
+        queue.openAndClaim(one, "a", LEASE, now());
+        queue.openAndClaim(two, "a", LEASE, now());
+
+        assertThat(queue.findAll(java.util.List.of(first, second, without)))
+            .isEqualTo(java.util.Map.of(first, one, second, two));
+        assertThat(queue.findAll(java.util.List.of())).isEmpty();
     }
 
     @Test
