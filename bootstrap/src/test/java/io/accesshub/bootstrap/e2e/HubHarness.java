@@ -105,7 +105,7 @@ final class HubHarness implements AutoCloseable {
         properties.put("accesshub.install.state-purge.enabled", "false");
         properties.put("accesshub.api.keys", "e2e:" + ApiKeyRegistry.sha256Hex(API_KEY)
             + ":tokens:read+company-tokens:read+installations:read+admin+proxy:use;proxy-only:"
-            + ApiKeyRegistry.sha256Hex(PROXY_ONLY_KEY) + ":proxy:use;reader:"
+            + ApiKeyRegistry.sha256Hex(PROXY_ONLY_KEY) + ":proxy:use;e2e-read-only:"
             + ApiKeyRegistry.sha256Hex(READ_ONLY_KEY) + ":installations:read");
         properties.put("accesshub.apps.main.client-id", c.clientId());
         properties.put("accesshub.apps.main.client-secret", c.clientSecret());
