@@ -2,10 +2,7 @@ package io.accesshub.adapter.ghl;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -117,15 +114,8 @@ public class HighLevelConfiguration {
 
         /** Empty switches the status rule off; 429 and anything outside 400-499 are refused. */
         public void setStatuses(List<Integer> statuses) {
-            Set<Integer> checked = new LinkedHashSet<>();
-            for (Integer status : statuses == null ? List.<Integer>of() : statuses) {
-                if (status == null || status < 400 || status > 499 || status == 429) {
-                    throw new IllegalArgumentException("accesshub.highlevel.invalid-client.statuses: " + status
-                        + " is not a 4xx refusal (400-499 except 429)");
-                }
-                checked.add(status);
-            }
-            this.statuses = List.copyOf(checked);
+            this.statuses = AnswerRuleSettings.refusalStatuses(statuses, "accesshub.highlevel.invalid-client.statuses",
+                Set.of(429));
         }
 
         /** Lower-case substrings naming an invalid client in a 400/401 body. */
@@ -135,16 +125,7 @@ public class HighLevelConfiguration {
 
         /** Trimmed and lower-cased; blank entries are dropped, so an empty value switches the pattern rule off. */
         public void setPatterns(List<String> patterns) {
-            List<String> checked = new ArrayList<>();
-            for (String pattern : patterns == null ? List.<String>of() : patterns) {
-                if (pattern != null && !pattern.isBlank()) {
-                    String normalised = pattern.trim().toLowerCase(Locale.ROOT);
-                    if (!checked.contains(normalised)) {
-                        checked.add(normalised);
-                    }
-                }
-            }
-            this.patterns = List.copyOf(checked);
+            this.patterns = AnswerRuleSettings.patterns(patterns);
         }
     }
 }

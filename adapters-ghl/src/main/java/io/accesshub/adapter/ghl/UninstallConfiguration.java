@@ -1,8 +1,6 @@
 package io.accesshub.adapter.ghl;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -30,15 +28,8 @@ public class UninstallConfiguration {
 
     /** Only 4xx statuses other than 401 and 429; anything else fails startup. */
     public void setNotInstalledStatuses(List<Integer> statuses) {
-        Set<Integer> checked = new LinkedHashSet<>();
-        for (Integer status : statuses == null ? List.<Integer>of() : statuses) {
-            if (status == null || status < 400 || status > 499 || status == 401 || status == 429) {
-                throw new IllegalArgumentException("accesshub.highlevel.uninstall.not-installed-statuses: " + status
-                    + " is not a 4xx refusal (400-499 except 401 and 429)");
-            }
-            checked.add(status);
-        }
-        this.notInstalledStatuses = List.copyOf(checked);
+        this.notInstalledStatuses = AnswerRuleSettings.refusalStatuses(statuses,
+            "accesshub.highlevel.uninstall.not-installed-statuses", Set.of(401, 429));
     }
 
     /** Lower-case substrings naming an app that is not installed. */
@@ -48,16 +39,7 @@ public class UninstallConfiguration {
 
     /** Trimmed and lower-cased; blank entries are dropped, so an empty value switches the pattern rule off. */
     public void setNotInstalledPatterns(List<String> patterns) {
-        List<String> checked = new ArrayList<>();
-        for (String pattern : patterns == null ? List.<String>of() : patterns) {
-            if (pattern != null && !pattern.isBlank()) {
-                String normalised = pattern.trim().toLowerCase(Locale.ROOT);
-                if (!checked.contains(normalised)) {
-                    checked.add(normalised);
-                }
-            }
-        }
-        this.notInstalledPatterns = List.copyOf(checked);
+        this.notInstalledPatterns = AnswerRuleSettings.patterns(patterns);
     }
 
     /** Whether a refusal with this status and message says the app is not installed. */
