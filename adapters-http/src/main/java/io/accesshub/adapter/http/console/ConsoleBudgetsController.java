@@ -55,11 +55,9 @@ public class ConsoleBudgetsController {
         }
         Map<String, Object> model = pages.model(operator.get(), "budgets", "Budgets");
         int pageNumber = ConsolePages.pageNumber(page);
-        if (pageNumber < 1) {
-            model.put("error", "The page is a number from 1.");
-            model.put("rows", List.of());
-            model.put("total", 0L);
-            return pages.page(HttpStatus.BAD_REQUEST, "console/budgets", model);
+        Optional<MutableHttpResponse<?>> refused = pages.refusedPageNumber(pageNumber, "console/budgets", model);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         Page<BudgetSummary> found = budgets.busiest(PageRequest.of((pageNumber - 1) * PAGE_SIZE, PAGE_SIZE));
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -69,11 +69,9 @@ public class ConsoleDeadLettersController {
         }
         Map<String, Object> model = pages.model(operator.get(), "dead-letters", "Dead letters");
         int pageNumber = ConsolePages.pageNumber(page);
-        if (pageNumber < 1) {
-            model.put("error", "The page is a number from 1.");
-            model.put("rows", List.of());
-            model.put("total", 0L);
-            return pages.page(HttpStatus.BAD_REQUEST, "console/dead-letters", model);
+        Optional<MutableHttpResponse<?>> refused = pages.refusedPageNumber(pageNumber, "console/dead-letters", model);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         Page<DeadLetterView> found = deadLetters.deadLetters(PageRequest.of((pageNumber - 1) * PAGE_SIZE, PAGE_SIZE));
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
 
@@ -145,6 +146,20 @@ public class ConsolePages {
         } catch (NumberFormatException e) {
             return 0;
         }
+    }
+
+    /**
+     * The 400 page of a list asked for a page number below 1 (the number as {@link #pageNumber} read it), showing the
+     * list empty with the reason; empty when the number is usable.
+     */
+    public Optional<MutableHttpResponse<?>> refusedPageNumber(int pageNumber, String view, Map<String, Object> model) {
+        if (pageNumber >= 1) {
+            return Optional.empty();
+        }
+        model.put("error", "The page is a number from 1.");
+        model.put("rows", List.of());
+        model.put("total", 0L);
+        return Optional.of(page(HttpStatus.BAD_REQUEST, view, model));
     }
 
     /**
