@@ -21,7 +21,6 @@ import io.accesshub.application.port.out.TokenExchangeOutcome;
 import io.accesshub.application.port.out.TransactionRunner;
 import io.accesshub.domain.grant.Grant;
 import io.accesshub.domain.grant.GrantSource;
-import io.accesshub.domain.grant.ScopeRequirement;
 import io.accesshub.domain.grant.IssuedTokens;
 import io.accesshub.domain.installation.InstallReference;
 import io.accesshub.domain.installation.Installation;
@@ -247,11 +246,8 @@ public final class InstallService implements BeginInstallUseCase, CompleteInstal
 
     /** Records that the grant just issued lacks some of the app's configured scopes, when it does. */
     private Installation checked(Installation installation, IssuedTokens tokens, Instant now) {
-        boolean missing = apps.find(installation.key().appId())
-            .map(app -> !ScopeRequirement.missing(app.requestedScopes(), installation.userType(), tokens.scopes())
-                .isEmpty())
-            .orElse(false);
-        return missing ? installation.recordScopesMissing(now) : installation;
+        return apps.missingScopes(installation.key(), tokens.scopes()).isEmpty() ? installation
+            : installation.recordScopesMissing(now);
     }
 
     /** The plan the callback names, reported now. */

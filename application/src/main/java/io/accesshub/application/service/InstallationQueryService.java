@@ -1,8 +1,6 @@
 package io.accesshub.application.service;
 
-import io.accesshub.application.port.out.MarketplaceApp;
 import io.accesshub.application.port.out.MarketplaceApps;
-import io.accesshub.domain.grant.ScopeRequirement;
 import io.accesshub.domain.grant.Scopes;
 import io.accesshub.application.paging.Page;
 import io.accesshub.application.paging.PageRequest;
@@ -81,11 +79,7 @@ public final class InstallationQueryService implements ListInstallationsUseCase,
 
     /** The app's configured scopes the grant lacks, judged against the configuration as it is now. */
     private Scopes missingScopes(Installation installation, Optional<GrantSummary> grant) {
-        Optional<MarketplaceApp> app = apps.find(installation.key().appId());
-        if (grant.isEmpty() || app.isEmpty()) {
-            return Scopes.none();
-        }
-        return ScopeRequirement.missing(app.get().requestedScopes(), installation.userType(), grant.get().scopes());
+        return grant.map(g -> apps.missingScopes(installation.key(), g.scopes())).orElse(Scopes.none());
     }
 
     private static GrantSummary summarise(Grant grant, Instant now) {

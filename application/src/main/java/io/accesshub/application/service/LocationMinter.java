@@ -13,7 +13,6 @@ import io.accesshub.domain.exchange.LocationTokenPolicy;
 import io.accesshub.domain.grant.Grant;
 import io.accesshub.domain.grant.GrantSource;
 import io.accesshub.domain.grant.IssuedTokens;
-import io.accesshub.domain.grant.ScopeRequirement;
 import io.accesshub.domain.installation.CompanyInstallDetails;
 import io.accesshub.domain.installation.Installation;
 import io.accesshub.domain.installation.InstallationEvent;
@@ -98,11 +97,8 @@ public final class LocationMinter {
      * of a working location are not announced again).
      */
     private Installation checked(Installation installation, IssuedTokens tokens, Instant now) {
-        boolean missing = apps.find(installation.key().appId())
-            .map(app -> !ScopeRequirement.missing(app.requestedScopes(), installation.userType(), tokens.scopes())
-                .isEmpty())
-            .orElse(false);
-        return missing ? installation.recordScopesMissing(now) : installation;
+        return apps.missingScopes(installation.key(), tokens.scopes()).isEmpty() ? installation
+            : installation.recordScopesMissing(now);
     }
 
     private void storeOnce(InstallationKey key, IssuedTokens tokens) {

@@ -1,5 +1,8 @@
 package io.accesshub.application.port.out;
 
+import io.accesshub.domain.grant.ScopeRequirement;
+import io.accesshub.domain.grant.Scopes;
+import io.accesshub.domain.installation.InstallationKey;
 import io.accesshub.domain.marketplace.MarketplaceAppId;
 import java.util.List;
 import java.util.Optional;
@@ -19,5 +22,15 @@ public interface MarketplaceApps {
     /** The named app, or the default one when none is named. */
     default Optional<MarketplaceApp> resolve(Optional<MarketplaceAppId> requested) {
         return requested.isPresent() ? find(requested.get()) : defaultApp();
+    }
+
+    /**
+     * The scopes the installation's app is configured with that a grant holding {@code granted} lacks
+     * ({@link ScopeRequirement}); none when the app is not configured.
+     */
+    default Scopes missingScopes(InstallationKey installation, Scopes granted) {
+        return find(installation.appId())
+            .map(app -> ScopeRequirement.missing(app.requestedScopes(), installation.userType(), granted))
+            .orElse(Scopes.none());
     }
 }
