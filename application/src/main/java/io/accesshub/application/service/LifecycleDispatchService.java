@@ -4,6 +4,7 @@ import io.accesshub.application.port.in.DispatchLifecycleEventsUseCase;
 import io.accesshub.application.port.out.LifecycleEventListener;
 import io.accesshub.application.port.out.HubMetrics;
 import io.accesshub.application.port.out.LifecycleOutbox;
+import io.accesshub.application.port.out.LifecycleRelay;
 import io.accesshub.application.port.out.LifecycleOutbox.OutboxEntry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,16 +26,21 @@ public final class LifecycleDispatchService implements DispatchLifecycleEventsUs
     private final Duration lease;
     private final int maxAttempts;
     private final HubMetrics metrics;
+    private final LifecycleRelay relay;
 
     public LifecycleDispatchService(LifecycleOutbox outbox, List<LifecycleEventListener> listeners, int batchSize,
                                     Duration lease, int maxAttempts) {
-        this(outbox, listeners, batchSize, lease, maxAttempts, HubMetrics.NOOP);
+        this(outbox, listeners, batchSize, lease, maxAttempts, HubMetrics.NOOP, LifecycleRelay.NONE);
     }
 
-    /** {@code metrics} counts listener failures. */
+    /**
+     * {@code metrics} counts listener failures; {@code relay} takes each claimed batch before any listener sees it (a
+     * failure there releases the whole batch, to be claimed again).
+     */
     public LifecycleDispatchService(LifecycleOutbox outbox, List<LifecycleEventListener> listeners, int batchSize,
-                                    Duration lease, int maxAttempts, HubMetrics metrics) {
+                                    Duration lease, int maxAttempts, HubMetrics metrics, LifecycleRelay relay) {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.relay = Objects.requireNonNull(relay, "relay");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.listeners = List.copyOf(listeners);
         if (batchSize < 1 || maxAttempts < 1 || lease.isNegative() || lease.isZero()) {
@@ -48,6 +54,13 @@ public final class LifecycleDispatchService implements DispatchLifecycleEventsUs
     @Override
     public int dispatchBatch() {
         List<OutboxEntry> batch = outbox.claim(batchSize, lease);
+        try {
+            relay.enqueue(batch);
+        } catch (RuntimeException failed) {
+            metrics.lifecycleDeliveryFailed("relay");
+            outbox.release(batch);
+            throw failed;
+        }
         List<OutboxEntry> done = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             OutboxEntry entry = batch.get(i);

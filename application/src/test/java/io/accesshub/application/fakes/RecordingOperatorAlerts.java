@@ -25,6 +25,12 @@ public final class RecordingOperatorAlerts implements OperatorAlerts {
         alerts.add("kept " + what);
     }
 
+    @Override
+    public synchronized void relaySubscriptionPaused(io.accesshub.domain.relay.SubscriptionId subscription,
+                                                     int failures, java.time.Instant failingSince) {
+        alerts.add("paused " + subscription);
+    }
+
     /** Every alert so far, oldest first. */
     public synchronized List<String> alerts() {
         return List.copyOf(alerts);

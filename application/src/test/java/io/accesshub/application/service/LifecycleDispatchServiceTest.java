@@ -1,5 +1,8 @@
 package io.accesshub.application.service;
 
+import io.accesshub.application.port.out.HubMetrics;
+import io.accesshub.application.port.out.LifecycleRelay;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -114,6 +117,35 @@ class LifecycleDispatchServiceTest {
     }
 
     @Test
+    void theRelayTakesTheBatchBeforeAnyListenerAndAFailureThereReleasesItWhole() {
+        InstallationEvent installed = event(InstallationEventType.INSTALLED);
+        InstallationEvent activated = event(InstallationEventType.ACTIVATED);
+        outbox.add(7, installed);
+        outbox.add(9, activated);
+        List<String> order = new ArrayList<>();
+        boolean[] relayDown = {true};
+        LifecycleRelay relay = entries -> {
+            if (relayDown[0]) {
+                throw new IllegalStateException("database down");
+            }
+            entries.forEach(e -> order.add("relay " + e.id()));
+        };
+        LifecycleDispatchService dispatch = new LifecycleDispatchService(outbox,
+            List.<LifecycleEventListener>of(e -> order.add("listener " + e.type())), 10, Duration.ofSeconds(30), 3,
+            HubMetrics.NOOP, relay);
+
+        assertThatThrownBy(dispatch::dispatchBatch).hasMessageContaining("database down");
+        assertThat(order).isEmpty();
+        assertThat(outbox.pending).containsOnlyKeys(7L, 9L);
+        assertThat(outbox.leased).isEmpty();
+
+        relayDown[0] = false;
+        assertThat(dispatch.dispatchBatch()).isEqualTo(2);
+        assertThat(order).containsExactly("relay 7", "relay 9", "listener INSTALLED", "listener ACTIVATED");
+        assertThat(outbox.pending).isEmpty();
+    }
+
+    @Test
     void aFailingListenerAcknowledgesTheEventsBeforeItAndGetsTheRestAgainInOrderAfterTheLease() {
         InstallationEvent a = event(InstallationEventType.INSTALLED);
         InstallationEvent b = event(InstallationEventType.ACTIVATED);
@@ -161,7 +193,8 @@ class LifecycleDispatchServiceTest {
         };
         io.accesshub.application.fakes.RecordingHubMetrics metrics = new io.accesshub.application.fakes.RecordingHubMetrics();
         LifecycleDispatchService dispatch = new LifecycleDispatchService(outbox, List.of(listener), 10,
-            Duration.ofSeconds(30), 3, metrics);
+            Duration.ofSeconds(30), 3, metrics,
+            LifecycleRelay.NONE);
 
         for (int attempt = 1; attempt < 3; attempt++) {
             assertThatThrownBy(dispatch::dispatchBatch).isInstanceOf(RuntimeException.class);

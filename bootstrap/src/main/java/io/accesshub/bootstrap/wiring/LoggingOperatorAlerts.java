@@ -29,4 +29,12 @@ public class LoggingOperatorAlerts implements OperatorAlerts {
         LOG.warn("Could not store {} yet (attempt {}, {}); this instance keeps it and retries until the database"
             + " answers.", what, attempts, cause);
     }
+
+    @Override
+    public void relaySubscriptionPaused(io.accesshub.domain.relay.SubscriptionId subscription, int failures,
+                                        java.time.Instant failingSince) {
+        LOG.error("Relay subscription {} was paused automatically: its last {} delivery attempts failed, the first at"
+            + " {}. Its events are kept; fix the receiver, then POST /api/v1/admin/subscriptions/{}/resume.",
+            subscription, failures, failingSince, subscription);
+    }
 }

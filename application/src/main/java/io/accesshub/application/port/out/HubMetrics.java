@@ -56,6 +56,10 @@ public interface HubMetrics {
     }
 
     /** A lifecycle listener failed on an outbox event: {@code retry} (delivered again after its lease) or {@code parked}. */
+    /** A relay delivery attempt ended: {@code outcome} is delivered, retry, parked or refused. */
+    default void relayAttempt(String outcome) {
+    }
+
     default void lifecycleDeliveryFailed(String outcome) {
     }
 
