@@ -107,7 +107,7 @@ public class HubWiring {
     /** Names this instance in refresh leases (host + random suffix), so leases show who holds them. */
     private final String instanceId = hostName() + "-" + Long.toHexString(new SecureRandom().nextLong() & 0xffffffL);
 
-    private static String hostName() {
+    static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (Exception e) {
@@ -167,8 +167,9 @@ public class HubWiring {
     LifecycleDispatchService lifecycleDispatchService(LifecycleOutbox outbox, List<LifecycleEventListener> listeners,
         @Value("${accesshub.lifecycle.dispatch.batch-size:200}") int batchSize,
         @Value("${accesshub.lifecycle.dispatch.lease:30s}") Duration lease,
-        @Value("${accesshub.lifecycle.dispatch.max-attempts:10}") int maxAttempts, HubMetrics metrics) {
-        return new LifecycleDispatchService(outbox, listeners, batchSize, lease, maxAttempts, metrics);
+        @Value("${accesshub.lifecycle.dispatch.max-attempts:10}") int maxAttempts, HubMetrics metrics,
+        io.accesshub.application.port.out.LifecycleRelay relay) {
+        return new LifecycleDispatchService(outbox, listeners, batchSize, lease, maxAttempts, metrics, relay);
     }
 
     @Singleton

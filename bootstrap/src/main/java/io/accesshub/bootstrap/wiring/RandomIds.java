@@ -9,7 +9,8 @@ import java.util.Base64;
 import java.util.UUID;
 
 /** Random identities and OAuth states from the JVM's {@link SecureRandom}; the core only sees the ports. */
-final class RandomIds implements IdGenerator, SecretGenerator, ApiKeyGenerator {
+final class RandomIds implements IdGenerator, SecretGenerator, ApiKeyGenerator,
+    io.accesshub.application.port.out.RelayIdentities {
 
     private final SecureRandom random = new SecureRandom();
 
@@ -28,5 +29,15 @@ final class RandomIds implements IdGenerator, SecretGenerator, ApiKeyGenerator {
     @Override
     public String newKey() {
         return newState();
+    }
+
+    @Override
+    public io.accesshub.domain.relay.SubscriptionId newSubscriptionId() {
+        return io.accesshub.domain.relay.SubscriptionId.of(UUID.randomUUID());
+    }
+
+    @Override
+    public String newSigningSecret() {
+        return io.accesshub.webhooks.StandardWebhooks.newSecret(random);
     }
 }
