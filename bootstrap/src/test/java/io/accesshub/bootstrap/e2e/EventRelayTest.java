@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.accesshub.adapter.persistence.testdb.TestDatabase;
 import io.accesshub.application.port.in.DeliverRelayEventsUseCase;
 import io.accesshub.application.port.in.DispatchLifecycleEventsUseCase;
 import io.accesshub.application.port.out.InstallationEventPublisher;
