@@ -142,11 +142,7 @@ public class JdbcRelayDeliveries implements RelayDeliveries {
         if (!held) {
             return false;
         }
-        DeliveryState after = switch (decision) {
-            case DeliveryDecision.Delivered delivered -> DeliveryState.DELIVERED;
-            case DeliveryDecision.RetryAt retry -> DeliveryState.PENDING;
-            case DeliveryDecision.Park park -> DeliveryState.PARKED;
-        };
+        DeliveryState after = stateAfter(decision);
         Optional<Instant> retryAt = decision instanceof DeliveryDecision.RetryAt retry ? Optional.of(retry.at())
             : Optional.empty();
         String attempted = DbTime.toColumn(attemptedAt);
@@ -341,5 +337,12 @@ public class JdbcRelayDeliveries implements RelayDeliveries {
     /** The same id as {@link RelayMessage#webhookId()}. */
     private static String webhookId(long sequence) {
         return "msg_" + sequence;
+    }
+
+    private static DeliveryState stateAfter(DeliveryDecision decision) {
+        if (decision instanceof DeliveryDecision.Delivered) {
+            return DeliveryState.DELIVERED;
+        }
+        return decision instanceof DeliveryDecision.Park ? DeliveryState.PARKED : DeliveryState.PENDING;
     }
 }
