@@ -25,6 +25,14 @@ public record TokenBinding(String appId, String companyId, String locationKey, T
         return new TokenBinding("", "", webhookId, TokenKind.WEBHOOK_BODY);
     }
 
+    /**
+     * The binding of a relay subscription's signing secret: its {@code subscriptionId}, so a secret copied into
+     * another subscription's row fails.
+     */
+    public static TokenBinding forRelaySecret(String subscriptionId) {
+        return new TokenBinding("", "", subscriptionId, TokenKind.RELAY_SECRET);
+    }
+
     /** Unambiguous encoding: every part length-prefixed, after a version tag. */
     byte[] associatedData() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
