@@ -80,6 +80,7 @@ class EventRelayTest {
             "sim-loc-0002"));
         harness.processWebhooks(hub);
         harness.drainProvisioning(hub);
+        dispatch(hub);
         Instant now = Instant.now();
         relay(now);
 
@@ -395,8 +396,10 @@ class EventRelayTest {
             LocationId.of("relay-" + id.toString().substring(0, 8)));
         hub.bean(InstallationEventPublisher.class).publish(List.of(new InstallationEvent(type, id, key,
             InstallationStatus.ACTIVE, StateReason.GRANT_ISSUED, Instant.now())));
+        dispatch(hub);
     }
 
+    /** What the lifecycle scheduler does: the outbox into the relay (queued due at the hub's clock). */
     private void dispatch(HubHarness.Hub on) {
         DispatchLifecycleEventsUseCase dispatch = on.bean(DispatchLifecycleEventsUseCase.class);
         while (dispatch.dispatchBatch() > 0) {
@@ -404,9 +407,8 @@ class EventRelayTest {
         }
     }
 
-    /** What the schedulers do: the outbox into the relay, then every due delivery sent, with the test's time. */
+    /** What the delivery scheduler does: every due delivery sent, batch after batch, at the test's time. */
     private void relay(Instant now) {
-        dispatch(hub);
         DeliverRelayEventsUseCase delivery = hub.bean(DeliverRelayEventsUseCase.class);
         for (SubscriptionId subscription : delivery.sendingSubscriptions()) {
             while (delivery.deliverBatch(subscription, now) > 0) {
