@@ -71,8 +71,10 @@ public class RelayDeliveryScheduler {
                 // the next batch right away: a busy subscriber is drained at its own pace
             }
         } catch (RuntimeException e) {
-            LOG.warn("Relay delivery to subscription {} stopped for now; it resumes at the next interval",
-                subscription, e);
+            if (!stopping) {
+                LOG.warn("Relay delivery to subscription {} stopped for now; it resumes at the next interval",
+                    subscription, e);
+            }
         } finally {
             pumping.remove(subscription);
         }

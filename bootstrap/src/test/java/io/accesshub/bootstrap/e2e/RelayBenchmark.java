@@ -51,22 +51,35 @@ class RelayBenchmark {
             out.append(String.format("relay: %d events over %d installations per phase; parallel sends 8 per"
                 + " subscription; read timeout 5 s%n", EVENTS, INSTALLATIONS));
 
-            double alone = phase(hub, app, fast, EVENTS);
-            out.append(String.format("  fast subscriber alone: %.0f events/s%n", alone));
+            phase(hub, app, fast, EVENTS); // warm-up: the first events pay for class loading and JIT compilation
+            double alone = phase(hub, app, fast, 2 * EVENTS);
+            out.append(String.format("  fast subscriber alone: %.0f events/s (after a warm-up phase); %s%n", alone,
+                latency(harness, fast.url())));
 
             subscribe(harness, hub, slow.url());
-            double beside = phase(hub, app, fast, 2 * EVENTS);
+            double beside = phase(hub, app, fast, 3 * EVENTS);
             long slowAttempts = harness.count("SELECT COUNT(*) FROM relay_attempt a JOIN relay_subscription s"
                 + " ON s.id = a.subscription_id WHERE s.url = '" + slow.url() + "'");
             long slowPending = harness.count("SELECT COUNT(*) FROM relay_delivery d JOIN relay_subscription s"
                 + " ON s.id = d.subscription_id WHERE s.url = '" + slow.url() + "' AND d.state = 'PENDING'");
             out.append(String.format("  fast subscriber beside one that never answers: %.0f events/s (%.0f%% of"
-                + " alone)%n", beside, 100 * beside / alone))
+                + " alone); %s%n", beside, 100 * beside / alone, latency(harness, fast.url())))
                 .append(String.format("  the silent subscriber meanwhile: %d attempts finished (each a 5 s timeout),"
                     + " 0 delivered, %d events waiting%n", slowAttempts, slowPending));
         }
         System.out.print(out);
         Files.writeString(Path.of("target", "relay-bench.txt"), out.toString());
+    }
+
+    /** The average and largest attempt latency to a subscriber so far, from the attempt log. */
+    private static String latency(HubHarness harness, String url) {
+        long count = harness.count("SELECT COUNT(*) FROM relay_attempt a JOIN relay_subscription s"
+            + " ON s.id = a.subscription_id WHERE s.url = '" + url + "'");
+        long sum = harness.count("SELECT COALESCE(SUM(latency_ms), 0) FROM relay_attempt a JOIN relay_subscription s"
+            + " ON s.id = a.subscription_id WHERE s.url = '" + url + "'");
+        long max = harness.count("SELECT COALESCE(MAX(latency_ms), 0) FROM relay_attempt a JOIN relay_subscription s"
+            + " ON s.id = a.subscription_id WHERE s.url = '" + url + "'");
+        return String.format("%d attempts, %.1f ms average send, %d ms longest", count, sum / (double) count, max);
     }
 
     /** Publishes {@code EVENTS} events and waits until the fast subscriber has {@code expected}; returns events/s. */
