@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Event relay benchmark: one hub relays N lifecycle events to a subscriber that answers at once, first alone, then
 # beside a subscriber that never answers. Prints events per second per subscriber in both phases (goal: the fast
-# subscriber keeps its rate).
+# subscriber does as well beside the silent one as beside the healthy one).
 # Usage: bench/relay.sh [events] [installations]
 set -euo pipefail
 cd "$(dirname "$0")/.."
