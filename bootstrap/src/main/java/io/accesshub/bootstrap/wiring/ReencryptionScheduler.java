@@ -1,6 +1,7 @@
 package io.accesshub.bootstrap.wiring;
 
 import io.accesshub.adapter.persistence.grant.GrantReencryption;
+import io.accesshub.adapter.persistence.relay.RelaySecretReencryption;
 import io.accesshub.adapter.persistence.webhook.WebhookBodyReencryption;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -9,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves token ciphertexts and stored webhook bodies onto the keyset's primary key in the background after a key
- * rotation (and encrypts webhook bodies stored in plaintext by older versions), a batch per interval; once both
- * {@code remaining()} are zero the old key can be removed from the keyset.
+ * Moves token ciphertexts, stored webhook bodies and relay subscription signing secrets onto the keyset's primary key
+ * in the background after a key rotation (and encrypts webhook bodies stored in plaintext by older versions), a batch
+ * per interval; once every {@code remaining()} is zero the old key can be removed from the keyset.
  */
 @Singleton
 @Requires(property = "accesshub.token-encryption.reencryption.enabled", notEquals = "false")
@@ -21,13 +22,16 @@ public class ReencryptionScheduler {
 
     private final GrantReencryption reencryption;
     private final WebhookBodyReencryption webhookBodies;
+    private final RelaySecretReencryption relaySecrets;
     private final int batchSize;
 
     public ReencryptionScheduler(GrantReencryption reencryption, WebhookBodyReencryption webhookBodies,
+                                 RelaySecretReencryption relaySecrets,
                                  @io.micronaut.context.annotation.Value(
                                      "${accesshub.token-encryption.reencryption.batch-size:200}") int batchSize) {
         this.reencryption = reencryption;
         this.webhookBodies = webhookBodies;
+        this.relaySecrets = relaySecrets;
         this.batchSize = batchSize;
     }
 
@@ -42,6 +46,11 @@ public class ReencryptionScheduler {
             if (bodies > 0) {
                 LOG.info("Encrypted {} stored webhook bodies with the primary key; {} remain", bodies,
                     webhookBodies.remaining());
+            }
+            int secrets = relaySecrets.reencryptBatch(batchSize);
+            if (secrets > 0) {
+                LOG.info("Re-encrypted {} relay subscription secrets onto the primary key; {} remain", secrets,
+                    relaySecrets.remaining());
             }
         } catch (RuntimeException e) {
             LOG.error("Re-encryption failed; it runs again at the next interval", e);
