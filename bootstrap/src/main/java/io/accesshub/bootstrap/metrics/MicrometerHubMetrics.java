@@ -28,6 +28,7 @@ public final class MicrometerHubMetrics implements HubMetrics {
     static final String WEBHOOKS_RECEIVED = "accesshub.webhooks.received";
     static final String WEBHOOKS_PROCESSED = "accesshub.webhooks.processed";
     static final String LIFECYCLE_DELIVERY_FAILURES = "accesshub.lifecycle.delivery.failures";
+    static final String RELAY_ATTEMPTS = "accesshub.relay.attempts";
 
     /** Refresh lag buckets in seconds: the refresh window is 30 minutes by default. */
     private static final double[] LAG_BUCKETS = {60, 300, 600, 900, 1200, 1800, 3600};
@@ -114,6 +115,12 @@ public final class MicrometerHubMetrics implements HubMetrics {
     @Override
     public void lifecycleDeliveryFailed(String outcome) {
         Counter.builder(LIFECYCLE_DELIVERY_FAILURES).description("Lifecycle listener failures on outbox events, by outcome")
+            .tag("outcome", outcome).register(registry).increment();
+    }
+
+    @Override
+    public void relayAttempt(String outcome) {
+        Counter.builder(RELAY_ATTEMPTS).description("Relay delivery attempts to subscribers, by outcome")
             .tag("outcome", outcome).register(registry).increment();
     }
 }

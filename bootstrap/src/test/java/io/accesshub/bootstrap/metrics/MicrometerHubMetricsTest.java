@@ -31,6 +31,7 @@ class MicrometerHubMetricsTest {
         metrics.webhookIntake("accepted");
         metrics.webhookProcessed("dead");
         metrics.highLevelBudgetDecision(app, "wait_exhausted");
+        metrics.relayAttempt("parked");
 
         String scrape = registry.scrape();
 
@@ -52,7 +53,8 @@ class MicrometerHubMetricsTest {
             .contains("accesshub_webhooks_received_total{outcome=\"accepted\"} 1")
             .contains("accesshub_webhooks_processed_total{outcome=\"dead\"} 1")
             .contains("accesshub_highlevel_budget_decisions_total{app=\"65f0c0ffee0123456789abcd\","
-                + "decision=\"wait_exhausted\"} 1");
+                + "decision=\"wait_exhausted\"} 1")
+            .contains("accesshub_relay_attempts_total{outcome=\"parked\"} 1");
     }
 
     @Test
