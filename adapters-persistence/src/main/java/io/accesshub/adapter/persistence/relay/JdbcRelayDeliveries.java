@@ -84,11 +84,17 @@ public class JdbcRelayDeliveries implements RelayDeliveries {
         if (limit < 1 || !active(subscription)) {
             return List.of();
         }
-        List<Long> due = jdbc.prepareStatement("SELECT d.id FROM relay_delivery d WHERE d.subscription_id = ?"
-            + " AND d.state = ? AND d.next_attempt_at <= ? AND (d.lease_until IS NULL OR d.lease_until < UTC_TIMESTAMP(6))"
-            + " AND NOT EXISTS (SELECT 1 FROM relay_delivery o WHERE o.subscription_id = d.subscription_id"
-            + " AND o.installation_id = d.installation_id AND o.state = ? AND o.sequence < d.sequence)"
-            + " ORDER BY d.next_attempt_at, d.sequence LIMIT ? FOR UPDATE SKIP LOCKED", ps -> {
+        // Read in the due index's own order (next_attempt_at, then the primary key InnoDB appends), so the scan stops
+        // after `limit` heads instead of sorting every pending row; each row is checked to be its installation's
+        // oldest pending one with a single probe of the order index (forced: the optimizer otherwise may range-scan
+        // the unique (subscription_id, sequence) key for every row, seconds per claim with thousands pending).
+        List<Long> due = jdbc.prepareStatement("SELECT d.id FROM relay_delivery d FORCE INDEX (ix_relay_delivery_due)"
+            + " WHERE d.subscription_id = ? AND d.state = ? AND d.next_attempt_at <= ?"
+            + " AND (d.lease_until IS NULL OR d.lease_until < UTC_TIMESTAMP(6))"
+            + " AND NOT EXISTS (SELECT 1 FROM relay_delivery o FORCE INDEX (ix_relay_delivery_order)"
+            + " WHERE o.subscription_id = d.subscription_id AND o.installation_id = d.installation_id AND o.state = ?"
+            + " AND o.sequence < d.sequence)"
+            + " ORDER BY d.next_attempt_at, d.id LIMIT ? FOR UPDATE SKIP LOCKED", ps -> {
                 ps.setString(1, subscription.toString());
                 ps.setString(2, PENDING);
                 ps.setString(3, DbTime.toColumn(now));
@@ -113,7 +119,7 @@ public class JdbcRelayDeliveries implements RelayDeliveries {
                 return ps.executeUpdate();
             });
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM relay_delivery WHERE id IN (" + ids + ")"
-            + " ORDER BY next_attempt_at, sequence", ps -> readAll(ps.executeQuery()));
+            + " ORDER BY next_attempt_at, id", ps -> readAll(ps.executeQuery()));
     }
 
     private boolean active(SubscriptionId subscription) {
