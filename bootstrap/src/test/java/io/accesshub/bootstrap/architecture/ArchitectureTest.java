@@ -41,9 +41,11 @@ class ArchitectureTest {
     }
 
     @Test
-    void applicationDependsOnlyOnTheJdkTheDomainAndCaffeine() {
-        // Caffeine is allowed explicitly: the token cache is a plain library data structure (see CAFFEINE).
-        HubArchitectureRules.onlyDependsOnJdkAnd(APPLICATION, DOMAIN, CAFFEINE).check(production);
+    void applicationDependsOnlyOnTheJdkTheDomainCaffeineAndTheWebhookVerifier() {
+        // Caffeine is allowed explicitly: the token cache is a plain library data structure (see CAFFEINE); the
+        // JDK-only webhook-verifier module signs relay deliveries with the code subscribers verify them with.
+        HubArchitectureRules.onlyDependsOnJdkAnd(APPLICATION, DOMAIN, CAFFEINE, "io.accesshub.webhooks..")
+            .check(production);
     }
 
     @Test
@@ -107,12 +109,18 @@ class ArchitectureTest {
     }
 
     @Test
-    void httpClientsLiveInTheHighLevelAdapter() {
+    void httpClientsLiveInTheHighLevelAdapterAndTheRelaySender() {
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
             .that().resideInAPackage("io.accesshub..")
-            .and().resideOutsideOfPackage("io.accesshub.adapter.ghl..")
+            .and().resideOutsideOfPackages("io.accesshub.adapter.ghl..", "io.accesshub.adapter.http.relay..")
             .should().dependOnClassesThat().resideInAPackage("io.micronaut.http.client..")
-            .because("one client talks to HighLevel; nothing else in the hub makes outbound HTTP calls")
+            .because("one paced client talks to HighLevel, and the event relay's sender (redirects off, addresses"
+                + " checked) to subscribers; nothing else in the hub makes outbound HTTP calls")
+            .check(production);
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+            .that().resideInAPackage("io.accesshub.adapter.http.relay..")
+            .should().dependOnClassesThat().resideInAPackage("io.accesshub.adapter.ghl..")
+            .because("the relay sender never talks to HighLevel")
             .check(production);
     }
 
