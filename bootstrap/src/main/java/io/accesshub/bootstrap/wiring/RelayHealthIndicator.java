@@ -3,6 +3,7 @@ package io.accesshub.bootstrap.wiring;
 import io.accesshub.application.port.out.RelaySubscriptions;
 import io.accesshub.domain.relay.RelaySubscription;
 import io.accesshub.domain.relay.SubscriptionState;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import jakarta.inject.Singleton;
@@ -17,9 +18,10 @@ import java.util.Map;
 @Singleton
 public class RelayHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
 
-    private final RelaySubscriptions subscriptions;
+    private final BeanProvider<RelaySubscriptions> subscriptions;
 
-    public RelayHealthIndicator(RelaySubscriptions subscriptions) {
+    /** The store is looked up at the first health check, so {@code /health} never needs the token keyset to start. */
+    public RelayHealthIndicator(BeanProvider<RelaySubscriptions> subscriptions) {
         this.subscriptions = subscriptions;
     }
 
@@ -28,7 +30,7 @@ public class RelayHealthIndicator extends AbstractHealthIndicator<Map<String, Ob
         healthStatus = HealthStatus.UP;
         Map<String, Object> details = new LinkedHashMap<>();
         try {
-            for (RelaySubscription s : subscriptions.all()) {
+            for (RelaySubscription s : subscriptions.get().all()) {
                 if (s.state() == SubscriptionState.AUTO_PAUSED) {
                     details.put(s.id().toString(), Map.of(
                         "status", "auto_paused",
@@ -40,7 +42,7 @@ public class RelayHealthIndicator extends AbstractHealthIndicator<Map<String, Ob
                 }
             }
         } catch (RuntimeException unavailable) {
-            details.put("status", "unknown: the database did not answer");
+            details.put("status", "unknown: the subscriptions could not be read");
         }
         return details;
     }
