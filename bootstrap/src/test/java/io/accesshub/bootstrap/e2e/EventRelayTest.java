@@ -355,6 +355,77 @@ class EventRelayTest {
             .status()).isEqualTo(404);
     }
 
+    @Test
+    void twoInstancesDeliveringTheSameSubscriptionAtOnceKeepEachInstallationsOrderAndSendEachEventOnce()
+            throws Exception {
+        subscribe(receiver.url(), allTypes());
+        HubHarness.Hub second = harness.startHub(Map.of("accesshub.relay.enabled", "false",
+            "accesshub.relay.allowed-hosts", "127.0.0.1"));
+        List<InstallationId> installations = new ArrayList<>();
+        List<InstallationEventType> types = List.of(InstallationEventType.INSTALLED, InstallationEventType.ACTIVATED,
+            InstallationEventType.DEGRADED, InstallationEventType.RECOVERED, InstallationEventType.SUSPENDED);
+        for (int i = 0; i < 12; i++) {
+            installations.add(InstallationId.of(UUID.randomUUID()));
+        }
+        for (InstallationEventType type : types) {
+            for (InstallationId installation : installations) {
+                publishFor(installation, type);
+            }
+        }
+        Instant now = Instant.now();
+
+        java.util.concurrent.ExecutorService instances = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<?>> pumps = new ArrayList<>();
+            for (HubHarness.Hub instance : List.of(hub, second)) {
+                pumps.add(instances.submit(() -> {
+                    DeliverRelayEventsUseCase delivery = instance.bean(DeliverRelayEventsUseCase.class);
+                    for (int round = 0; round < 200 && receiver.accepted().size() < 60; round++) {
+                        for (SubscriptionId subscription : delivery.sendingSubscriptions()) {
+                            delivery.deliverBatch(subscription, now);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> pump : pumps) {
+                pump.get();
+            }
+        } finally {
+            instances.shutdownNow();
+        }
+
+        List<RelayReceiver.Received> got = receiver.accepted();
+        assertThat(got).hasSize(60);
+        assertThat(got).extracting(RelayReceiver.Received::id).doesNotHaveDuplicates();
+        for (InstallationId installation : installations) {
+            assertThat(got.stream().filter(r -> dataOf(r).get("installationId").equals(installation.toString()))
+                .map(r -> bodyOf(r).get("type"))).as("order of " + installation).containsExactly(
+                    "installation.installed", "installation.activated", "installation.degraded",
+                    "installation.recovered", "installation.suspended");
+        }
+        assertThat(harness.count("SELECT COUNT(*) FROM relay_attempt")).as("one attempt per event").isEqualTo(60);
+    }
+
+    @Test
+    void aBatchClaimedByAnInstanceThatDiedIsSentByAnotherOnceItsLeaseRanOut() throws Exception {
+        String id = (String) subscribe(receiver.url(), allTypes()).get("id");
+        InstallationId installation = publish(InstallationEventType.INSTALLED);
+        publishFor(installation, InstallationEventType.ACTIVATED);
+        // an instance claims the first event and dies before sending or recording anything
+        assertThat(hub.bean(io.accesshub.application.port.out.RelayDeliveries.class).claimDue(
+            SubscriptionId.parse(id), 8, "instance-that-died", Duration.ofMinutes(5), Instant.now())).hasSize(1);
+
+        relay(Instant.now());
+        assertThat(receiver.received()).as("leased: neither it nor the next event of its installation goes").isEmpty();
+
+        harness.sql("UPDATE relay_delivery SET lease_until = DATE_SUB(UTC_TIMESTAMP(6), INTERVAL 1 SECOND)"
+            + " WHERE lease_owner = 'instance-that-died'");
+        relay(Instant.now());
+        assertThat(receiver.accepted()).extracting(r -> bodyOf(r).get("type"))
+            .containsExactly("installation.installed", "installation.activated");
+    }
+
     private String state(String id) throws Exception {
         return (String) harness.get(hub.url("/api/v1/admin/subscriptions/" + id), HubHarness.API_KEY).json()
             .get("state");
