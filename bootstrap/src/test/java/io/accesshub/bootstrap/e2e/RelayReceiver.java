@@ -30,6 +30,8 @@ final class RelayReceiver implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile boolean hang;
     private volatile String failMarker;
+    private final java.util.concurrent.atomic.AtomicReference<Runnable> beforeNextAnswer =
+        new java.util.concurrent.atomic.AtomicReference<>();
     private volatile int failCode;
 
     RelayReceiver() throws IOException {
@@ -52,6 +54,10 @@ final class RelayReceiver implements AutoCloseable {
                 }
                 exchange.close();
                 return;
+            }
+            Runnable hook = beforeNextAnswer.getAndSet(null);
+            if (hook != null) {
+                hook.run(); // e.g. the hub's database goes down between the send and the answer
             }
             String marker = failMarker;
             int answer = marker != null && new String(body, java.nio.charset.StandardCharsets.UTF_8).contains(marker)
@@ -80,6 +86,11 @@ final class RelayReceiver implements AutoCloseable {
     void answerFor(String marker, int code) {
         failMarker = marker;
         failCode = code;
+    }
+
+    /** Runs {@code hook} once, after the next request arrived and before it is answered. */
+    void beforeNextAnswer(Runnable hook) {
+        beforeNextAnswer.set(hook);
     }
 
     /** From now on requests get no answer at all (the connection stays open until the receiver is closed). */
