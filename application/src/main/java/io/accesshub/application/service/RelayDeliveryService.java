@@ -40,6 +40,10 @@ public final class RelayDeliveryService implements DeliverRelayEventsUseCase {
     public static final String ADDRESS_REFUSED = "address_refused";
     /** The error recorded when the subscriber's host resolves to nothing. */
     public static final String UNRESOLVED = "unresolved";
+    /** The error recorded when the subscription's signing secrets could not be read (a key missing from the keyset). */
+    public static final String SECRET_UNREADABLE = "secret_unreadable";
+    /** The error recorded when a send broke down inside the hub. */
+    public static final String INTERNAL_ERROR = "internal_error";
 
     private final RelaySubscriptions subscriptions;
     private final RelayDeliveries deliveries;
@@ -94,22 +98,36 @@ public final class RelayDeliveryService implements DeliverRelayEventsUseCase {
 
     @Override
     public int deliverBatch(SubscriptionId id, Instant now) {
+        Optional<RelaySubscription> subscription = subscriptions.find(id);
+        if (subscription.isEmpty() || !subscription.get().state().sends()) {
+            return 0;
+        }
+        String url = subscription.get().url();
+        // resolved and checked before the claim, so a slow DNS answer never eats the lease
+        Optional<String> refused = refusal(url);
+        List<String> secrets;
+        try {
+            secrets = subscriptions.signingSecrets(id, now);
+        } catch (RuntimeException unreadable) {
+            secrets = List.of();
+            refused = refused.or(() -> Optional.of(SECRET_UNREADABLE));
+        }
+        if (secrets.isEmpty() && refused.isEmpty()) {
+            return 0; // deleted meanwhile
+        }
         List<RelayDelivery> claimed = deliveries.claimDue(id, settings.batchSize(), owner, settings.lease(), now);
         if (claimed.isEmpty()) {
             return 0;
         }
-        Optional<RelaySubscription> subscription = subscriptions.find(id);
-        if (subscription.isEmpty()) {
-            return claimed.size(); // deleted meanwhile: its rows went with it
-        }
-        String url = subscription.get().url();
-        Optional<String> refused = refusal(url);
-        List<String> secrets = subscriptions.signingSecrets(id, now);
         List<CompletableFuture<AttemptResult>> attempts = new ArrayList<>(claimed.size());
         for (RelayDelivery delivery : claimed) {
-            attempts.add(refused.isPresent()
-                ? CompletableFuture.completedFuture(AttemptResult.failed(refused.get(), Duration.ZERO))
-                : CompletableFuture.supplyAsync(() -> send(url, secrets, delivery, now), sends));
+            if (refused.isPresent()) {
+                attempts.add(CompletableFuture.completedFuture(AttemptResult.failed(refused.get(), Duration.ZERO)));
+            } else {
+                List<String> signing = secrets;
+                attempts.add(CompletableFuture.supplyAsync(() -> send(url, signing, delivery, now), sends)
+                    .exceptionally(failed -> AttemptResult.failed(INTERNAL_ERROR, Duration.ZERO)));
+            }
         }
         boolean anyDelivered = false;
         FailureStreak streak = null;

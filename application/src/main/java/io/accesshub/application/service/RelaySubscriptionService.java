@@ -84,17 +84,30 @@ public final class RelaySubscriptionService implements ManageRelaySubscriptionsU
 
     @Override
     public Optional<RelaySubscription> resume(SubscriptionId id) {
-        return subscriptions.changeState(id, SubscriptionState.ACTIVE, clock.instant());
+        Instant now = clock.instant();
+        Optional<RelaySubscription> resumed = subscriptions.changeState(id, SubscriptionState.ACTIVE, now);
+        // waiting events go out now, and the time spent paused does not count against their retry horizon
+        resumed.ifPresent(s -> deliveries.restartRetries(id, now));
+        return resumed;
     }
 
     @Override
-    public Optional<RotatedSecret> rotateSecret(SubscriptionId id) {
-        String secret = identities.newSigningSecret();
-        Instant overlapUntil = clock.instant().plus(secretOverlap);
-        if (!subscriptions.rotateSecret(id, secret, overlapUntil)) {
-            return Optional.empty();
+    public RotateOutcome rotateSecret(SubscriptionId id, boolean force) {
+        Instant now = clock.instant();
+        Optional<RelaySubscription> current = subscriptions.find(id);
+        if (current.isEmpty()) {
+            return new RotateOutcome.NotFound();
         }
-        return subscriptions.find(id).map(s -> new RotatedSecret(s, secret, overlapUntil));
+        if (!force && current.get().inSecretOverlap(now)) {
+            return new RotateOutcome.OverlapRunning(current.get().secretOverlapUntil().orElseThrow());
+        }
+        String secret = identities.newSigningSecret();
+        Instant overlapUntil = now.plus(secretOverlap);
+        if (!subscriptions.rotateSecret(id, secret, overlapUntil)) {
+            return new RotateOutcome.NotFound();
+        }
+        return subscriptions.find(id).<RotateOutcome>map(s -> new RotateOutcome.Rotated(s, secret, overlapUntil))
+            .orElseGet(RotateOutcome.NotFound::new);
     }
 
     @Override

@@ -150,6 +150,14 @@ public final class InMemoryRelayDeliveries implements RelayDeliveries {
     }
 
     @Override
+    public synchronized void restartRetries(SubscriptionId subscription, Instant now) {
+        deliveries.replaceAll((id, d) -> !d.subscriptionId().equals(subscription) || d.state() != DeliveryState.PENDING
+            ? d : new RelayDelivery(d.id(), d.subscriptionId(), d.sequence(), d.installationId(), d.type(),
+                d.webhookId(), d.body(), d.state(), d.attempts(), d.firstAttemptAt().map(first -> now),
+                d.nextAttemptAt().isAfter(now) ? now : d.nextAttemptAt(), d.createdAt()));
+    }
+
+    @Override
     public synchronized long pendingCount(SubscriptionId subscription) {
         return deliveries.values().stream()
             .filter(d -> d.subscriptionId().equals(subscription) && d.state() == DeliveryState.PENDING).count();

@@ -7,6 +7,7 @@ import io.accesshub.application.fakes.InMemoryRelayDeliveries;
 import io.accesshub.application.fakes.InMemoryRelaySubscriptions;
 import io.accesshub.application.fakes.RecordingHubMetrics;
 import io.accesshub.application.fakes.RecordingOperatorAlerts;
+import io.accesshub.application.port.in.ManageRelaySubscriptionsUseCase;
 import io.accesshub.application.port.in.ManageRelaySubscriptionsUseCase.CreateOutcome;
 import io.accesshub.application.port.out.LifecycleOutbox.OutboxEntry;
 import io.accesshub.application.port.out.RelayIdentities;
@@ -187,7 +188,12 @@ class RelayServicesTest {
     void everyAttemptIsSignedWithEverySecretValidAtItsTime() throws Exception {
         CreateOutcome.Created created = (CreateOutcome.Created) admin.create(URL, types(RelayEventType.INSTALLED), "");
         SubscriptionId id = created.subscription().id();
-        String rotated = admin.rotateSecret(id).orElseThrow().secret();
+        String rotated = ((ManageRelaySubscriptionsUseCase.RotateOutcome.Rotated) admin.rotateSecret(id, false))
+            .secret();
+        assertThat(admin.rotateSecret(id, false)).as("a second rotation inside the overlap would drop the old secret")
+            .isInstanceOf(ManageRelaySubscriptionsUseCase.RotateOutcome.OverlapRunning.class);
+        assertThat(admin.rotateSecret(SubscriptionId.of(UUID.randomUUID()), true))
+            .isInstanceOf(ManageRelaySubscriptionsUseCase.RotateOutcome.NotFound.class);
         fanOut.enqueue(List.of(new OutboxEntry(3, event(InstallationEventType.INSTALLED, TestIds.installationId(),
             TestIds.appId(), TestIds.companyId()), 1)));
 
@@ -235,5 +241,11 @@ class RelayServicesTest {
         assertThat(alerts.alerts()).containsExactly("paused " + id);
         assertThat(delivery.sendingSubscriptions()).doesNotContain(id);
         assertThat(delivery.deliverBatch(id, NOW.plus(Duration.ofHours(2)))).as("paused: nothing claimed").isZero();
+
+        transport.answer = 200;
+        int sent = transport.sentBodies.size();
+        admin.resume(id); // at NOW (the admin's clock): the waiting event is due at once again
+        assertThat(delivery.deliverBatch(id, NOW.plus(Duration.ofMinutes(13)))).isEqualTo(1);
+        assertThat(transport.sentBodies).hasSize(sent + 1);
     }
 }

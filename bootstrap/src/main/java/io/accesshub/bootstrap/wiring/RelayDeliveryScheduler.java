@@ -8,6 +8,7 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * Delivers relay events: every {@code accesshub.relay.interval} (default 1 s) each active subscription that is not
  * already being worked gets a pump of its own, which sends its due batches back to back until none is due. So a
  * subscriber that never answers holds up only its own pump, never another's. At most
- * {@code accesshub.relay.max-concurrent-subscriptions} (default 32) pumps run at once per instance; the delivery log
+ * {@code accesshub.relay.max-concurrent-subscriptions} (default 32) pumps run at once per instance, each for a turn of
+ * at most {@code accesshub.relay.pump-turn} (default 10 s) before it queues again behind the others; the delivery log
  * past its retention is purged every {@code accesshub.relay.purge-interval} (default 1 h).
  */
 @Singleton
@@ -34,12 +36,15 @@ public class RelayDeliveryScheduler {
     private final Clock clock;
     private final ExecutorService pumps;
     private final Set<SubscriptionId> pumping = ConcurrentHashMap.newKeySet();
+    private final Duration turn;
     private volatile boolean stopping;
 
     public RelayDeliveryScheduler(DeliverRelayEventsUseCase delivery, Clock clock,
-                                  @Value("${accesshub.relay.max-concurrent-subscriptions:32}") int maxPumps) {
+                                  @Value("${accesshub.relay.max-concurrent-subscriptions:32}") int maxPumps,
+                                  @Value("${accesshub.relay.pump-turn:10s}") Duration turn) {
         this.delivery = delivery;
         this.clock = clock;
+        this.turn = turn;
         AtomicInteger threads = new AtomicInteger();
         this.pumps = Executors.newFixedThreadPool(maxPumps, task -> {
             Thread thread = new Thread(task, "relay-pump-" + threads.incrementAndGet());
@@ -67,8 +72,10 @@ public class RelayDeliveryScheduler {
 
     private void pump(SubscriptionId subscription) {
         try {
-            while (!stopping && delivery.deliverBatch(subscription, clock.instant()) > 0) {
-                // the next batch right away: a busy subscriber is drained at its own pace
+            long until = System.nanoTime() + turn.toNanos();
+            while (!stopping && System.nanoTime() < until && delivery.deliverBatch(subscription, clock.instant()) > 0) {
+                // the next batch right away: a busy subscriber is drained at its own pace, for one turn; then its
+                // pump queues again behind the others, so slow subscribers cannot keep every pump thread
             }
         } catch (RuntimeException e) {
             if (!stopping) {

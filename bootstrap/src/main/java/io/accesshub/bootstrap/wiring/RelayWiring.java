@@ -83,7 +83,15 @@ public class RelayWiring {
         @Value("${accesshub.relay.retry.give-up-after:24h}") Duration giveUpAfter,
         @Value("${accesshub.relay.auto-pause.min-failures:20}") int autoPauseFailures,
         @Value("${accesshub.relay.auto-pause.after:12h}") Duration autoPauseAfter,
-        @Value("${accesshub.relay.retention:7d}") Duration retention) {
+        @Value("${accesshub.relay.retention:7d}") Duration retention,
+        @Value("${accesshub.relay.connect-timeout:2s}") Duration connectTimeout,
+        @Value("${accesshub.relay.read-timeout:5s}") Duration readTimeout) {
+        Duration needed = connectTimeout.plus(readTimeout).plusSeconds(5);
+        if (lease.compareTo(needed) < 0) {
+            throw new IllegalStateException("ACCESSHUB_RELAY_LEASE (" + lease + ") must be at least the connect and"
+                + " read timeouts plus 5 s (" + needed + "), else another instance may send a batch again while it is"
+                + " still being sent");
+        }
         return new RelayDeliveryService(subscriptions, deliveries, transport, destination,
             new RelayDeliveryService.Settings(parallelSends, lease,
                 new DeliveryBackoff(firstRetry, longestRetry, giveUpAfter),

@@ -145,6 +145,11 @@ class EventRelayTest {
         String newSecret = (String) rotated.json().get("secret");
         assertThat(newSecret).startsWith("whsec_").isNotEqualTo(oldSecret);
         assertThat(rotated.json().get("previousSecretValidUntil")).isNotNull();
+        HubHarness.Response again = harness.send("POST", hub.url("/api/v1/admin/subscriptions/" + id
+            + "/rotate-secret"), HubHarness.API_KEY, null);
+        assertThat(again.status()).as("inside the overlap").isEqualTo(409);
+        assertThat(again.json()).containsEntry("code", "rotation_in_progress");
+        assertThat(again.body()).doesNotContain(newSecret.substring(6)).doesNotContain(oldSecret.substring(6));
 
         InstallationId installation = publish(InstallationEventType.INSTALLED);
         Instant during = Instant.now();

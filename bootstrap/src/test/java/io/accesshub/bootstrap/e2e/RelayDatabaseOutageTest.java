@@ -62,6 +62,7 @@ class RelayDatabaseOutageTest {
         properties.put("accesshub.relay.enabled", "false");
         properties.put("accesshub.relay.allowed-hosts", "127.0.0.1");
         properties.put("accesshub.relay.read-timeout", "60s"); // the receiver stops the database before it answers
+        properties.put("accesshub.relay.lease", "90s");
         HubHarness.Hub hub = harness.startHub(properties);
         HubHarness.Response created = harness.send("POST", hub.url("/api/v1/admin/subscriptions"),
             HubHarness.API_KEY, JSON.writeValueAsString(Map.of("url", receiver.url(), "eventTypes",

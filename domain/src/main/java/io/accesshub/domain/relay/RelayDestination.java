@@ -102,10 +102,52 @@ public record RelayDestination(Set<String> allowedHosts) {
         byte[] bytes = address.getAddress();
         if (address instanceof Inet6Address) {
             boolean uniqueLocal = (bytes[0] & 0xfe) == 0xfc;
-            boolean mappedV4 = isMappedIpv4(bytes);
-            return uniqueLocal || mappedV4 && isInternalV4(new byte[] {bytes[12], bytes[13], bytes[14], bytes[15]});
+            byte[] last4 = {bytes[12], bytes[13], bytes[14], bytes[15]};
+            if (isMappedIpv4(bytes) || isCompatibleIpv4(bytes) || isNat64WellKnown(bytes)) {
+                return isInternalV4(last4);
+            }
+            // 6to4 (2002::/16) carries the IPv4 address in bytes 2-5
+            if ((bytes[0] & 0xff) == 0x20 && (bytes[1] & 0xff) == 0x02) {
+                return isInternalV4(new byte[] {bytes[2], bytes[3], bytes[4], bytes[5]});
+            }
+            // local-use NAT64 (64:ff9b:1::/48) and Teredo (2001::/32) reach IPv4 hosts the check cannot see
+            boolean localNat64 = startsWith(bytes, 0x00, 0x64, 0xff, 0x9b, 0x00, 0x01);
+            boolean teredo = startsWith(bytes, 0x20, 0x01, 0x00, 0x00);
+            return uniqueLocal || localNat64 || teredo;
         }
         return isInternalV4(bytes);
+    }
+
+    /** IPv4-compatible {@code ::a.b.c.d} (deprecated, still routed by some stacks). */
+    private static boolean isCompatibleIpv4(byte[] bytes) {
+        for (int i = 0; i < 12; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The well-known NAT64 prefix {@code 64:ff9b::/96}: the last four bytes are the IPv4 host reached. */
+    private static boolean isNat64WellKnown(byte[] bytes) {
+        if (!startsWith(bytes, 0x00, 0x64, 0xff, 0x9b)) {
+            return false;
+        }
+        for (int i = 4; i < 12; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xff) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isMappedIpv4(byte[] bytes) {

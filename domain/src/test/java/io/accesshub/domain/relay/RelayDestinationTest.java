@@ -36,7 +36,8 @@ class RelayDestinationTest {
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254",
         "100.64.0.1", "0.0.0.0", "224.0.0.1", "::1", "fc00::1", "fd12:3456::1", "fe80::1", "::ffff:10.0.0.1",
-        "::ffff:127.0.0.1"})
+        "::ffff:127.0.0.1", "::127.0.0.1", "::a9fe:a9fe", "64:ff9b::a00:5", "64:ff9b::7f00:1", "64:ff9b:1::5",
+        "2002:a00:1::1", "2002:c0a8:101::1", "2001:0:4136:e378::1"})
     void internalAddressesAreRefusedForHostsNotAllowListed(String literal) throws Exception {
         assertThat(destination.judgeAddresses("hooks.example.com", List.of(ip(literal))))
             .contains(RelayDestination.Refusal.INTERNAL_ADDRESS);
@@ -49,6 +50,10 @@ class RelayDestinationTest {
         assertThat(destination.judgeAddresses("hooks.example.com", List.of(ip("93.184.216.34"), ip("10.0.0.5"))))
             .contains(RelayDestination.Refusal.INTERNAL_ADDRESS);
         assertThat(destination.judgeAddresses("172.15.0.1", List.of(ip("172.15.0.1")))).isEmpty();
+        assertThat(destination.judgeAddresses("hooks.example.com", List.of(ip("64:ff9b::5db8:d822"))))
+            .as("NAT64 to a public IPv4 host").isEmpty();
+        assertThat(destination.judgeAddresses("hooks.example.com", List.of(ip("2002:5db8:d822::1"))))
+            .as("6to4 of a public IPv4 host").isEmpty();
     }
 
     @Test

@@ -75,15 +75,16 @@ public class RelayHttpTransport implements RelayTransport {
     /** A fixed name for a failure without an answer; never the exception's message. */
     static String errorName(Throwable failed) {
         for (Throwable t = failed; t != null; t = t.getCause()) {
+            // before ConnectException: Netty's ConnectTimeoutException extends it
+            if (t instanceof io.netty.channel.ConnectTimeoutException
+                || t instanceof java.net.SocketTimeoutException) {
+                return "timeout";
+            }
             if (t instanceof ConnectException) {
                 return "connection_refused";
             }
             if (t instanceof SSLException) {
                 return "tls_error";
-            }
-            if (t instanceof io.netty.channel.ConnectTimeoutException
-                || t instanceof java.net.SocketTimeoutException) {
-                return "timeout";
             }
             if (t instanceof UnknownHostException) {
                 return "unresolved";

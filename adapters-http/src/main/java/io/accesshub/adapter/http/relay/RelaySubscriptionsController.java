@@ -5,6 +5,7 @@ import io.accesshub.adapter.http.problem.Problems;
 import io.accesshub.application.port.in.ManageRelaySubscriptionsUseCase;
 import io.accesshub.application.port.in.ManageRelaySubscriptionsUseCase.CreateOutcome;
 import io.accesshub.application.port.in.ManageRelaySubscriptionsUseCase.ReplayOutcome;
+import io.accesshub.application.port.in.ManageRelaySubscriptionsUseCase.RotateOutcome;
 import io.accesshub.domain.access.Permission;
 import io.accesshub.domain.marketplace.CompanyId;
 import io.accesshub.domain.marketplace.MarketplaceAppId;
@@ -51,6 +52,8 @@ import java.util.stream.Collectors;
 public class RelaySubscriptionsController {
 
     private static final int MAX_PAGE = 200;
+    /** The most ids per kind a filter may list: 400 ids of at most 128 characters fit the 64 KB column. */
+    private static final int MAX_FILTER_IDS = 400;
 
     private final ManageRelaySubscriptionsUseCase relay;
     private final Clock clock;
@@ -127,14 +130,27 @@ public class RelaySubscriptionsController {
         return changed(subscriptionId(id).flatMap(relay::resume));
     }
 
-    @Operation(summary = "A new signing secret, shown this once; the old one keeps signing for the overlap")
+    @Operation(summary = "A new signing secret, shown this once; the old one keeps signing for the overlap (409 while"
+        + " an earlier rotation's overlap runs, unless force=true)")
     @SecurityRequirement(name = "apiKey")
     @Post("/subscriptions/{id}/rotate-secret")
-    public HttpResponse<?> rotateSecret(@PathVariable String id) {
-        return subscriptionId(id).flatMap(relay::rotateSecret).<HttpResponse<?>>map(r -> HttpResponse.ok(
-                SubscriptionResponse.of(r.subscription(), null, r.secret(), clock.instant()))
-                .header("Cache-Control", "no-store"))
-            .orElseGet(RelaySubscriptionsController::noSubscription);
+    public HttpResponse<?> rotateSecret(@PathVariable String id, @Nullable @QueryValue Boolean force) {
+        Optional<SubscriptionId> subscription = subscriptionId(id);
+        if (subscription.isEmpty()) {
+            return noSubscription();
+        }
+        RotateOutcome outcome = relay.rotateSecret(subscription.get(), Boolean.TRUE.equals(force));
+        if (outcome instanceof RotateOutcome.Rotated rotated) {
+            return HttpResponse.ok(SubscriptionResponse.of(rotated.subscription(), null, rotated.secret(),
+                clock.instant())).header("Cache-Control", "no-store");
+        }
+        if (outcome instanceof RotateOutcome.OverlapRunning running) {
+            return Problems.response(Problem.of(409, "rotation_in_progress", "Rotation in progress",
+                "The secret rotated out last time still signs until " + running.until() + "; rotating again now would"
+                    + " stop it at once. Repeat with ?force=true if the subscriber holds neither that secret nor"
+                    + " the current one."));
+        }
+        return noSubscription();
     }
 
     @Operation(summary = "The subscription's delivery attempts, newest first: status code or error, and latency")
@@ -240,8 +256,8 @@ public class RelaySubscriptionsController {
         if (values == null) {
             return Set.of();
         }
-        if (values.size() > 1_000) {
-            throw new IllegalArgumentException("a filter lists at most 1000 ids per kind.");
+        if (values.size() > MAX_FILTER_IDS) {
+            throw new IllegalArgumentException("a filter lists at most " + MAX_FILTER_IDS + " ids per kind.");
         }
         return values.stream().map(v -> parse.apply(v == null ? "" : v.trim())).collect(Collectors.toSet());
     }

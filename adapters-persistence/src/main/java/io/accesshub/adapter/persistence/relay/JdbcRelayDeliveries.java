@@ -81,19 +81,23 @@ public class JdbcRelayDeliveries implements RelayDeliveries {
     @Transactional
     public List<RelayDelivery> claimDue(SubscriptionId subscription, int limit, String owner, Duration lease,
                                         Instant now) {
-        if (limit < 1 || !active(subscription)) {
+        if (limit < 1 || !lockIfActive(subscription)) {
             return List.of();
         }
         // Read in the due index's own order (next_attempt_at, then the primary key InnoDB appends), so the scan stops
-        // after `limit` heads instead of sorting every pending row; each row is checked to be its installation's
-        // oldest pending one with a single probe of the order index (forced: the optimizer otherwise may range-scan
-        // the unique (subscription_id, sequence) key for every row, seconds per claim with thousands pending).
+        // after `limit` heads instead of sorting every pending row. A row is a head when no older delivery of its
+        // installation is pending here (one probe of the order index, forced: the optimizer otherwise may
+        // range-scan the unique (subscription_id, sequence) key for every row, seconds per claim with thousands
+        // pending) and no older event of its installation is still undelivered in the outbox (another instance may
+        // be queueing it right now: two dispatchers can hold consecutive outbox batches at once).
         List<Long> due = jdbc.prepareStatement("SELECT d.id FROM relay_delivery d FORCE INDEX (ix_relay_delivery_due)"
             + " WHERE d.subscription_id = ? AND d.state = ? AND d.next_attempt_at <= ?"
             + " AND (d.lease_until IS NULL OR d.lease_until < UTC_TIMESTAMP(6))"
             + " AND NOT EXISTS (SELECT 1 FROM relay_delivery o FORCE INDEX (ix_relay_delivery_order)"
             + " WHERE o.subscription_id = d.subscription_id AND o.installation_id = d.installation_id AND o.state = ?"
             + " AND o.sequence < d.sequence)"
+            + " AND NOT EXISTS (SELECT 1 FROM lifecycle_outbox x FORCE INDEX (ix_lifecycle_outbox_installation)"
+            + " WHERE x.installation_id = d.installation_id AND x.id < d.sequence AND x.delivered = FALSE)"
             + " ORDER BY d.next_attempt_at, d.id LIMIT ? FOR UPDATE SKIP LOCKED", ps -> {
                 ps.setString(1, subscription.toString());
                 ps.setString(2, PENDING);
@@ -122,8 +126,13 @@ public class JdbcRelayDeliveries implements RelayDeliveries {
             + " ORDER BY next_attempt_at, id", ps -> readAll(ps.executeQuery()));
     }
 
-    private boolean active(SubscriptionId subscription) {
-        return jdbc.prepareStatement("SELECT 1 FROM relay_subscription WHERE id = ? AND state = ?", ps -> {
+    /**
+     * Whether the subscription is active, locking its row until the claim commits: claims of one subscription are
+     * serialised across instances (each sees the others' committed leases, whatever the server does with locks in
+     * the head check's subquery), and a pause waits for a claim in progress and is seen by every later one.
+     */
+    private boolean lockIfActive(SubscriptionId subscription) {
+        return jdbc.prepareStatement("SELECT 1 FROM relay_subscription WHERE id = ? AND state = ? FOR UPDATE", ps -> {
             ps.setString(1, subscription.toString());
             ps.setString(2, SubscriptionState.ACTIVE.name());
             try (ResultSet rs = ps.executeQuery()) {
@@ -249,6 +258,21 @@ public class JdbcRelayDeliveries implements RelayDeliveries {
                 return ps.executeUpdate();
             });
         return replayed > 0 ? find(deliveryId) : Optional.empty();
+    }
+
+    @Override
+    @Transactional
+    public void restartRetries(SubscriptionId subscription, Instant now) {
+        String at = DbTime.toColumn(now);
+        jdbc.prepareStatement("UPDATE relay_delivery SET next_attempt_at = LEAST(next_attempt_at, ?),"
+            + " first_attempt_at = CASE WHEN first_attempt_at IS NULL THEN NULL ELSE ? END"
+            + " WHERE subscription_id = ? AND state = ?", ps -> {
+                ps.setString(1, at);
+                ps.setString(2, at);
+                ps.setString(3, subscription.toString());
+                ps.setString(4, PENDING);
+                return ps.executeUpdate();
+            });
     }
 
     @Override

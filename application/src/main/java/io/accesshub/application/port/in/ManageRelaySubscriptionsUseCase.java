@@ -32,11 +32,26 @@ public interface ManageRelaySubscriptionsUseCase {
         }
     }
 
-    /** A rotated secret, shown this once, and until when the secret it replaced still signs. */
-    record RotatedSecret(RelaySubscription subscription, String secret, Instant previousValidUntil) {
-        @Override
-        public String toString() {
-            return "RotatedSecret[" + subscription.id() + "]";
+    /** What a secret rotation found. */
+    sealed interface RotateOutcome {
+        /** A new secret, shown this once, and until when the secret it replaced still signs. */
+        record Rotated(RelaySubscription subscription, String secret, Instant previousValidUntil)
+            implements RotateOutcome {
+            @Override
+            public String toString() {
+                return "Rotated[" + subscription.id() + "]";
+            }
+        }
+
+        /**
+         * The previous rotation's overlap still runs: rotating again would drop the secret the subscriber may still
+         * hold (a rotation whose answer was lost, say); repeat with force to do it anyway.
+         */
+        record OverlapRunning(Instant until) implements RotateOutcome {
+        }
+
+        /** No subscription has this id. */
+        record NotFound() implements RotateOutcome {
         }
     }
 
@@ -74,8 +89,11 @@ public interface ManageRelaySubscriptionsUseCase {
     /** Sends again, the queued events first, in order; empty when there is no such subscription. */
     Optional<RelaySubscription> resume(SubscriptionId id);
 
-    /** A new secret; the old one keeps signing for the configured overlap. Empty when there is no such subscription. */
-    Optional<RotatedSecret> rotateSecret(SubscriptionId id);
+    /**
+     * A new secret; the old one keeps signing for the configured overlap. While an earlier rotation's overlap runs,
+     * only with {@code force} (the secret rotated out then stops signing at once).
+     */
+    RotateOutcome rotateSecret(SubscriptionId id, boolean force);
 
     /** Deletes a subscription with its queue and log; false when there was none. */
     boolean delete(SubscriptionId id);

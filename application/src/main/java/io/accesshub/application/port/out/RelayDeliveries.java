@@ -55,6 +55,13 @@ public interface RelayDeliveries {
      */
     Optional<RelayDelivery> replay(long deliveryId, Instant now);
 
+    /**
+     * Makes every pending delivery of a subscription due at {@code now} (at the latest) with its retry horizon
+     * starting over at {@code now}: what a resume does, so that a pause neither delays the waiting events further
+     * nor counts against their retry horizon.
+     */
+    void restartRetries(SubscriptionId subscription, Instant now);
+
     /** How many deliveries of a subscription are pending. */
     long pendingCount(SubscriptionId subscription);
 

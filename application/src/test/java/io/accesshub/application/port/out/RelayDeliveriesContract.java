@@ -110,6 +110,26 @@ public abstract class RelayDeliveriesContract {
     }
 
     @Test
+    void restartingRetriesMakesWaitingDeliveriesDueAndStartsTheirHorizonOver() {
+        deliveries.enqueue(List.of(message(1, INST_A, SUB), message(2, INST_B, SUB)), T0);
+        RelayDelivery failing = claim("a", T0).stream().filter(d -> d.sequence() == 1).findFirst().orElseThrow();
+        deliveries.record(failing, "a", T0, FAILED, new DeliveryDecision.RetryAt(T0.plus(Duration.ofHours(1))));
+        Instant resumed = T0.plus(Duration.ofHours(30));
+        deliveries.restartRetries(SUB, resumed);
+
+        RelayDelivery restarted = deliveries.find(failing.id()).orElseThrow();
+        assertThat(restarted.nextAttemptAt()).isEqualTo(T0.plus(Duration.ofHours(1)));
+        assertThat(restarted.firstAttemptAt()).contains(resumed);
+        assertThat(restarted.attempts()).isEqualTo(1);
+
+        Instant early = T0.plusSeconds(30);
+        deliveries.restartRetries(SUB, early);
+        assertThat(deliveries.find(failing.id()).orElseThrow().nextAttemptAt()).isEqualTo(early);
+        assertThat(deliveries.deliveries(SUB, Optional.of(DeliveryState.DELIVERED), 10, Optional.empty()))
+            .as("only pending deliveries change").isEmpty();
+    }
+
+    @Test
     void queueingTheSameMessageAgainAddsNothing() {
         deliveries.enqueue(List.of(message(1, INST_A, SUB), message(2, INST_B, SUB)), T0);
 
