@@ -92,8 +92,8 @@ public final class RelayDeliveryService implements DeliverRelayEventsUseCase {
     }
 
     @Override
-    public List<SubscriptionId> sendingSubscriptions() {
-        return subscriptions.sending();
+    public List<SubscriptionId> dueSubscriptions(Instant now) {
+        return deliveries.dueSubscriptions(now);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.accesshub.domain.relay.AttemptResult;
 import io.accesshub.domain.relay.DeliveryDecision;
 import io.accesshub.domain.relay.DeliveryState;
 import io.accesshub.domain.relay.RelayDelivery;
+import io.accesshub.domain.relay.RelaySubscription;
 import io.accesshub.domain.relay.RelayMessage;
 import io.accesshub.domain.relay.SubscriptionId;
 import java.time.Duration;
@@ -75,6 +76,15 @@ public final class InMemoryRelayDeliveries implements RelayDeliveries {
             .toList();
         due.forEach(d -> leases.put(d.id(), new Lease(owner, now.plus(lease))));
         return due;
+    }
+
+    @Override
+    public synchronized List<SubscriptionId> dueSubscriptions(Instant now) {
+        return subscriptions.all().stream().map(RelaySubscription::id)
+            .filter(subscriptions::isActive)
+            .filter(id -> deliveries.values().stream().anyMatch(d -> d.subscriptionId().equals(id)
+                && d.state() == DeliveryState.PENDING && !d.nextAttemptAt().isAfter(now) && !leased(d.id(), now)))
+            .toList();
     }
 
     private boolean leased(long id, Instant now) {

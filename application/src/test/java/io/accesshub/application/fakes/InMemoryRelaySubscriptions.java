@@ -49,11 +49,6 @@ public final class InMemoryRelaySubscriptions implements RelaySubscriptions {
             .toList();
     }
 
-    @Override
-    public synchronized List<SubscriptionId> sending() {
-        return all().stream().filter(s -> s.state() == SubscriptionState.ACTIVE).map(RelaySubscription::id).toList();
-    }
-
     /** Whether the subscription exists and is {@code ACTIVE}. */
     synchronized boolean isActive(SubscriptionId id) {
         return find(id).map(s -> s.state() == SubscriptionState.ACTIVE).orElse(false);

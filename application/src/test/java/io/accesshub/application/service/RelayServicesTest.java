@@ -239,7 +239,7 @@ class RelayServicesTest {
         delivery.deliverBatch(id, NOW.plus(Duration.ofMinutes(12)));
         assertThat(subscriptions.find(id).orElseThrow().state()).isEqualTo(SubscriptionState.AUTO_PAUSED);
         assertThat(alerts.alerts()).containsExactly("paused " + id);
-        assertThat(delivery.sendingSubscriptions()).doesNotContain(id);
+        assertThat(delivery.dueSubscriptions(NOW.plus(Duration.ofHours(2)))).doesNotContain(id);
         assertThat(delivery.deliverBatch(id, NOW.plus(Duration.ofHours(2)))).as("paused: nothing claimed").isZero();
 
         transport.answer = 200;

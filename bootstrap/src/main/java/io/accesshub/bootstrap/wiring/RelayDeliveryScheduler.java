@@ -56,7 +56,7 @@ public class RelayDeliveryScheduler {
     @Scheduled(fixedDelay = "${accesshub.relay.interval:1s}", initialDelay = "5s")
     void deliver() {
         try {
-            for (SubscriptionId subscription : delivery.sendingSubscriptions()) {
+            for (SubscriptionId subscription : delivery.dueSubscriptions(clock.instant())) {
                 if (pumping.add(subscription)) {
                     try {
                         pumps.execute(() -> pump(subscription));

@@ -386,7 +386,7 @@ class EventRelayTest {
                 pumps.add(instances.submit(() -> {
                     DeliverRelayEventsUseCase delivery = instance.bean(DeliverRelayEventsUseCase.class);
                     for (int round = 0; round < 200 && receiver.accepted().size() < 60; round++) {
-                        for (SubscriptionId subscription : delivery.sendingSubscriptions()) {
+                        for (SubscriptionId subscription : delivery.dueSubscriptions(now)) {
                             delivery.deliverBatch(subscription, now);
                         }
                     }
@@ -486,7 +486,7 @@ class EventRelayTest {
     /** What the delivery scheduler does: every due delivery sent, batch after batch, at the test's time. */
     private void relay(Instant now) {
         DeliverRelayEventsUseCase delivery = hub.bean(DeliverRelayEventsUseCase.class);
-        for (SubscriptionId subscription : delivery.sendingSubscriptions()) {
+        for (SubscriptionId subscription : delivery.dueSubscriptions(now)) {
             while (delivery.deliverBatch(subscription, now) > 0) {
                 // the next batch: later events of an installation become due once the earlier ones are done
             }

@@ -143,6 +143,27 @@ public class JdbcRelayDeliveries implements RelayDeliveries {
 
     @Override
     @Transactional
+    public List<SubscriptionId> dueSubscriptions(Instant now) {
+        // one probe of the due index per active subscription (a handful): idle, paused and busy ones are left out
+        return jdbc.prepareStatement("SELECT s.id FROM relay_subscription s WHERE s.state = ? AND EXISTS (SELECT 1"
+            + " FROM relay_delivery d FORCE INDEX (ix_relay_delivery_due) WHERE d.subscription_id = s.id"
+            + " AND d.state = ? AND d.next_attempt_at <= ? AND (d.lease_until IS NULL"
+            + " OR d.lease_until < UTC_TIMESTAMP(6))) ORDER BY s.created_at, s.id", ps -> {
+                ps.setString(1, SubscriptionState.ACTIVE.name());
+                ps.setString(2, PENDING);
+                ps.setString(3, DbTime.toColumn(now));
+                List<SubscriptionId> found = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(SubscriptionId.parse(rs.getString(1)));
+                    }
+                }
+                return found;
+            });
+    }
+
+    @Override
+    @Transactional
     public boolean record(RelayDelivery delivery, String owner, Instant attemptedAt, AttemptResult result,
                           DeliveryDecision decision) {
         boolean held = jdbc.prepareStatement("SELECT id FROM relay_delivery WHERE id = ? AND lease_owner = ?"

@@ -101,22 +101,6 @@ public class JdbcRelaySubscriptions implements RelaySubscriptions {
 
     @Override
     @Transactional
-    public List<SubscriptionId> sending() {
-        return jdbc.prepareStatement("SELECT id FROM relay_subscription WHERE state = ? ORDER BY created_at, id",
-            ps -> {
-                ps.setString(1, SubscriptionState.ACTIVE.name());
-                List<SubscriptionId> found = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        found.add(SubscriptionId.parse(rs.getString(1)));
-                    }
-                }
-                return found;
-            });
-    }
-
-    @Override
-    @Transactional
     public Optional<RelaySubscription> changeState(SubscriptionId id, SubscriptionState state, Instant now) {
         boolean resume = state == SubscriptionState.ACTIVE;
         jdbc.prepareStatement("UPDATE relay_subscription SET state = ?, state_changed_at = ?,"

@@ -10,8 +10,8 @@ import java.util.List;
  */
 public interface DeliverRelayEventsUseCase {
 
-    /** The subscriptions whose deliveries are sent now. */
-    List<SubscriptionId> sendingSubscriptions();
+    /** The active subscriptions with deliveries due at {@code now}: the ones a delivery pass visits. */
+    List<SubscriptionId> dueSubscriptions(Instant now);
 
     /**
      * Claims, sends (in parallel) and records one batch of the subscription's deliveries due at {@code now}; returns

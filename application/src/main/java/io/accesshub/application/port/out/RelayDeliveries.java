@@ -33,6 +33,12 @@ public interface RelayDeliveries {
     List<RelayDelivery> claimDue(SubscriptionId subscription, int limit, String owner, Duration lease, Instant now);
 
     /**
+     * The active subscriptions with at least one pending, unleased delivery due at {@code now}, oldest first: the only
+     * ones a delivery pass needs to visit (idle, paused and busy subscriptions cost it nothing).
+     */
+    List<SubscriptionId> dueSubscriptions(Instant now);
+
+    /**
      * Records an attempt made at {@code attemptedAt} and applies the decision, if {@code owner} still holds the
      * delivery's lease; returns false (and records nothing) otherwise.
      */

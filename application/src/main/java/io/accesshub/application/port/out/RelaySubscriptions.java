@@ -23,9 +23,6 @@ public interface RelaySubscriptions {
     /** Every subscription, oldest first. */
     List<RelaySubscription> all();
 
-    /** Ids of the subscriptions whose deliveries are sent now ({@link SubscriptionState#ACTIVE}). */
-    List<SubscriptionId> sending();
-
     /**
      * Moves a subscription to {@code state} at {@code now} (a move to {@code ACTIVE} clears its failure streak);
      * returns the subscription as stored, empty when it does not exist.

@@ -110,6 +110,22 @@ public abstract class RelayDeliveriesContract {
     }
 
     @Test
+    void onlyActiveSubscriptionsWithAnUnleasedDueDeliveryAreDue() {
+        assertThat(deliveries.dueSubscriptions(T0)).as("nothing queued").isEmpty();
+        deliveries.enqueue(List.of(message(1, INST_A, SUB, OTHER_SUB)), T0);
+        assertThat(deliveries.dueSubscriptions(T0.minusSeconds(1))).as("not due yet").isEmpty();
+        assertThat(deliveries.dueSubscriptions(T0)).containsExactlyInAnyOrder(SUB, OTHER_SUB);
+
+        subscriptions.changeState(OTHER_SUB, SubscriptionState.PAUSED, T0);
+        assertThat(deliveries.dueSubscriptions(T0)).containsExactly(SUB);
+
+        RelayDelivery claimed = claim("a", T0).get(0);
+        assertThat(deliveries.dueSubscriptions(T0)).as("its only due delivery is leased").isEmpty();
+        deliveries.record(claimed, "a", T0, OK, new DeliveryDecision.Delivered());
+        assertThat(deliveries.dueSubscriptions(T0.plusSeconds(60))).as("nothing pending").isEmpty();
+    }
+
+    @Test
     void restartingRetriesMakesWaitingDeliveriesDueAndStartsTheirHorizonOver() {
         deliveries.enqueue(List.of(message(1, INST_A, SUB), message(2, INST_B, SUB)), T0);
         RelayDelivery failing = claim("a", T0).stream().filter(d -> d.sequence() == 1).findFirst().orElseThrow();
