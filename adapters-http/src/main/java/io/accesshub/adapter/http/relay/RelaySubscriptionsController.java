@@ -38,7 +38,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -158,17 +160,8 @@ public class RelaySubscriptionsController {
     @Get("/subscriptions/{id}/attempts")
     public HttpResponse<?> attempts(@PathVariable String id, @Nullable @QueryValue Integer limit,
                                     @Nullable @QueryValue Long before) {
-        Optional<SubscriptionId> subscription = subscriptionId(id).filter(s -> relay.find(s).isPresent());
-        if (subscription.isEmpty()) {
-            return noSubscription();
-        }
-        int size = pageSize(limit);
-        if (size < 0) {
-            return invalid("limit must be between 1 and " + MAX_PAGE + ".");
-        }
-        List<AttemptResponse> items = relay.attempts(subscription.get(), size, Optional.ofNullable(before)).stream()
-            .map(AttemptResponse::of).toList();
-        return HttpResponse.ok(new ListResponse<>(items, items.size() < size ? null : items.get(items.size() - 1).id()));
+        return newestFirst(id, limit, (subscription, size) -> relay.attempts(subscription, size,
+            Optional.ofNullable(before)).stream().map(AttemptResponse::of).toList(), AttemptResponse::id);
     }
 
     @Operation(summary = "The subscription's deliveries, newest first, optionally in one state (pending, delivered,"
@@ -177,14 +170,6 @@ public class RelaySubscriptionsController {
     @Get("/subscriptions/{id}/deliveries")
     public HttpResponse<?> deliveries(@PathVariable String id, @Nullable @QueryValue String state,
                                       @Nullable @QueryValue Integer limit, @Nullable @QueryValue Long before) {
-        Optional<SubscriptionId> subscription = subscriptionId(id).filter(s -> relay.find(s).isPresent());
-        if (subscription.isEmpty()) {
-            return noSubscription();
-        }
-        int size = pageSize(limit);
-        if (size < 0) {
-            return invalid("limit must be between 1 and " + MAX_PAGE + ".");
-        }
         Optional<DeliveryState> wanted = Optional.empty();
         if (state != null && !state.isBlank()) {
             wanted = Arrays.stream(DeliveryState.values())
@@ -193,9 +178,9 @@ public class RelaySubscriptionsController {
                 return invalid("state must be one of pending, delivered, parked.");
             }
         }
-        List<DeliveryResponse> items = relay.deliveries(subscription.get(), wanted, size, Optional.ofNullable(before))
-            .stream().map(DeliveryResponse::of).toList();
-        return HttpResponse.ok(new ListResponse<>(items, items.size() < size ? null : items.get(items.size() - 1).id()));
+        Optional<DeliveryState> inState = wanted;
+        return newestFirst(id, limit, (subscription, size) -> relay.deliveries(subscription, inState, size,
+            Optional.ofNullable(before)).stream().map(DeliveryResponse::of).toList(), DeliveryResponse::id);
     }
 
     @Operation(summary = "Send a parked (or delivered) delivery again, now, with its retries starting over")
@@ -212,6 +197,25 @@ public class RelaySubscriptionsController {
         }
         return Problems.response(Problem.of(404, "not_found", "No such delivery",
             "No delivery has this id (the delivery log keeps finished deliveries for its retention)."));
+    }
+
+    /**
+     * A page of a subscription's log, newest first: 404 for an unknown subscription, 400 for a bad limit, else the
+     * items {@code read} gives for (subscription, page size) with the {@code before} of the next page.
+     */
+    private <T> HttpResponse<?> newestFirst(String id, @Nullable Integer limit,
+                                            BiFunction<SubscriptionId, Integer, List<T>> read, ToLongFunction<T> idOf) {
+        Optional<SubscriptionId> subscription = subscriptionId(id).filter(s -> relay.find(s).isPresent());
+        if (subscription.isEmpty()) {
+            return noSubscription();
+        }
+        int size = pageSize(limit);
+        if (size < 0) {
+            return invalid("limit must be between 1 and " + MAX_PAGE + ".");
+        }
+        List<T> items = read.apply(subscription.get(), size);
+        return HttpResponse.ok(new ListResponse<>(items,
+            items.size() < size ? null : idOf.applyAsLong(items.get(items.size() - 1))));
     }
 
     private HttpResponse<?> changed(Optional<RelaySubscription> subscription) {
