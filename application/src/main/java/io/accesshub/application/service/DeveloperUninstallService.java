@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.ArrayList;
 import java.util.Optional;
 
 /**
@@ -57,12 +58,14 @@ public final class DeveloperUninstallService implements UninstallInstallationUse
     private final Clock clock;
     private final String owner;
     private final LocationCredential locationCredential;
+    private final OutcomeKeeper keeper;
 
+    /** {@code keeper} holds HighLevel's confirmation until it is recorded, should our database fail right then. */
     public DeveloperUninstallService(InstallationRepository installations, GrantRepository grants,
                                      UninstallRequests requests, MarketplaceUninstaller marketplace,
                                      GrantRefresher refresher, CompanyCascadeRunner cascade,
                                      InstallationEventPublisher events, TransactionRunner transactions, Clock clock,
-                                     String owner, LocationCredential locationCredential) {
+                                     String owner, LocationCredential locationCredential, OutcomeKeeper keeper) {
         this.installations = Objects.requireNonNull(installations, "installations");
         this.grants = Objects.requireNonNull(grants, "grants");
         this.requests = Objects.requireNonNull(requests, "requests");
@@ -74,6 +77,7 @@ public final class DeveloperUninstallService implements UninstallInstallationUse
         this.clock = Objects.requireNonNull(clock, "clock");
         this.owner = Objects.requireNonNull(owner, "owner");
         this.locationCredential = Objects.requireNonNull(locationCredential, "locationCredential");
+        this.keeper = Objects.requireNonNull(keeper, "keeper");
     }
 
     @Override
@@ -155,7 +159,15 @@ public final class DeveloperUninstallService implements UninstallInstallationUse
             requests.reschedule(later.next(), owner);
             return Optional.of(UninstallResult.QUEUED);
         }
-        return complete(request);
+        // HighLevel has removed the app: keep that until it is recorded, even through an outage of our database
+        // (the keeper retries in the background, and refreshes of the installation wait meanwhile, so a retry of the
+        // request cannot present a token HighLevel revoked with the app)
+        List<Optional<UninstallResult>> recorded = new ArrayList<>(1);
+        keeper.writeOrKeep(request.installationId(), "a developer uninstall HighLevel confirmed", () -> {
+            recorded.add(complete(request));
+            return true;
+        });
+        return recorded.get(0);
     }
 
     /** What HighLevel's side came to, with its Retry-After when it sent one. */

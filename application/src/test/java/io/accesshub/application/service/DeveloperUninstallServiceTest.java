@@ -1,5 +1,6 @@
 package io.accesshub.application.service;
 
+import io.accesshub.application.port.out.TransactionRunner;
 import static io.accesshub.application.testdata.GrantMother.aCompanyGrant;
 import static io.accesshub.application.testdata.GrantMother.aLocationGrant;
 import static io.accesshub.application.testdata.GrantMother.aMintedLocationGrant;
@@ -41,12 +42,25 @@ class DeveloperUninstallServiceTest {
     private final RefreshEngineFixture engine = new RefreshEngineFixture(APP);
     private final InMemoryUninstallRequests requests = new InMemoryUninstallRequests();
     private final ScriptedUninstaller highLevel = new ScriptedUninstaller();
+    /** The service's transactions: the engine's, failing as many times as {@link #databaseFailures} says first. */
+    private int databaseFailures;
+    private final TransactionRunner transactions = new TransactionRunner() {
+        @Override
+        public <T> T inTransaction(java.util.function.Supplier<T> work) {
+            if (databaseFailures > 0) {
+                databaseFailures--;
+                throw new IllegalStateException("database down");
+            }
+            return engine.transactions.inTransaction(work);
+        }
+    };
 
     private DeveloperUninstallService service(DeveloperUninstallService.LocationCredential credential) {
         CompanyCascadeRunner cascade = new CompanyCascadeRunner(engine.installations, engine.grants, engine.events,
             engine.transactions, engine.clock);
         return new DeveloperUninstallService(engine.installations, engine.grants, requests, highLevel,
-            engine.refresher(), cascade, engine.events, engine.transactions, engine.clock, "test", credential);
+            engine.refresher(), cascade, engine.events, transactions, engine.clock, "test", credential,
+            engine.keeper);
     }
 
     private DeveloperUninstallService service() {
@@ -103,6 +117,27 @@ class DeveloperUninstallServiceTest {
                 org.assertj.core.groups.Tuple.tuple(minted.id(), StateReason.UNINSTALLED_WITH_COMPANY),
                 org.assertj.core.groups.Tuple.tuple(direct.id(), StateReason.UNINSTALLED_WITH_COMPANY));
         assertThat(requests.find(agency.id())).as("nothing left to retry").isEmpty();
+    }
+
+    @Test
+    void aRemovalHighLevelConfirmedWhileOurDatabaseFailsIsKeptAndRecordedWithoutAskingAgain() {
+        Installation agency = agency();
+        databaseFailures = 1;
+
+        UninstallResult result = service().uninstall(agency.id(), REASON);
+
+        assertThat(result).isEqualTo(UninstallResult.QUEUED);
+        assertThat(stored(agency.id()).status()).isEqualTo(InstallationStatus.ACTIVE);
+        assertThat(engine.keeper.isKeeping(agency.id())).as("HighLevel's answer is held").isTrue();
+
+        engine.runKeptWrites();
+
+        assertThat(stored(agency.id()).reason()).isEqualTo(StateReason.UNINSTALLED_BY_DEVELOPER);
+        assertThat(engine.grants.findByInstallationId(agency.id())).isEmpty();
+        assertThat(requests.find(agency.id())).as("nothing left to retry").isEmpty();
+        assertThat(highLevel.calls()).as("HighLevel asked once").hasSize(1);
+        assertThat(engine.events.published()).filteredOn(e -> e.type() == InstallationEventType.NEEDS_REAUTH)
+            .isEmpty();
     }
 
     @Test

@@ -8,12 +8,12 @@ import io.accesshub.application.port.out.TransactionRunner;
 import io.accesshub.application.port.out.UninstallRequests;
 import io.accesshub.application.service.CompanyCascadeRunner;
 import io.accesshub.application.service.DeveloperUninstallService;
+import io.accesshub.application.service.OutcomeKeeper;
 import io.accesshub.application.service.GrantRefresher;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Locale;
@@ -27,16 +27,8 @@ import java.util.Locale;
 public class UninstallWiring {
 
     /** Names this instance in uninstall leases. */
-    private final String instanceId = hostName() + "-uninstall-"
+    private final String instanceId = HubWiring.hostName() + "-uninstall-"
         + Long.toHexString(new SecureRandom().nextLong() & 0xffffffL);
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            return "hub";
-        }
-    }
 
     /** Read when the context starts, so that a value the hub does not know stops it at startup. */
     @Context
@@ -50,9 +42,9 @@ public class UninstallWiring {
         InstallationRepository installations, GrantRepository grants, UninstallRequests requests,
         MarketplaceUninstaller marketplace, GrantRefresher refresher, CompanyCascadeRunner cascade,
         InstallationEventPublisher events, TransactionRunner transactions, Clock clock,
-        DeveloperUninstallService.LocationCredential locationCredential) {
+        DeveloperUninstallService.LocationCredential locationCredential, OutcomeKeeper keeper) {
         return new DeveloperUninstallService(installations, grants, requests, marketplace, refresher, cascade, events,
-            transactions, clock, instanceId, locationCredential);
+            transactions, clock, instanceId, locationCredential, keeper);
     }
 
     /** The configured value, {@code location} or {@code agency} in any case. */
