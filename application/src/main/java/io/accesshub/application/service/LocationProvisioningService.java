@@ -87,7 +87,13 @@ public final class LocationProvisioningService implements ProvisionLocationsUseC
             queue.retryLater(job, clock.instant().plus(RETRY));
             return true;
         }
-        listings.apply(company.get(), page.locations());
+        try {
+            listings.apply(company.get(), page.locations());
+        } catch (RuntimeException notRecordedNow) {
+            // ownership and removal evidence are bookkeeping: the next listing teaches the same. A failure here must
+            // not throw away the page HighLevel gave and the mints it calls for (which fail on their own, and are
+            // retried, if our database is really down)
+        }
         for (InstalledLocationsOutcome.InstalledLocation location : page.locations()) {
             if (location.installed() && !mint(company.get(), usable.grant(), location.id())) {
                 queue.retryLater(job, clock.instant().plus(RETRY));
