@@ -5,7 +5,10 @@
 # Environment: BENCH_HUB_PORT / BENCH_SIM_PORT (default 18080 / 18090; pick others when several people share the
 # machine), BENCH_THREADS (wrk threads, 2), BENCH_JAR (the hub jar, default bootstrap/target/accesshub.jar, e.g. an
 # older build to compare under the same load), BENCH_JAVA_OPTS (-Xmx1g), BENCH_WARMUP (5s per endpoint), BENCH_HEALTH
-# (true; false skips the /health run).
+# (true; false skips the /health run), BENCH_TRIVIAL (true; false skips /health/liveness, the hub's most trivial
+# endpoint: no database, no API key, the same HTTP stack and filters, though Micronaut's liveness indicator looks for
+# deadlocked threads at a safepoint on every call), BENCH_REJECTED (false; true also measures what an attacker's
+# requests cost: the token endpoint without a key, 401, and a path without a route, 404).
 # After each measured run it prints the CPU used by the hub, MariaDB, wrk and everything else on the machine, so a
 # figure taken while other jobs ran can be recognised as such.
 set -euo pipefail
@@ -71,9 +74,22 @@ measured() { # wrk arguments; prints wrk's report, then who used the CPU during 
 echo "warm-up ($WARMUP per endpoint) ..."
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Authorization: Bearer $KEY" "$TOKEN_URL" >/dev/null
 [ "${BENCH_HEALTH:-true}" = true ] && wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$HUB_PORT/health" >/dev/null
+[ "${BENCH_TRIVIAL:-true}" = true ] && wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$HUB_PORT/health/liveness" >/dev/null
 echo "=== token API: GET /api/v1/locations/sim-loc-0001/access-token ($DURATION, $CONNECTIONS connections) ==="
 measured -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $KEY" "$TOKEN_URL"
 if [ "${BENCH_HEALTH:-true}" = true ]; then
   echo "=== /health ($DURATION, $CONNECTIONS connections) ==="
   measured -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$HUB_PORT/health"
+fi
+if [ "${BENCH_TRIVIAL:-true}" = true ]; then
+  echo "=== /health/liveness, the trivial endpoint ($DURATION, $CONNECTIONS connections) ==="
+  measured -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$HUB_PORT/health/liveness"
+fi
+if [ "${BENCH_REJECTED:-false}" = true ]; then
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$TOKEN_URL" >/dev/null
+  echo "=== token API without a key, 401 ($DURATION, $CONNECTIONS connections) ==="
+  measured -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$TOKEN_URL"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$HUB_PORT/no/such/path" >/dev/null
+  echo "=== a path without a route, 404 ($DURATION, $CONNECTIONS connections) ==="
+  measured -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$HUB_PORT/no/such/path"
 fi

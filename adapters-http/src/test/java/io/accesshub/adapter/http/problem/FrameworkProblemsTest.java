@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.accesshub.adapter.http.security.ApiKeyRegistry;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.security.authentication.AuthorizationException;
+import io.micronaut.web.router.RouteMatch;
+import io.micronaut.web.router.Router;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -134,5 +140,45 @@ class FrameworkProblemsTest {
     @Test
     void aBrowserAskingForHtmlStillGetsAProblem() throws Exception {
         assertProblem(send(request("/no/such/page").header("Accept", "text/html")), 404, "not_found");
+    }
+
+    @Test
+    void aKeyWithoutThePermissionIsForbiddenAsAProblemWithoutAChallenge() throws Exception {
+        HttpResponse<String> response = send(request("/probe/secured"));
+
+        assertProblem(response, 403, "forbidden");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
+    }
+
+    @Test
+    void aWrongKeyIsUnauthenticatedWithABearerChallenge() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort()
+            + "/probe/secured")).header("Authorization", "Bearer not-a-key"));
+
+        assertProblem(response, 401, "unauthenticated");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+    }
+
+    /**
+     * Rejections and status errors are answered by global error routes, which the router finds before Micronaut falls
+     * back to its per-error scan of every bean definition for an exception handler (ADR-41), whatever the caller
+     * accepts.
+     */
+    @Test
+    void rejectionsAndStatusErrorsFindAGlobalErrorRouteBeforeAnyHandlerLookup() {
+        Router router = server.getApplicationContext().getBean(Router.class);
+        for (String accept : new String[] {"application/json", "text/html", "*/*"}) {
+            io.micronaut.http.HttpRequest<?> request = io.micronaut.http.HttpRequest.GET("/no/such/path")
+                .header("Accept", accept);
+
+            Optional<RouteMatch<Object>> rejected = router.findErrorRoute(null, new AuthorizationException(null), request);
+            Optional<RouteMatch<Object>> missing = router.findErrorRoute(null,
+                new HttpStatusException(HttpStatus.NOT_FOUND, "no route"), request);
+
+            assertThat(rejected).as("Accept: " + accept).hasValueSatisfying(route ->
+                assertThat(route.getRouteInfo().getDeclaringType()).isEqualTo(ProblemErrorRoutes.class));
+            assertThat(missing).as("Accept: " + accept).hasValueSatisfying(route ->
+                assertThat(route.getRouteInfo().getDeclaringType()).isEqualTo(ProblemErrorRoutes.class));
+        }
     }
 }
