@@ -3,7 +3,6 @@ package io.accesshub.application.service;
 import io.accesshub.application.paging.Page;
 import io.accesshub.application.paging.PageRequest;
 import io.accesshub.application.port.out.GrantRepository;
-import io.accesshub.application.port.out.InstallationEventPublisher;
 import io.accesshub.application.port.out.InstallationFilter;
 import io.accesshub.application.port.out.InstallationRepository;
 import io.accesshub.application.port.out.TransactionRunner;
@@ -30,15 +29,15 @@ public final class CompanyCascadeRunner {
 
     private final InstallationRepository installations;
     private final GrantRepository grants;
-    private final InstallationEventPublisher events;
+    private final InstallationTransitions transitions;
     private final TransactionRunner transactions;
     private final Clock clock;
 
     public CompanyCascadeRunner(InstallationRepository installations, GrantRepository grants,
-                                InstallationEventPublisher events, TransactionRunner transactions, Clock clock) {
+                                InstallationTransitions transitions, TransactionRunner transactions, Clock clock) {
         this.installations = Objects.requireNonNull(installations, "installations");
         this.grants = Objects.requireNonNull(grants, "grants");
-        this.events = Objects.requireNonNull(events, "events");
+        this.transitions = Objects.requireNonNull(transitions, "transitions");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -96,11 +95,7 @@ public final class CompanyCascadeRunner {
             } catch (DomainException notApplicable) {
                 return false;
             }
-            if (step instanceof CascadeStep.Uninstall) {
-                grants.deleteByInstallationId(location.id());
-            }
-            installations.update(changed);
-            events.publish(changed.recordedEvents());
+            transitions.record(current.get(), changed);
             return true;
         })).orElse(false);
     }

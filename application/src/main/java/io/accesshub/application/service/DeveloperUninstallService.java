@@ -4,7 +4,6 @@ import io.accesshub.application.port.in.RetryUninstallsUseCase;
 import io.accesshub.application.port.in.UninstallInstallationUseCase;
 import io.accesshub.application.port.in.UninstallResult;
 import io.accesshub.application.port.out.GrantRepository;
-import io.accesshub.application.port.out.InstallationEventPublisher;
 import io.accesshub.application.port.out.InstallationRepository;
 import io.accesshub.application.port.out.MarketplaceUninstaller;
 import io.accesshub.application.port.out.TransactionRunner;
@@ -53,7 +52,7 @@ public final class DeveloperUninstallService implements UninstallInstallationUse
     private final MarketplaceUninstaller marketplace;
     private final GrantRefresher refresher;
     private final CompanyCascadeRunner cascade;
-    private final InstallationEventPublisher events;
+    private final InstallationTransitions transitions;
     private final TransactionRunner transactions;
     private final Clock clock;
     private final String owner;
@@ -64,7 +63,7 @@ public final class DeveloperUninstallService implements UninstallInstallationUse
     public DeveloperUninstallService(InstallationRepository installations, GrantRepository grants,
                                      UninstallRequests requests, MarketplaceUninstaller marketplace,
                                      GrantRefresher refresher, CompanyCascadeRunner cascade,
-                                     InstallationEventPublisher events, TransactionRunner transactions, Clock clock,
+                                     InstallationTransitions transitions, TransactionRunner transactions, Clock clock,
                                      String owner, LocationCredential locationCredential, OutcomeKeeper keeper) {
         this.installations = Objects.requireNonNull(installations, "installations");
         this.grants = Objects.requireNonNull(grants, "grants");
@@ -72,7 +71,7 @@ public final class DeveloperUninstallService implements UninstallInstallationUse
         this.marketplace = Objects.requireNonNull(marketplace, "marketplace");
         this.refresher = Objects.requireNonNull(refresher, "refresher");
         this.cascade = Objects.requireNonNull(cascade, "cascade");
-        this.events = Objects.requireNonNull(events, "events");
+        this.transitions = Objects.requireNonNull(transitions, "transitions");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.owner = Objects.requireNonNull(owner, "owner");
@@ -297,13 +296,8 @@ public final class DeveloperUninstallService implements UninstallInstallationUse
             if (DeveloperUninstall.isSuperseded(request, current)) {
                 return Optional.<Installation>empty();
             }
-            Installation changed = current.removeByDeveloper(request.requestedAt(), clock.instant());
-            grants.deleteByInstallationId(id);
-            if (changed != current) {
-                installations.update(changed);
-                events.publish(changed.recordedEvents());
-            }
-            return Optional.of(changed);
+            return Optional.of(transitions.record(current, current.removeByDeveloper(request.requestedAt(),
+                clock.instant())));
         }));
         if (recorded.isEmpty()) {
             return Optional.of(UninstallResult.QUEUED);

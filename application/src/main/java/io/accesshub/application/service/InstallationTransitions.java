@@ -14,7 +14,8 @@ import java.util.function.UnaryOperator;
 /**
  * Applies one lifecycle change to a stored installation and publishes its events in the same transaction; a change
  * that lost a race is decided again on the newer state, and a change the installation's rules refuse is skipped. A
- * change that uninstalls erases the installation's grant in the same transaction: an uninstalled app holds no tokens.
+ * change that uninstalls erases the installation's grant in the same transaction ({@link InstallationStatus#keepsGrant}).
+ * Services that decide a change inside a transaction of their own store it with {@link #record}.
  */
 public final class InstallationTransitions {
 
@@ -44,15 +45,27 @@ public final class InstallationTransitions {
                     if (changed == current) {
                         return false;
                     }
-                    if (changed.status() == InstallationStatus.UNINSTALLED
-                        && current.status() != InstallationStatus.UNINSTALLED) {
-                        grants.deleteByInstallationId(changed.id());
-                    }
-                    installations.update(changed);
-                    events.publish(changed.recordedEvents());
+                    record(current, changed);
                     return true;
                 })
                 .orElse(false)))
             .orElse(false);
+    }
+
+    /**
+     * Stores {@code changed}, decided from {@code current}, inside the caller's transaction: erases the grant when the
+     * change leaves a state that keeps one for a state that does not, updates the row and publishes the change's
+     * events; returns the installation as stored. Nothing is written when {@code changed} is {@code current}.
+     */
+    public Installation record(Installation current, Installation changed) {
+        if (changed == current) {
+            return current;
+        }
+        if (current.status().keepsGrant() && !changed.status().keepsGrant()) {
+            grants.deleteByInstallationId(changed.id());
+        }
+        Installation stored = installations.update(changed);
+        events.publish(changed.recordedEvents());
+        return stored;
     }
 }

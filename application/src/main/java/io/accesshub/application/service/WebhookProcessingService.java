@@ -223,17 +223,7 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
                         return created;
                     }
                     Installation current = existing.get();
-                    Installation changed = apply(withPlan(current, plan, stamp, now), install, stamp, now);
-                    if (changed == current) {
-                        return current;
-                    }
-                    if (!install && changed.status() == InstallationStatus.UNINSTALLED) {
-                        grants.deleteByInstallationId(changed.id());
-                    }
-                    List<io.accesshub.domain.installation.InstallationEvent> recorded = changed.recordedEvents();
-                    Installation stored = installations.update(changed);
-                    events.publish(recorded);
-                    return stored;
+                    return transitions.record(current, apply(withPlan(current, plan, stamp, now), install, stamp, now));
                 });
             } catch (ConcurrentUpdateException | AlreadyExistsException raced) {
                 if (attempt >= 3) {

@@ -57,7 +57,7 @@ final class RefreshEngineFixture {
     GrantRefresher refresher() {
         if (refresher == null) {
             InstallationTransitions transitions = new InstallationTransitions(installations, grants, events, transactions);
-            CompanyCascadeRunner cascade = new CompanyCascadeRunner(installations, grants, events, transactions, clock);
+            CompanyCascadeRunner cascade = new CompanyCascadeRunner(installations, grants, transitions, transactions, clock);
             refresher = new GrantRefresher(apps(), installations, grants, leases, gateway, transitions, cascade, keeper,
                 credentials, () -> databaseReachableFor, settings, clock, "test", clock::advance, () -> 0.5,
                 metrics);

@@ -153,9 +153,9 @@ class TokenServiceTest {
     private TokenService service(Duration cacheTtl, long maximumSize, RefreshLeases leases, Scopes configured) {
         FixedMarketplaceApps apps = new FixedMarketplaceApps(new MarketplaceApp(app, "main", configured));
         RecordingOperatorAlerts silent = new RecordingOperatorAlerts();
-        GrantRefresher refresher = new GrantRefresher(apps, installations, grants, leases, gateway,
-            new InstallationTransitions(installations, grants, events, transactions),
-            new CompanyCascadeRunner(installations, grants, events, transactions, clock),
+        InstallationTransitions transitions = new InstallationTransitions(installations, grants, events, transactions);
+        GrantRefresher refresher = new GrantRefresher(apps, installations, grants, leases, gateway, transitions,
+            new CompanyCascadeRunner(installations, grants, transitions, transactions, clock),
             new OutcomeKeeper(Runnable::run, clock::advance, Duration.ofMillis(200), Duration.ofSeconds(5), silent),
             new AppCredentials(silent, clock), () -> Duration.ofHours(1), RefreshSettings.defaults(), clock, "test",
             clock::advance, () -> 0.5, HubMetrics.NOOP);

@@ -201,9 +201,9 @@ public class HubWiring {
 
     @Singleton
     CompanyCascadeRunner companyCascadeRunner(InstallationRepository installations, GrantRepository grants,
-                                              InstallationEventPublisher events, TransactionRunner transactions,
+                                              InstallationTransitions transitions, TransactionRunner transactions,
                                               Clock clock) {
-        return new CompanyCascadeRunner(installations, grants, events, transactions, clock);
+        return new CompanyCascadeRunner(installations, grants, transitions, transactions, clock);
     }
 
     @Singleton

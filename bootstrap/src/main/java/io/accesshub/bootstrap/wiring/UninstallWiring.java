@@ -1,13 +1,13 @@
 package io.accesshub.bootstrap.wiring;
 
 import io.accesshub.application.port.out.GrantRepository;
-import io.accesshub.application.port.out.InstallationEventPublisher;
 import io.accesshub.application.port.out.InstallationRepository;
 import io.accesshub.application.port.out.MarketplaceUninstaller;
 import io.accesshub.application.port.out.TransactionRunner;
 import io.accesshub.application.port.out.UninstallRequests;
 import io.accesshub.application.service.CompanyCascadeRunner;
 import io.accesshub.application.service.DeveloperUninstallService;
+import io.accesshub.application.service.InstallationTransitions;
 import io.accesshub.application.service.OutcomeKeeper;
 import io.accesshub.application.service.GrantRefresher;
 import io.micronaut.context.annotation.Context;
@@ -41,9 +41,9 @@ public class UninstallWiring {
     DeveloperUninstallService developerUninstallService(
         InstallationRepository installations, GrantRepository grants, UninstallRequests requests,
         MarketplaceUninstaller marketplace, GrantRefresher refresher, CompanyCascadeRunner cascade,
-        InstallationEventPublisher events, TransactionRunner transactions, Clock clock,
+        InstallationTransitions transitions, TransactionRunner transactions, Clock clock,
         DeveloperUninstallService.LocationCredential locationCredential, OutcomeKeeper keeper) {
-        return new DeveloperUninstallService(installations, grants, requests, marketplace, refresher, cascade, events,
+        return new DeveloperUninstallService(installations, grants, requests, marketplace, refresher, cascade, transitions,
             transactions, clock, instanceId, locationCredential, keeper);
     }
 

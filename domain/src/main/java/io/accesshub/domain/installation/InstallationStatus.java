@@ -40,6 +40,14 @@ public enum InstallationStatus {
         return this != UNINSTALLED;
     }
 
+    /**
+     * Whether an installation in this state may keep its grant: an uninstalled app holds no tokens, so the change that
+     * uninstalls erases the grant with it.
+     */
+    public boolean keepsGrant() {
+        return this != UNINSTALLED;
+    }
+
     /** Whether a stored grant may be handed out or used (active, or degraded while its access token lasts). */
     public boolean servesTokens() {
         return this == ACTIVE || this == DEGRADED;

@@ -8,19 +8,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class InstallationStatusTest {
 
-    @ParameterizedTest(name = "{0}: installed {1}, serves tokens {2}")
+    @ParameterizedTest(name = "{0}: installed {1}, serves tokens {2}, keeps its grant {3}")
     @CsvSource({
-            "PENDING,      true,  false",
-            "ACTIVE,       true,  true",
-            "DEGRADED,     true,  true",
-            "SUSPENDED,    true,  false",
-            "NEEDS_REAUTH, true,  false",
-            "UNINSTALLED,  false, false",
+            "PENDING,      true,  false, true",
+            "ACTIVE,       true,  true,  true",
+            "DEGRADED,     true,  true,  true",
+            "SUSPENDED,    true,  false, true",
+            "NEEDS_REAUTH, true,  false, true",
+            "UNINSTALLED,  false, false, false",
     })
-    void onlyActiveAndDegradedInstallationsServeTokens(InstallationStatus status, boolean installed,
-                                                       boolean servesTokens) {
+    void onlyActiveAndDegradedInstallationsServeTokensAndOnlyUninstalledOnesHoldNone(InstallationStatus status,
+                                                                                    boolean installed,
+                                                                                    boolean servesTokens,
+                                                                                    boolean keepsGrant) {
         assertThat(status.isInstalled()).isEqualTo(installed);
         assertThat(status.servesTokens()).isEqualTo(servesTokens);
+        assertThat(status.keepsGrant()).isEqualTo(keepsGrant);
     }
 
     @ParameterizedTest(name = "{0} never moves to itself")
