@@ -1,7 +1,5 @@
 package io.accesshub.adapter.ghl;
 
-import io.accesshub.application.port.in.BudgetDecision;
-import io.accesshub.application.port.in.RateBudgets;
 import io.accesshub.application.port.out.AuthorizationCode;
 import io.accesshub.application.port.out.HubMetrics;
 import io.accesshub.application.port.out.GrantedTo;
@@ -9,8 +7,6 @@ import io.accesshub.application.port.out.InstalledLocationsOutcome;
 import io.accesshub.application.port.out.MarketplaceGateway;
 import io.accesshub.application.port.out.TokenExchangeOutcome;
 import io.accesshub.domain.budget.BudgetKey;
-import io.accesshub.domain.budget.Priority;
-import io.accesshub.domain.budget.RateLimitSignal;
 import io.accesshub.domain.grant.AccessToken;
 import io.accesshub.domain.grant.IssuedTokens;
 import io.accesshub.domain.grant.RefreshToken;
@@ -21,7 +17,6 @@ import io.accesshub.domain.marketplace.LocationId;
 import io.accesshub.domain.marketplace.PlanId;
 import io.accesshub.domain.marketplace.MarketplaceAppId;
 import io.accesshub.domain.marketplace.UserType;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -33,7 +28,6 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -70,20 +64,20 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
     private final HighLevelConfiguration configuration;
     private final JsonMapper json;
     private final Clock clock;
-    private final RateBudgets budgets;
+    private final HighLevelPacing pacing;
     private final TokenRefusalClassifier refusals;
     private final HubMetrics metrics;
 
     /** {@code metrics} is absent where nothing observes the hub (the adapter's own tests). */
     public HighLevelMarketplaceGateway(@Client(id = "highlevel") HttpClient http, ConfiguredMarketplaceApps apps,
                                        HighLevelConfiguration configuration, JsonMapper json, Clock clock,
-                                       RateBudgets budgets, Optional<HubMetrics> metrics) {
+                                       HighLevelPacing pacing, Optional<HubMetrics> metrics) {
         this.http = http;
         this.apps = apps;
         this.configuration = configuration;
         this.json = json;
         this.clock = clock;
-        this.budgets = budgets;
+        this.pacing = pacing;
         this.refusals = new TokenRefusalClassifier(configuration.getInvalidClient());
         this.metrics = metrics.orElse(HubMetrics.NOOP);
     }
@@ -132,47 +126,15 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
         if (outcome instanceof TokenExchangeOutcome.Issued issued) {
             String resource = issued.grantedTo().locationId().map(LocationId::value)
                 .orElse(issued.grantedTo().companyId().value());
-            accountFor(() -> budgets.record(BudgetKey.of(app, resource)));
+            pacing.record(BudgetKey.of(app, resource));
         }
         return outcome;
-    }
-
-    /**
-     * Budget bookkeeping after HighLevel answered: it writes to our database, which may be down right then, and a
-     * failure to count must never cost the caller HighLevel's answer (a rotated pair would be lost with it).
-     */
-    private static void accountFor(Runnable bookkeeping) {
-        try {
-            bookkeeping.run();
-        } catch (RuntimeException failed) {
-            LOG.warn("Could not update the shared rate budget after HighLevel answered ({}); the answer is kept",
-                failed.getClass().getSimpleName());
-        }
-    }
-
-    /** Waits for a background permit within the pacing bound; empty when granted, else how long to retry after. */
-    private Optional<Duration> permit(MarketplaceAppId app, BudgetKey key) {
-        long start = System.nanoTime();
-        BudgetDecision decision = budgets.acquire(key, Priority.BACKGROUND,
-            clock.instant().plus(configuration.getMaxPacingWait()));
-        long waited = System.nanoTime() - start;
-        metrics.highLevelBudgetDecision(app, HubMetrics.outcomeOf(decision));
-        if (decision instanceof BudgetDecision.Granted && waited >= 1_000_000) {
-            metrics.highLevelPacingWait(app, Duration.ofNanos(waited));
-        }
-        if (decision instanceof BudgetDecision.WaitExhausted wait) {
-            return Optional.of(wait.retryAfter());
-        }
-        if (decision instanceof BudgetDecision.DailyExhausted daily) {
-            return Optional.of(daily.retryAfter());
-        }
-        return Optional.empty();
     }
 
     @Override
     public TokenExchangeOutcome mintLocationToken(MarketplaceAppId app, AccessToken companyAccessToken,
                                                   CompanyId companyId, LocationId locationId) {
-        Optional<Duration> tooLong = permit(app, BudgetKey.of(app, companyId.value()));
+        Optional<Duration> tooLong = pacing.permit(BudgetKey.of(app, companyId.value()));
         if (tooLong.isPresent()) {
             return new TokenExchangeOutcome.Transient(tooLong, "paced: the company's rate budget is in use");
         }
@@ -186,7 +148,7 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
     @Override
     public InstalledLocationsOutcome installedLocations(MarketplaceAppId app, AccessToken companyAccessToken,
                                                         CompanyId companyId, int offset, int limit) {
-        Optional<Duration> tooLong = permit(app, BudgetKey.of(app, companyId.value()));
+        Optional<Duration> tooLong = pacing.permit(BudgetKey.of(app, companyId.value()));
         if (tooLong.isPresent()) {
             return new InstalledLocationsOutcome.Unavailable(tooLong, "paced");
         }
@@ -244,14 +206,9 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
     private record PacedResource(String app, String resource) {
     }
 
-    /** Tells the shared budget what HighLevel's answer said about it ({@code X-RateLimit-*}, 429, Retry-After). */
+    /** Tells the shared budget what HighLevel's answer said about the resource the call was paced for, if any. */
     private void observeRateLimit(Optional<PacedResource> paced, int status, io.micronaut.http.HttpHeaders headers) {
-        if (paced.isEmpty()) {
-            return;
-        }
-        RateLimitSignal signal = RateLimitHeaders.signal(status, headers);
-        accountFor(() -> budgets.observe(BudgetKey.of(MarketplaceAppId.of(paced.get().app()), paced.get().resource()),
-            signal));
+        paced.ifPresent(p -> pacing.observe(BudgetKey.of(MarketplaceAppId.of(p.app()), p.resource()), status, headers));
     }
 
     private TokenExchangeOutcome send(MarketplaceAppId app, String path, Map<String, String> form,
@@ -356,15 +313,7 @@ public final class HighLevelMarketplaceGateway implements MarketplaceGateway {
     }
 
     private Map<String, Object> parse(String body) {
-        if (body == null || body.isBlank()) {
-            return Map.of();
-        }
-        try {
-            Map<String, Object> map = json.readValue(body, Argument.mapOf(String.class, Object.class));
-            return map == null ? Map.of() : map;
-        } catch (IOException | RuntimeException e) {
-            return Map.of();
-        }
+        return HighLevelPacing.parse(json, body);
     }
 
     private static String formBody(Map<String, String> form) {

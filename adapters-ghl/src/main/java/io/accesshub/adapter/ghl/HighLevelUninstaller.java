@@ -1,18 +1,14 @@
 package io.accesshub.adapter.ghl;
 
-import io.accesshub.application.port.in.BudgetDecision;
-import io.accesshub.application.port.in.RateBudgets;
 import io.accesshub.application.port.out.HubMetrics;
 import io.accesshub.application.port.out.MarketplaceUninstaller;
 import io.accesshub.application.port.out.UninstallOutcome;
 import io.accesshub.domain.budget.BudgetKey;
-import io.accesshub.domain.budget.Priority;
 import io.accesshub.domain.grant.AccessToken;
 import io.accesshub.domain.installation.InstallationKey;
 import io.accesshub.domain.marketplace.MarketplaceAppId;
 import io.accesshub.domain.marketplace.UserType;
 import io.accesshub.domain.uninstall.UninstallReason;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -28,7 +24,6 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,19 +48,17 @@ public final class HighLevelUninstaller implements MarketplaceUninstaller {
     private final HighLevelConfiguration configuration;
     private final UninstallConfiguration answers;
     private final JsonMapper json;
-    private final Clock clock;
-    private final RateBudgets budgets;
+    private final HighLevelPacing pacing;
     private final HubMetrics metrics;
 
     public HighLevelUninstaller(@Client(id = "highlevel") HttpClient http, HighLevelConfiguration configuration,
-                                UninstallConfiguration answers, JsonMapper json, Clock clock, RateBudgets budgets,
+                                UninstallConfiguration answers, JsonMapper json, HighLevelPacing pacing,
                                 Optional<HubMetrics> metrics) {
         this.http = http;
         this.configuration = configuration;
         this.answers = answers;
         this.json = json;
-        this.clock = clock;
-        this.budgets = budgets;
+        this.pacing = pacing;
         this.metrics = metrics.orElse(HubMetrics.NOOP);
     }
 
@@ -76,7 +69,7 @@ public final class HighLevelUninstaller implements MarketplaceUninstaller {
         String resource = bearerType == UserType.COMPANY || target.locationId().isEmpty()
             ? target.companyId().value() : target.locationId().orElseThrow().value();
         BudgetKey budget = BudgetKey.of(app, resource);
-        Optional<Duration> paced = permit(budget);
+        Optional<Duration> paced = pacing.permit(budget);
         if (paced.isPresent()) {
             return new UninstallOutcome.Unavailable(paced, "paced: the rate budget is in use");
         }
@@ -138,41 +131,14 @@ public final class HighLevelUninstaller implements MarketplaceUninstaller {
         }
     }
 
-    /** Waits for a permit within the pacing bound; empty when granted, else how long to retry after. */
-    private Optional<Duration> permit(BudgetKey key) {
-        BudgetDecision decision = budgets.acquire(key, Priority.BACKGROUND,
-            clock.instant().plus(configuration.getMaxPacingWait()));
-        metrics.highLevelBudgetDecision(key.app(), HubMetrics.outcomeOf(decision));
-        if (decision instanceof BudgetDecision.WaitExhausted wait) {
-            return Optional.of(wait.retryAfter());
-        }
-        if (decision instanceof BudgetDecision.DailyExhausted daily) {
-            return Optional.of(daily.retryAfter());
-        }
-        return Optional.empty();
-    }
-
-    /** Counts the call and tells the shared budget what HighLevel's headers said; a bookkeeping failure is logged. */
+    /** Counts the call and tells the shared budget what HighLevel's headers said. */
     private void observe(MarketplaceAppId app, BudgetKey budget, int status, HttpHeaders headers) {
         metrics.highLevelCall(app, METRIC_PATH, String.valueOf(status));
-        try {
-            budgets.observe(budget, RateLimitHeaders.signal(status, headers));
-        } catch (RuntimeException failed) {
-            LOG.warn("Could not update the shared rate budget after HighLevel answered ({})",
-                failed.getClass().getSimpleName());
-        }
+        pacing.observe(budget, status, headers);
     }
 
     private Map<String, Object> parse(String body) {
-        if (body == null || body.isBlank()) {
-            return Map.of();
-        }
-        try {
-            Map<String, Object> map = json.readValue(body, Argument.mapOf(String.class, Object.class));
-            return map == null ? Map.of() : map;
-        } catch (IOException | RuntimeException e) {
-            return Map.of();
-        }
+        return HighLevelPacing.parse(json, body);
     }
 
     private static String encode(String value) {
