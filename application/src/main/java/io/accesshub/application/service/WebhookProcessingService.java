@@ -2,7 +2,6 @@ package io.accesshub.application.service;
 
 import io.accesshub.application.port.in.ProcessWebhooksUseCase;
 import io.accesshub.application.port.out.ConcurrentUpdateException;
-import io.accesshub.application.port.out.AlreadyExistsException;
 import io.accesshub.application.port.out.GrantRepository;
 import io.accesshub.application.port.out.IdGenerator;
 import io.accesshub.application.port.out.InstallationEventPublisher;
@@ -207,30 +206,23 @@ public final class WebhookProcessingService implements ProcessWebhooksUseCase {
      * reports the plan it names.
      */
     private Installation recordSignal(InstallationKey key, Instant stamp, boolean install, Optional<PlanId> plan) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return transactions.inTransaction(() -> {
-                    Instant now = clock.instant();
-                    Optional<Installation> existing = installations.findByKey(key);
-                    if (existing.isEmpty()) {
-                        Installation created = Installation.create(ids.newInstallationId(), key,
-                            CompanyInstallDetails.none(), stamp, plan);
-                        if (!install) {
-                            created = created.uninstall(StateReason.UNINSTALLED_IN_MARKETPLACE, stamp, now);
-                        }
-                        installations.add(created);
-                        events.publish(created.recordedEvents());
-                        return created;
-                    }
-                    Installation current = existing.get();
-                    return transitions.record(current, apply(withPlan(current, plan, stamp, now), install, stamp, now));
-                });
-            } catch (ConcurrentUpdateException | AlreadyExistsException raced) {
-                if (attempt >= 3) {
-                    throw raced;
+        return RetryOnConflict.run(() -> transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            Optional<Installation> existing = installations.findByKey(key);
+            if (existing.isEmpty()) {
+                Installation created = Installation.create(ids.newInstallationId(), key,
+                    CompanyInstallDetails.none(), stamp, plan);
+                if (!install) {
+                    created = created.uninstall(StateReason.UNINSTALLED_IN_MARKETPLACE, stamp, now);
                 }
+                installations.add(created);
+                events.publish(created.recordedEvents());
+                return created;
             }
-        }
+            Installation current = existing.get();
+            return transitions.record(current, apply(withPlan(current, plan, stamp, now), install, stamp, now));
+        })).orElseThrow(() -> new ConcurrentUpdateException("the installation kept changing while a signal was "
+            + "recorded; the webhook is processed again"));
     }
 
     private static Installation withPlan(Installation installation, Optional<PlanId> plan, Instant stamp,
