@@ -92,7 +92,9 @@ public final class FleetGauges {
                 + " UTC_TIMESTAMP(6)), 0) FROM webhook_inbox WHERE status = 'PENDING'"));
             deadLetters.set(single(connection, "SELECT COUNT(*) FROM webhook_inbox WHERE status = 'DEAD'"));
             outboxDepth.set(single(connection, "SELECT COUNT(*) FROM lifecycle_outbox WHERE delivered = FALSE"));
-            outboxParked.set(single(connection, "SELECT COUNT(*) FROM lifecycle_outbox WHERE parked = TRUE"));
+            // parked rows are delivered ones: ix_lifecycle_outbox_retention answers from the index alone
+            outboxParked.set(single(connection,
+                "SELECT COUNT(*) FROM lifecycle_outbox WHERE delivered = TRUE AND parked = TRUE"));
             provisioningDepth.set(single(connection,
                 "SELECT COUNT(*) FROM location_provisioning WHERE status = 'PENDING'"));
         } catch (SQLException | RuntimeException e) {

@@ -68,7 +68,7 @@ public class JdbcFleetStatistics implements FleetStatistics {
             count("SELECT COUNT(*) FROM webhook_inbox WHERE status = 'PENDING'"),
             count("SELECT COUNT(*) FROM webhook_inbox WHERE status = 'DEAD'"),
             count("SELECT COUNT(*) FROM location_provisioning WHERE status = 'PENDING'"),
-            count("SELECT COUNT(*) FROM lifecycle_outbox WHERE parked = TRUE"));
+            count("SELECT COUNT(*) FROM lifecycle_outbox WHERE delivered = TRUE AND parked = TRUE"));
     }
 
     private long count(String sql) {

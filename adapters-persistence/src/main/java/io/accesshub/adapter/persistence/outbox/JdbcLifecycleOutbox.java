@@ -199,7 +199,8 @@ public class JdbcLifecycleOutbox implements InstallationEventPublisher, Lifecycl
     @Transactional
     public int purgeDelivered(Duration olderThan, int limit) {
         return jdbc.prepareStatement("DELETE FROM lifecycle_outbox WHERE delivered = TRUE AND parked = FALSE"
-            + " AND occurred_at < DATE_SUB(UTC_TIMESTAMP(6), INTERVAL ? MICROSECOND) LIMIT ?", ps -> {
+            + " AND occurred_at < DATE_SUB(UTC_TIMESTAMP(6), INTERVAL ? MICROSECOND)"
+            + " ORDER BY occurred_at LIMIT ?", ps -> { // ix_lifecycle_outbox_retention, oldest first
                 ps.setLong(1, olderThan.toNanos() / 1000);
                 ps.setInt(2, limit);
                 return ps.executeUpdate();

@@ -204,7 +204,9 @@ public class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
                 + " location_id, plan_id, previous_plan_id, attempts, body, body_ciphertext FROM webhook_inbox"
                 + " WHERE status = 'PENDING'"
                 + " AND next_attempt_at <= UTC_TIMESTAMP(6) AND (lease_until IS NULL OR lease_until < UTC_TIMESTAMP(6))"
-                + " ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED", ps -> {
+                // ix_webhook_inbox_due's own order (its rows end with the id): only due PENDING rows are read and
+                // locked, never the DONE and DEAD ones kept beside them
+                + " ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED", ps -> {
                     try (ResultSet rs = ps.executeQuery()) {
                         return rs.next() ? Optional.of(ClaimedRow.read(rs)) : Optional.<ClaimedRow>empty();
                     }
