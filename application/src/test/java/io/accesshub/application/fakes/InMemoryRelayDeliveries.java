@@ -114,6 +114,14 @@ public final class InMemoryRelayDeliveries implements RelayDeliveries {
         if (after != DeliveryState.PENDING) {
             finishedAt.put(current.id(), attemptedAt);
         }
+        if (decision instanceof DeliveryDecision.RetryAt retry) {
+            deliveries.replaceAll((id, d) -> d.subscriptionId().equals(current.subscriptionId())
+                && d.installationId().equals(current.installationId()) && d.state() == DeliveryState.PENDING
+                && d.sequence() > current.sequence() && d.nextAttemptAt().isBefore(retry.at())
+                ? new RelayDelivery(d.id(), d.subscriptionId(), d.sequence(), d.installationId(), d.type(),
+                    d.webhookId(), d.body(), d.state(), d.attempts(), d.firstAttemptAt(), retry.at(), d.createdAt())
+                : d);
+        }
         return true;
     }
 

@@ -209,6 +209,19 @@ public class JdbcRelayDeliveries implements RelayDeliveries {
                 ps.setLong(5, delivery.id());
                 return ps.executeUpdate();
             });
+        if (retryAt.isPresent()) {
+            // the installation's later deliveries wait behind this one: not due before its retry, so a failing
+            // subscriber's backlog is neither listed as due nor read by every claim until then (ix_relay_delivery_order)
+            jdbc.prepareStatement("UPDATE relay_delivery SET next_attempt_at = GREATEST(next_attempt_at, ?)"
+                + " WHERE subscription_id = ? AND installation_id = ? AND state = ? AND sequence > ?", ps -> {
+                    ps.setString(1, DbTime.toColumn(retryAt.get()));
+                    ps.setString(2, delivery.subscriptionId().toString());
+                    ps.setString(3, delivery.installationId().toString());
+                    ps.setString(4, PENDING);
+                    ps.setLong(5, delivery.sequence());
+                    return ps.executeUpdate();
+                });
+        }
         return true;
     }
 

@@ -205,6 +205,23 @@ public abstract class RelayDeliveriesContract {
     }
 
     @Test
+    void deliveriesWaitingBehindAFailedOneAreNotDueBeforeItsRetry() {
+        deliveries.enqueue(List.of(message(1, INST_A, SUB), message(2, INST_A, SUB), message(3, INST_A, SUB),
+            message(4, INST_B, SUB)), T0);
+        List<RelayDelivery> heads = claim("worker-1", T0);
+        RelayDelivery a1 = heads.stream().filter(d -> d.sequence() == 1L).findFirst().orElseThrow();
+        RelayDelivery b4 = heads.stream().filter(d -> d.sequence() == 4L).findFirst().orElseThrow();
+        deliveries.record(b4, "worker-1", T0.plusSeconds(1), OK, new DeliveryDecision.Delivered());
+
+        deliveries.record(a1, "worker-1", T0.plusSeconds(1), FAILED, new DeliveryDecision.RetryAt(T0.plusSeconds(600)));
+
+        assertThat(deliveries.dueSubscriptions(T0.plusSeconds(2)))
+            .as("a failing subscriber's backlog is not due while its head waits for the retry").isEmpty();
+        assertThat(deliveries.dueSubscriptions(T0.plusSeconds(600))).containsExactly(SUB);
+        assertThat(sequences(claim("worker-1", T0.plusSeconds(600)))).containsExactly(1L);
+    }
+
+    @Test
     void claimsGoOldestDueFirstUpToTheLimitAndNotBeforeTheyAreDue() {
         deliveries.enqueue(List.of(message(5, INST_A, SUB)), T0.plusSeconds(10));
         deliveries.enqueue(List.of(message(9, INST_B, SUB)), T0);
