@@ -88,12 +88,11 @@ public final class BudgetViewService implements ViewBudgetsUseCase {
     public List<BudgetHeadroom> headroom() {
         List<BudgetHeadroom> headroom = new ArrayList<>();
         for (MarketplaceApp app : apps.all()) {
-            BudgetLedger.Busiest busiest = ledger.busiestToday(policy, Optional.of(app.id()),
-                PageRequest.first(HEADROOM_SAMPLE));
+            BudgetLedger.Sample busiest = ledger.busiestSample(policy, app.id(), HEADROOM_SAMPLE);
             for (Priority priority : Priority.values()) {
                 int burstLeft = policy.burstCap(priority);
                 long dailyLeft = policy.dailyCap(priority);
-                for (BudgetLedger.StoredBudget budget : busiest.page().items()) {
+                for (BudgetLedger.StoredBudget budget : busiest.items()) {
                     BudgetRemaining left = budget.state().remaining(policy, busiest.now(), priority);
                     burstLeft = Math.min(burstLeft, left.burst());
                     dailyLeft = Math.min(dailyLeft, left.daily());

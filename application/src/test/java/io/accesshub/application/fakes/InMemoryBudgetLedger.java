@@ -60,6 +60,12 @@ public final class InMemoryBudgetLedger implements BudgetLedger {
         return new Busiest(new Page<>(items, drawnToday.size(), page), clock.instant());
     }
 
+    @Override
+    public synchronized Sample busiestSample(BudgetPolicy policy, MarketplaceAppId app, int limit) {
+        Busiest first = busiestToday(policy, Optional.of(app), PageRequest.first(limit));
+        return new Sample(first.page().items(), first.now());
+    }
+
     /** Statements a database would have run: reads plus conditional writes. */
     public long statements() {
         return reads.get() + writes.get();

@@ -12,6 +12,8 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -100,12 +102,7 @@ public class JdbcBudgetLedger implements BudgetLedger {
     @Override
     @Connectable
     public Busiest busiestToday(BudgetPolicy policy, Optional<MarketplaceAppId> app, PageRequest page) {
-        java.time.Instant now = jdbc.prepareStatement("SELECT UTC_TIMESTAMP(6)", ps -> {
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return DbTime.fromColumn(rs.getString(1));
-            }
-        });
+        Instant now = ledgerNow();
         long today = policy.dayOf(now);
         String appId = app.map(MarketplaceAppId::value).orElse(null);
         long total = jdbc.prepareStatement("SELECT COUNT(*) FROM rate_budget WHERE budget_day = ?"
@@ -132,17 +129,47 @@ public class JdbcBudgetLedger implements BudgetLedger {
                 ps.setString(3, appId);
                 ps.setInt(4, page.limit());
                 ps.setLong(5, page.offset());
-                List<StoredBudget> found = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        found.add(new StoredBudget(BudgetKey.of(MarketplaceAppId.of(rs.getString(1)), rs.getString(2)),
-                            BudgetState.rehydrate(policy, rs.getLong(3), parse(rs.getString(4)), rs.getLong(5),
-                                rs.getLong(6), rs.getLong(7), rs.getLong(8))));
-                    }
-                }
-                return found;
+                return budgets(policy, ps.executeQuery());
             });
         return new Busiest(new Page<>(items, total, page), now);
+    }
+
+    @Override
+    @Connectable
+    public Sample busiestSample(BudgetPolicy policy, MarketplaceAppId app, int limit) {
+        Instant now = ledgerNow();
+        // walks ix_rate_budget_app_busiest (app_id, budget_day, day_used; the primary key's resource_id ends it)
+        // backwards from the app's busiest budget today: no count, no other app's rows, no sort
+        List<StoredBudget> items = jdbc.prepareStatement("SELECT app_id, resource_id, head_slot, slot_counts,"
+            + " budget_day, day_used, paused_until_ms, version FROM rate_budget WHERE app_id = ? AND budget_day = ?"
+            + " ORDER BY day_used DESC, resource_id DESC LIMIT ?", ps -> {
+                ps.setString(1, app.value());
+                ps.setLong(2, policy.dayOf(now));
+                ps.setInt(3, limit);
+                return budgets(policy, ps.executeQuery());
+            });
+        return new Sample(items, now);
+    }
+
+    private Instant ledgerNow() {
+        return jdbc.prepareStatement("SELECT UTC_TIMESTAMP(6)", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return DbTime.fromColumn(rs.getString(1));
+            }
+        });
+    }
+
+    private static List<StoredBudget> budgets(BudgetPolicy policy, ResultSet results) throws SQLException {
+        List<StoredBudget> found = new ArrayList<>();
+        try (ResultSet rs = results) {
+            while (rs.next()) {
+                found.add(new StoredBudget(BudgetKey.of(MarketplaceAppId.of(rs.getString(1)), rs.getString(2)),
+                    BudgetState.rehydrate(policy, rs.getLong(3), parse(rs.getString(4)), rs.getLong(5),
+                        rs.getLong(6), rs.getLong(7), rs.getLong(8))));
+            }
+        }
+        return found;
     }
 
     private static String format(int[] counts) {

@@ -7,6 +7,7 @@ import io.accesshub.domain.budget.BudgetPolicy;
 import io.accesshub.domain.budget.BudgetState;
 import io.accesshub.domain.marketplace.MarketplaceAppId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,6 +32,12 @@ public interface BudgetLedger {
      */
     Busiest busiestToday(BudgetPolicy policy, Optional<MarketplaceAppId> app, PageRequest page);
 
+    /**
+     * The first {@code limit} of one app's budgets drawn on today in {@link #busiestToday}'s order, read along the
+     * app's own index without counting the others: for gauges that look at the busiest few on every scrape.
+     */
+    Sample busiestSample(BudgetPolicy policy, MarketplaceAppId app, int limit);
+
     /** A stored state with the clock reading taken in the same statement. */
     record Reading(Optional<BudgetState> state, Instant now) {
     }
@@ -41,5 +48,9 @@ public interface BudgetLedger {
 
     /** A page of the busiest budgets and the ledger clock's reading their day was judged on. */
     record Busiest(Page<StoredBudget> page, Instant now) {
+    }
+
+    /** The busiest few of an app's budgets and the ledger clock's reading their day was judged on. */
+    record Sample(List<StoredBudget> items, Instant now) {
     }
 }

@@ -179,5 +179,12 @@ public abstract class BudgetLedgerContract {
         List<String> everyApp = ledger().busiestToday(POLICY, Optional.empty(), PageRequest.first(500)).page().items()
             .stream().filter(b -> b.key().app().equals(app)).map(b -> b.key().resourceId()).toList();
         assertThat(everyApp).containsExactly("loc-1", "loc-0", "loc-2");
+
+        BudgetLedger.Sample sample = ledger().busiestSample(POLICY, app, 2);
+        assertThat(sample.items()).as("the first page, without yesterday's budget or another app's")
+            .extracting(b -> b.key().resourceId()).containsExactly("loc-1", "loc-0");
+        assertThat(sample.items().get(0).state().dayUsed()).isEqualTo(150_009);
+        assertThat(POLICY.dayOf(sample.now())).isEqualTo(POLICY.dayOf(reading.now()));
+        assertThat(ledger().busiestSample(POLICY, MarketplaceAppId.of("appwithnobudgets"), 5).items()).isEmpty();
     }
 }
