@@ -7,10 +7,6 @@ import io.accesshub.adapter.persistence.testdb.TestDatabase;
 import io.accesshub.application.port.out.TransactionRunner;
 import io.accesshub.application.port.out.WebhookInbox;
 import io.accesshub.application.port.out.WebhookInbox.InboundWebhook;
-import io.accesshub.domain.marketplace.CompanyId;
-import io.accesshub.domain.marketplace.LocationId;
-import io.accesshub.domain.marketplace.MarketplaceAppId;
-import io.accesshub.domain.webhook.MarketplaceEvent;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,9 +27,7 @@ class JdbcWebhookInboxPurgeTest {
     }
 
     private static InboundWebhook event(String id) {
-        return new InboundWebhook(id, Optional.of(MarketplaceAppId.of("app1")), Optional.empty(),
-            Instant.parse("2026-11-26T00:00:00Z"), new MarketplaceEvent.Other("ContactCreate",
-                Optional.of(CompanyId.of("c-1")), Optional.of(LocationId.of("l-1")), "{}"));
+        return WebhookInboxFixtures.otherEvent(id);
     }
 
     private void received(String webhookId, int daysAgo) {
