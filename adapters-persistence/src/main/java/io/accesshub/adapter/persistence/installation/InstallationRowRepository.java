@@ -32,6 +32,15 @@ interface InstallationRowRepository extends GenericRepository<InstallationRow, S
 
     Optional<InstallationRow> findByAppIdAndCompanyIdAndLocationKey(String appId, String companyId, String locationKey);
 
+    /**
+     * The oldest location installation of an app for a location, by {@code ix_installation_app_location}: one index
+     * probe, found or not (the generic {@link #findMatching} filters on {@code location_id}, which no index leads
+     * with, so the server walked the primary key in id order, through every row when the location is unknown).
+     */
+    @Query("SELECT * FROM installation WHERE app_id = :appId AND location_key = :locationKey"
+        + " AND user_type = 'LOCATION' ORDER BY id LIMIT 1")
+    Optional<InstallationRow> findLocation(String appId, String locationKey);
+
     @Query("SELECT COUNT(*)" + MATCHING)
     long countMatching(@Nullable String appId, @Nullable String companyId, @Nullable String locationId,
                        @Nullable String userType, @Nullable String status, @Nullable String scopeApps,

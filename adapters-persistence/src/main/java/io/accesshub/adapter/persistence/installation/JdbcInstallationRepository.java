@@ -75,9 +75,7 @@ public class JdbcInstallationRepository implements InstallationRepository {
 
     @Override
     public Optional<Installation> findLocation(MarketplaceAppId app, LocationId location) {
-        return rows.findMatching(app.value(), null, location.value(), UserType.LOCATION.name(), null, null, null, "", "",
-                1, 0).stream()
-                .findFirst().map(InstallationMapper::toDomain);
+        return rows.findLocation(app.value(), location.value()).map(InstallationMapper::toDomain);
     }
 
     @Override
