@@ -11,7 +11,6 @@ import io.accesshub.application.port.out.InstallationRepository;
 import io.accesshub.domain.installation.Installation;
 import io.accesshub.domain.installation.InstallationId;
 import io.accesshub.domain.installation.InstallationKey;
-import io.accesshub.domain.marketplace.UserType;
 import io.accesshub.domain.marketplace.LocationId;
 import io.accesshub.domain.marketplace.MarketplaceAppId;
 import io.accesshub.domain.marketplace.CompanyId;
