@@ -14,7 +14,8 @@ interface InstallationRowRepository extends GenericRepository<InstallationRow, S
 
     String MATCHING = " FROM installation WHERE (:appId IS NULL OR app_id = :appId)"
             + " AND (:companyId IS NULL OR company_id = :companyId)"
-            + " AND (:locationId IS NULL OR location_id = :locationId)"
+            // location_key: the location id, '' for an agency; unlike location_id it is indexed (with app_id)
+            + " AND (:locationId IS NULL OR location_key = :locationId)"
             + " AND (:userType IS NULL OR user_type = :userType)"
             + " AND (:status IS NULL OR status = :status)"
             // an API key's scope (AccessScope): ids are comma-separated lists; ids never hold commas
