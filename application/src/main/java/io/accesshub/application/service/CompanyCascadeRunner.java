@@ -1,19 +1,17 @@
 package io.accesshub.application.service;
 
-import io.accesshub.application.paging.Page;
-import io.accesshub.application.paging.PageRequest;
 import io.accesshub.application.port.out.GrantRepository;
-import io.accesshub.application.port.out.InstallationFilter;
 import io.accesshub.application.port.out.InstallationRepository;
 import io.accesshub.application.port.out.TransactionRunner;
 import io.accesshub.domain.exchange.CascadeStep;
 import io.accesshub.domain.exchange.CompanyCascade;
 import io.accesshub.domain.grant.Grant;
 import io.accesshub.domain.installation.Installation;
-import io.accesshub.domain.marketplace.UserType;
+import io.accesshub.domain.installation.InstallationId;
 import io.accesshub.domain.shared.DomainException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -57,21 +55,20 @@ public final class CompanyCascadeRunner {
     }
 
     private int cascade(Installation company, BiFunction<Installation, Optional<Grant>, CascadeStep> rule) {
-        InstallationFilter filter = InstallationFilter.all().withApp(company.key().appId())
-            .withCompany(company.key().companyId()).withUserType(UserType.LOCATION);
         int changed = 0;
-        PageRequest request = new PageRequest(0, PAGE);
+        Optional<InstallationId> after = Optional.empty();
         while (true) {
-            Page<Installation> page = installations.list(filter, request);
-            for (Installation location : page.items()) {
+            List<Installation> page = installations.locationsOfCompany(company.key().appId(),
+                company.key().companyId(), after, PAGE);
+            for (Installation location : page) {
                 if (applyTo(location, rule)) {
                     changed++;
                 }
             }
-            if (!page.hasNext()) {
+            if (page.size() < PAGE) {
                 return changed;
             }
-            request = request.next();
+            after = Optional.of(page.get(page.size() - 1).id());
         }
     }
 

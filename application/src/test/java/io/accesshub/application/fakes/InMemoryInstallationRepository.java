@@ -10,6 +10,9 @@ import io.accesshub.domain.installation.Installation;
 import io.accesshub.domain.installation.InstallationId;
 import io.accesshub.domain.installation.InstallationKey;
 
+import io.accesshub.domain.marketplace.CompanyId;
+import io.accesshub.domain.marketplace.MarketplaceAppId;
+import io.accesshub.domain.marketplace.UserType;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -77,6 +80,17 @@ public final class InMemoryInstallationRepository implements InstallationReposit
                 .toList();
         List<Installation> slice = matching.stream().skip(page.offset()).limit(page.limit()).toList();
         return new Page<>(slice, matching.size(), page);
+    }
+
+    @Override
+    public synchronized List<Installation> locationsOfCompany(MarketplaceAppId app, CompanyId company,
+                                                           Optional<InstallationId> after, int limit) {
+        return byId.values().stream()
+                .filter(i -> i.key().appId().equals(app) && i.key().companyId().equals(company)
+                        && i.userType() == UserType.LOCATION && after.map(a -> i.id().compareTo(a) > 0).orElse(true))
+                .sorted(Comparator.comparing(Installation::id))
+                .limit(limit)
+                .toList();
     }
 
     /** Every stored installation, in id order. */

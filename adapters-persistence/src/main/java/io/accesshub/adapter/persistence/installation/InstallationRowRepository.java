@@ -38,6 +38,16 @@ interface InstallationRowRepository extends GenericRepository<InstallationRow, S
      * probe, found or not (the generic {@link #findMatching} filters on {@code location_id}, which no index leads
      * with, so the server walked the primary key in id order, through every row when the location is unknown).
      */
+    /**
+     * A page of an agency's location installations of an app after {@code afterId} ({@code ''}: from the first), by
+     * {@code ix_installation_company_locations} in id order: reads what it returns, whatever the agency's size (forced:
+     * with the agency's rows spread through the table the server may otherwise range-scan the primary key from
+     * {@code afterId}, reading every other agency's rows on the way).
+     */
+    @Query("SELECT * FROM installation FORCE INDEX (ix_installation_company_locations) WHERE app_id = :appId"
+        + " AND company_id = :companyId AND user_type = 'LOCATION' AND id > :afterId ORDER BY id LIMIT :limit")
+    List<InstallationRow> findLocationsOfCompany(String appId, String companyId, String afterId, int limit);
+
     @Query("SELECT * FROM installation WHERE app_id = :appId AND location_key = :locationKey"
         + " AND user_type = 'LOCATION' ORDER BY id LIMIT 1")
     Optional<InstallationRow> findLocation(String appId, String locationKey);

@@ -78,6 +78,13 @@ public class JdbcInstallationRepository implements InstallationRepository {
     }
 
     @Override
+    public List<Installation> locationsOfCompany(MarketplaceAppId app, CompanyId company,
+                                                 Optional<InstallationId> after, int limit) {
+        return rows.findLocationsOfCompany(app.value(), company.value(), after.map(InstallationId::toString).orElse(""),
+                limit).stream().map(InstallationMapper::toDomain).toList();
+    }
+
+    @Override
     public Page<Installation> list(InstallationFilter filter, PageRequest page) {
         String appId = filter.appId().map(MarketplaceAppId::value).orElse(null);
         String companyId = filter.companyId().map(CompanyId::value).orElse(null);

@@ -9,6 +9,7 @@ import io.accesshub.application.port.out.InstallationRepository;
 import io.accesshub.application.port.out.TransactionRunner;
 import io.accesshub.application.testdata.TestIds;
 import io.accesshub.domain.installation.Installation;
+import io.accesshub.domain.marketplace.CompanyId;
 import io.accesshub.domain.marketplace.MarketplaceAppId;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import java.sql.ResultSet;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Looking a location's installation up (every webhook that names a location does) costs the same whatever the size
  * of the fleet: the rows the server reads, counted by its session handler statistics, stay a handful with 300
- * installations of the app stored, for a location that is there and for one that is not.
+ * installations of the app stored, for a location that is there and for one that is not. A page of an agency's locations
+ * (what a cascade walks) reads about what it returns, however many other locations the app has.
  */
 class JdbcInstallationLookupCostTest {
 
@@ -76,5 +78,19 @@ class JdbcInstallationLookupCostTest {
             .map(Installation::id).isEqualTo(Optional.of(last.id())));
 
         assertThat(read).isLessThan(10);
+    }
+
+    @Test
+    void aPageOfAnAgencysLocationsReadsWhatItReturnsWhateverTheAgencysSize() {
+        CompanyId agency = TestIds.companyId();
+        for (int i = 0; i < FLEET; i++) {
+            installations.add(anInstallation().ofApp(app).ofCompany(agency).forLocation().build());
+        }
+        java.util.List<Installation> first = installations.locationsOfCompany(app, agency, Optional.empty(), 50);
+
+        long read = rowsReadFor(() -> assertThat(installations.locationsOfCompany(app, agency,
+            Optional.of(first.get(49).id()), 50)).hasSize(50));
+
+        assertThat(read).isLessThan(60);
     }
 }

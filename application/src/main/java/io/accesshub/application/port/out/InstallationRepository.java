@@ -7,8 +7,10 @@ import io.accesshub.domain.installation.InstallationId;
 import io.accesshub.domain.installation.InstallationKey;
 import io.accesshub.domain.marketplace.UserType;
 import io.accesshub.domain.marketplace.LocationId;
+import io.accesshub.domain.marketplace.CompanyId;
 import io.accesshub.domain.marketplace.MarketplaceAppId;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,6 +44,14 @@ public interface InstallationRepository {
 
     /** The installations matching the filter, ordered by id ({@link InstallationId#compareTo}), one page of them. */
     Page<Installation> list(InstallationFilter filter, PageRequest page);
+
+    /**
+     * Up to {@code limit} of an agency's location installations of an app, in id order after {@code after} (from the
+     * first when empty): walking all of an agency's locations a page at a time, by an index and without counting them,
+     * so that a cascade over an agency of thousands of locations costs what it returns.
+     */
+    List<Installation> locationsOfCompany(MarketplaceAppId app, CompanyId company, Optional<InstallationId> after,
+                                          int limit);
 
     /**
      * The app's installation for a location, under whichever company it is (the hot path of token reads and webhook

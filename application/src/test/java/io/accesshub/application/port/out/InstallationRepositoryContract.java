@@ -13,6 +13,7 @@ import io.accesshub.domain.installation.StateReason;
 import io.accesshub.domain.marketplace.CompanyId;
 import io.accesshub.domain.marketplace.LocationId;
 import io.accesshub.domain.marketplace.MarketplaceAppId;
+import java.util.Optional;
 import io.accesshub.domain.marketplace.UserType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -404,6 +405,31 @@ public abstract class InstallationRepositoryContract {
         assertThat(repository.findLocation(underAppB.key().appId(), location)).contains(underAppB);
         assertThat(repository.findLocation(agency.key().appId(), location)).isEmpty();
         assertThat(repository.findLocation(underAppA.key().appId(), TestIds.locationId())).isEmpty();
+    }
+
+    @Test
+    void anAgencysLocationsOfAnAppAreWalkedInIdOrderAPageAfterTheLastId() {
+        MarketplaceAppId app = TestIds.appId();
+        CompanyId company = TestIds.companyId();
+        List<Installation> locations = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            locations.add(anInstallation().ofApp(app).ofCompany(company).forLocation().build());
+        }
+        locations.forEach(repository::add);
+        repository.add(anInstallation().ofApp(app).ofCompany(company).forCompany().build());
+        repository.add(anInstallation().ofApp(TestIds.appId()).ofCompany(company).forLocation().build());
+        repository.add(anInstallation().ofApp(app).ofCompany(TestIds.companyId()).forLocation().build());
+        List<InstallationId> expected = locations.stream().map(Installation::id).sorted().toList();
+
+        List<Installation> first = repository.locationsOfCompany(app, company, Optional.empty(), 2);
+        List<Installation> second = repository.locationsOfCompany(app, company, Optional.of(first.get(1).id()), 2);
+        List<Installation> last = repository.locationsOfCompany(app, company, Optional.of(second.get(1).id()), 2);
+
+        assertThat(first).extracting(Installation::id).containsExactlyElementsOf(expected.subList(0, 2));
+        assertThat(second).extracting(Installation::id).containsExactlyElementsOf(expected.subList(2, 4));
+        assertThat(last).extracting(Installation::id).containsExactlyElementsOf(expected.subList(4, 5));
+        assertThat(repository.locationsOfCompany(app, company, Optional.of(expected.get(4)), 2)).isEmpty();
+        assertThat(repository.locationsOfCompany(app, TestIds.companyId(), Optional.empty(), 2)).isEmpty();
     }
 
     @Test
