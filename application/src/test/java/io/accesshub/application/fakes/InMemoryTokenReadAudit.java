@@ -8,6 +8,7 @@ import io.accesshub.application.port.out.TokenReadCount;
 import io.accesshub.domain.installation.InstallationKey;
 import java.time.Instant;
 import java.util.ArrayList;
+import io.accesshub.domain.marketplace.LocationId;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +51,9 @@ public final class InMemoryTokenReadAudit implements TokenReadAudit {
                 matching.add(new TokenReadCount(slot.keyName(), slot.installation(), slot.minute(), reads));
             }
         });
-        matching.sort(Comparator.comparing(TokenReadCount::minute).reversed().thenComparing(TokenReadCount::keyName));
+        matching.sort(Comparator.comparing(TokenReadCount::minute).thenComparing(TokenReadCount::keyName)
+            .thenComparing(c -> c.installation().appId().value()).thenComparing(c -> c.installation().companyId().value())
+            .thenComparing(c -> c.installation().locationId().map(LocationId::value).orElse("")).reversed());
         List<TokenReadCount> items = matching.stream().skip(page.offset()).limit(page.limit()).toList();
         return new Page<>(items, matching.size(), page);
     }
