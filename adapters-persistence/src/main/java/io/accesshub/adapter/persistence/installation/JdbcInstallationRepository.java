@@ -16,7 +16,14 @@ import io.accesshub.domain.marketplace.MarketplaceAppId;
 import io.accesshub.domain.marketplace.CompanyId;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.exceptions.OptimisticLockException;
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,9 +36,11 @@ import java.util.Optional;
 public class JdbcInstallationRepository implements InstallationRepository {
 
     private final InstallationRowRepository rows;
+    private final JdbcOperations jdbc;
 
-    JdbcInstallationRepository(InstallationRowRepository rows) {
+    JdbcInstallationRepository(InstallationRowRepository rows, JdbcOperations jdbc) {
         this.rows = rows;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -84,30 +93,72 @@ public class JdbcInstallationRepository implements InstallationRepository {
                 limit).stream().map(InstallationMapper::toDomain).toList();
     }
 
+    /**
+     * One statement pair (count, page) built from the filter's present conditions only, so the server plans each list
+     * with the indexes those conditions can use; a restricted scope becomes {@code IN} lists of its companies and
+     * locations ({@code location_key} is the location id, {@code ''} for an agency, so an agency never matches a
+     * location of the scope).
+     */
     @Override
+    @Connectable
     public Page<Installation> list(InstallationFilter filter, PageRequest page) {
-        String appId = filter.appId().map(MarketplaceAppId::value).orElse(null);
-        String companyId = filter.companyId().map(CompanyId::value).orElse(null);
-        String locationId = filter.locationId().map(LocationId::value).orElse(null);
-        String userType = filter.userType().map(Enum::name).orElse(null);
-        String status = filter.status().map(Enum::name).orElse(null);
+        StringBuilder where = new StringBuilder(" FROM installation WHERE 1 = 1");
+        List<String> parameters = new ArrayList<>();
+        filter.appId().ifPresent(app -> condition(where, parameters, "app_id = ?", app.value()));
+        filter.companyId().ifPresent(company -> condition(where, parameters, "company_id = ?", company.value()));
+        filter.locationId().ifPresent(location -> condition(where, parameters, "location_key = ?", location.value()));
+        filter.userType().ifPresent(type -> condition(where, parameters, "user_type = ?", type.name()));
+        filter.status().ifPresent(status -> condition(where, parameters, "status = ?", status.name()));
         AccessScope scope = filter.scope();
-        String scopeApps = scope.apps().isEmpty() ? null : joined(scope.apps().stream().map(MarketplaceAppId::value));
-        boolean resources = !scope.companies().isEmpty() || !scope.locations().isEmpty();
-        String scopeResources = resources ? "restricted" : null;
-        String scopeCompanies = joined(scope.companies().stream().map(CompanyId::value));
-        String scopeLocations = joined(scope.locations().stream().map(LocationId::value));
-        long total = rows.countMatching(appId, companyId, locationId, userType, status, scopeApps, scopeResources,
-                scopeCompanies, scopeLocations);
-        List<Installation> items = total <= page.offset()
-                ? List.of()
-                : rows.findMatching(appId, companyId, locationId, userType, status, scopeApps, scopeResources,
-                        scopeCompanies, scopeLocations, page.limit(), page.offset())
-                        .stream().map(InstallationMapper::toDomain).toList();
+        if (!scope.apps().isEmpty()) {
+            where.append(" AND ").append(in("app_id", scope.apps().size()));
+            scope.apps().stream().map(MarketplaceAppId::value).sorted().forEach(parameters::add);
+        }
+        if (!scope.companies().isEmpty() || !scope.locations().isEmpty()) {
+            List<String> within = new ArrayList<>();
+            if (!scope.companies().isEmpty()) {
+                within.add(in("company_id", scope.companies().size()));
+                scope.companies().stream().map(CompanyId::value).sorted().forEach(parameters::add);
+            }
+            if (!scope.locations().isEmpty()) {
+                within.add(in("location_key", scope.locations().size()));
+                scope.locations().stream().map(LocationId::value).sorted().forEach(parameters::add);
+            }
+            where.append(" AND (").append(String.join(" OR ", within)).append(')');
+        }
+        long total = jdbc.prepareStatement("SELECT COUNT(*)" + where, ps -> {
+            bind(ps, parameters);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        if (total <= page.offset()) {
+            return new Page<>(List.of(), total, page);
+        }
+        List<Installation> items = jdbc.prepareStatement("SELECT *" + where + " ORDER BY id LIMIT ? OFFSET ?", ps -> {
+            bind(ps, parameters);
+            ps.setInt(parameters.size() + 1, page.limit());
+            ps.setLong(parameters.size() + 2, page.offset());
+            try (ResultSet rs = ps.executeQuery()) {
+                return jdbc.entityStream(rs, InstallationRow.class).map(InstallationMapper::toDomain).toList();
+            }
+        });
         return new Page<>(items, total, page);
     }
 
-    private static String joined(java.util.stream.Stream<String> ids) {
-        return ids.sorted().collect(java.util.stream.Collectors.joining(","));
+    private static void condition(StringBuilder where, List<String> parameters, String condition, String value) {
+        where.append(" AND ").append(condition);
+        parameters.add(value);
+    }
+
+    private static String in(String column, int values) {
+        return column + " IN (" + String.join(", ", Collections.nCopies(values, "?")) + ")";
+    }
+
+    private static void bind(PreparedStatement ps, List<String> parameters) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            ps.setString(i + 1, parameters.get(i));
+        }
     }
 }

@@ -9,11 +9,15 @@ import io.accesshub.application.port.out.InstallationRepository;
 import io.accesshub.application.port.out.TransactionRunner;
 import io.accesshub.application.testdata.TestIds;
 import io.accesshub.domain.installation.Installation;
+import io.accesshub.application.paging.PageRequest;
+import io.accesshub.application.port.out.InstallationFilter;
+import io.accesshub.domain.access.AccessScope;
 import io.accesshub.domain.marketplace.CompanyId;
 import io.accesshub.domain.marketplace.MarketplaceAppId;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import java.sql.ResultSet;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -92,5 +96,19 @@ class JdbcInstallationLookupCostTest {
             Optional.of(first.get(49).id()), 50)).hasSize(50));
 
         assertThat(read).isLessThan(60);
+    }
+
+    @Test
+    void aKeyScopedToOneAgencyListsItsInstallationsWithoutReadingTheFleet() {
+        CompanyId agency = TestIds.companyId();
+        for (int i = 0; i < 3; i++) {
+            installations.add(anInstallation().ofApp(app).ofCompany(agency).forLocation().build());
+        }
+        AccessScope scope = new AccessScope(Set.of(), Set.of(agency), Set.of());
+
+        long read = rowsReadFor(() -> assertThat(installations.list(InstallationFilter.all().within(scope),
+            PageRequest.first(50)).items()).hasSize(3));
+
+        assertThat(read).as("a count and a page of 3").isLessThan(30);
     }
 }

@@ -13,6 +13,7 @@ import io.accesshub.domain.installation.StateReason;
 import io.accesshub.domain.marketplace.CompanyId;
 import io.accesshub.domain.marketplace.LocationId;
 import io.accesshub.domain.marketplace.MarketplaceAppId;
+import io.accesshub.domain.access.AccessScope;
 import java.util.Optional;
 import io.accesshub.domain.marketplace.UserType;
 import org.junit.jupiter.api.BeforeEach;
@@ -430,6 +431,41 @@ public abstract class InstallationRepositoryContract {
         assertThat(last).extracting(Installation::id).containsExactlyElementsOf(expected.subList(4, 5));
         assertThat(repository.locationsOfCompany(app, company, Optional.of(expected.get(4)), 2)).isEmpty();
         assertThat(repository.locationsOfCompany(app, TestIds.companyId(), Optional.empty(), 2)).isEmpty();
+    }
+
+    @Test
+    void aListWithinAScopeHoldsOnlyItsAppsCompaniesAndLocations() {
+        MarketplaceAppId app = TestIds.appId();
+        MarketplaceAppId otherApp = TestIds.appId();
+        CompanyId agency = TestIds.companyId();
+        CompanyId otherAgency = TestIds.companyId();
+        LocationId listed = TestIds.locationId();
+        Installation agencyInstall = anInstallation().ofApp(app).ofCompany(agency).forCompany().build();
+        Installation agencyLocation = anInstallation().ofApp(app).ofCompany(agency).forLocation().build();
+        Installation listedLocation = anInstallation().ofApp(app).ofCompany(otherAgency).forLocation(listed).build();
+        Installation otherAgencyInstall = anInstallation().ofApp(app).ofCompany(otherAgency).forCompany().build();
+        Installation otherAgencyLocation = anInstallation().ofApp(app).ofCompany(otherAgency).forLocation().build();
+        Installation otherAppsLocation = anInstallation().ofApp(otherApp).ofCompany(agency).forLocation().build();
+        List.of(agencyInstall, agencyLocation, listedLocation, otherAgencyInstall, otherAgencyLocation,
+            otherAppsLocation).forEach(repository::add);
+
+        AccessScope companyAndLocation = new AccessScope(java.util.Set.of(app), java.util.Set.of(agency),
+            java.util.Set.of(listed));
+        AccessScope locationOnly = new AccessScope(java.util.Set.of(), java.util.Set.of(), java.util.Set.of(listed));
+        AccessScope appOnly = new AccessScope(java.util.Set.of(otherApp), java.util.Set.of(), java.util.Set.of());
+
+        assertThat(repository.list(InstallationFilter.all().within(companyAndLocation), PageRequest.first(50)).items())
+            .extracting(Installation::id).containsExactlyInAnyOrder(agencyInstall.id(), agencyLocation.id(),
+                listedLocation.id());
+        assertThat(repository.list(InstallationFilter.all().within(locationOnly), PageRequest.first(50)).items())
+            .as("an agency is never one of the scope's locations").extracting(Installation::id)
+            .containsExactly(listedLocation.id());
+        Page<Installation> ofOtherApp = repository.list(InstallationFilter.all().within(appOnly).withCompany(agency),
+            PageRequest.first(50));
+        assertThat(ofOtherApp.items()).extracting(Installation::id).containsExactly(otherAppsLocation.id());
+        assertThat(ofOtherApp.totalCount()).isEqualTo(1);
+        assertThat(repository.list(InstallationFilter.all().withLocation(listed), PageRequest.first(50)).items())
+            .extracting(Installation::id).containsExactly(listedLocation.id());
     }
 
     @Test
