@@ -1,6 +1,7 @@
 package io.accesshub.adapter.persistence.access;
 
 import io.accesshub.adapter.persistence.DbTime;
+import io.accesshub.adapter.persistence.FilteredQueries;
 import io.accesshub.application.paging.Page;
 import io.accesshub.application.paging.PageRequest;
 import io.accesshub.application.port.out.TokenReadAudit;
@@ -87,13 +88,7 @@ public class JdbcTokenReadAudit implements TokenReadAudit {
             where.append(" AND minute_at < ?");
             parameters.add(DbTime.toColumn(t));
         });
-        long total = jdbc.prepareStatement("SELECT COUNT(*)" + where, ps -> {
-            bind(ps, parameters);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        long total = FilteredQueries.count(jdbc, where.toString(), parameters);
         if (total <= page.offset()) {
             return new Page<>(List.of(), total, page);
         }
@@ -103,7 +98,7 @@ public class JdbcTokenReadAudit implements TokenReadAudit {
             // gives the order: no sort of every matching row for each page
             + " ORDER BY minute_at DESC, key_name DESC, app_id DESC, company_id DESC, location_key DESC LIMIT ? OFFSET ?",
             ps -> {
-                bind(ps, parameters);
+                FilteredQueries.bind(ps, parameters);
                 ps.setInt(parameters.size() + 1, page.limit());
                 ps.setLong(parameters.size() + 2, page.offset());
                 List<TokenReadCount> found = new ArrayList<>();
@@ -133,9 +128,4 @@ public class JdbcTokenReadAudit implements TokenReadAudit {
             });
     }
 
-    private static void bind(java.sql.PreparedStatement ps, List<String> parameters) throws java.sql.SQLException {
-        for (int i = 0; i < parameters.size(); i++) {
-            ps.setString(i + 1, parameters.get(i));
-        }
-    }
 }

@@ -2,6 +2,7 @@ package io.accesshub.adapter.persistence.installation;
 
 import io.accesshub.domain.access.AccessScope;
 import io.accesshub.adapter.persistence.ConstraintViolations;
+import io.accesshub.adapter.persistence.FilteredQueries;
 import io.accesshub.application.paging.Page;
 import io.accesshub.application.paging.PageRequest;
 import io.accesshub.application.port.out.AlreadyExistsException;
@@ -19,9 +20,7 @@ import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -126,18 +125,12 @@ public class JdbcInstallationRepository implements InstallationRepository {
             }
             where.append(" AND (").append(String.join(" OR ", within)).append(')');
         }
-        long total = jdbc.prepareStatement("SELECT COUNT(*)" + where, ps -> {
-            bind(ps, parameters);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        long total = FilteredQueries.count(jdbc, where.toString(), parameters);
         if (total <= page.offset()) {
             return new Page<>(List.of(), total, page);
         }
         List<Installation> items = jdbc.prepareStatement("SELECT *" + where + " ORDER BY id LIMIT ? OFFSET ?", ps -> {
-            bind(ps, parameters);
+            FilteredQueries.bind(ps, parameters);
             ps.setInt(parameters.size() + 1, page.limit());
             ps.setLong(parameters.size() + 2, page.offset());
             try (ResultSet rs = ps.executeQuery()) {
@@ -154,11 +147,5 @@ public class JdbcInstallationRepository implements InstallationRepository {
 
     private static String in(String column, int values) {
         return column + " IN (" + String.join(", ", Collections.nCopies(values, "?")) + ")";
-    }
-
-    private static void bind(PreparedStatement ps, List<String> parameters) throws SQLException {
-        for (int i = 0; i < parameters.size(); i++) {
-            ps.setString(i + 1, parameters.get(i));
-        }
     }
 }
