@@ -3,6 +3,7 @@ package io.accesshub.application.service;
 import io.accesshub.application.port.in.RetryUninstallsUseCase;
 import io.accesshub.application.port.in.UninstallInstallationUseCase;
 import io.accesshub.application.port.in.UninstallResult;
+import io.accesshub.application.port.out.ConcurrentUpdateException;
 import io.accesshub.application.port.out.GrantRepository;
 import io.accesshub.application.port.out.InstallationRepository;
 import io.accesshub.application.port.out.MarketplaceUninstaller;
@@ -286,27 +287,25 @@ public final class DeveloperUninstallService implements UninstallInstallationUse
      * Records the removal (tokens erased, uninstalled by the developer, events) in one transaction, cascades to the
      * agency's minted locations, and only then forgets the request, so that a crash before the end is finished by
      * the retry. An install newer than the request (it arrived while HighLevel was asked) is left alone and the
-     * request dropped (empty). QUEUED when the write kept losing races: the lease runs out and the request is tried
-     * again.
+     * request dropped (empty). A write that kept losing races throws, like a failed one: the keeper holds HighLevel's
+     * confirmation and retries, and refreshes of the installation wait meanwhile.
      */
     private Optional<UninstallResult> complete(UninstallRequest request) {
         InstallationId id = request.installationId();
-        Optional<Optional<Installation>> recorded = RetryOnConflict.run(() -> transactions.inTransaction(() -> {
+        Optional<Installation> recorded = RetryOnConflict.run(() -> transactions.inTransaction(() -> {
             Installation current = installations.findById(id).orElseThrow();
             if (DeveloperUninstall.isSuperseded(request, current)) {
                 return Optional.<Installation>empty();
             }
             return Optional.of(transitions.record(current, current.removeByDeveloper(request.requestedAt(),
                 clock.instant())));
-        }));
+        })).orElseThrow(() -> new ConcurrentUpdateException("the installation kept changing while HighLevel's "
+            + "removal was recorded; it is kept and recorded again"));
         if (recorded.isEmpty()) {
-            return Optional.of(UninstallResult.QUEUED);
-        }
-        if (recorded.get().isEmpty()) {
             requests.remove(id);
             return Optional.empty();
         }
-        Installation removed = recorded.get().get();
+        Installation removed = recorded.get();
         if (removed.userType() == UserType.COMPANY) {
             cascade.cascadeDeveloperRemoval(removed);
         }

@@ -53,15 +53,16 @@ public final class InstallationTransitions {
     }
 
     /**
-     * Stores {@code changed}, decided from {@code current}, inside the caller's transaction: erases the grant when the
-     * change leaves a state that keeps one for a state that does not, updates the row and publishes the change's
-     * events; returns the installation as stored. Nothing is written when {@code changed} is {@code current}.
+     * Stores {@code changed}, decided from {@code current}, inside the caller's transaction: erases the grant whenever
+     * the stored state keeps none (also when an uninstalled row is only relabelled or restamped, so no grant outlives
+     * its uninstall), updates the row and publishes the change's events; returns the installation as stored. Nothing
+     * is written when {@code changed} is {@code current}.
      */
     public Installation record(Installation current, Installation changed) {
         if (changed == current) {
             return current;
         }
-        if (current.status().keepsGrant() && !changed.status().keepsGrant()) {
+        if (!changed.status().keepsGrant()) {
             grants.deleteByInstallationId(changed.id());
         }
         Installation stored = installations.update(changed);

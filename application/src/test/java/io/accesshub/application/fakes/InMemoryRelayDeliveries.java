@@ -101,7 +101,7 @@ public final class InMemoryRelayDeliveries implements RelayDeliveries {
             || current.state() != DeliveryState.PENDING) {
             return false;
         }
-        DeliveryState after = stateAfter(decision);
+        DeliveryState after = decision.stateAfter();
         Instant next = decision instanceof DeliveryDecision.RetryAt retry ? retry.at() : current.nextAttemptAt();
         long attemptId = nextAttemptId++;
         attempts.put(attemptId, new RelayAttempt(attemptId, current.id(), current.subscriptionId(),
@@ -214,12 +214,5 @@ public final class InMemoryRelayDeliveries implements RelayDeliveries {
             finishedAt.remove(id);
         });
         attempts.values().removeIf(a -> a.subscriptionId().equals(subscription));
-    }
-
-    private static DeliveryState stateAfter(DeliveryDecision decision) {
-        if (decision instanceof DeliveryDecision.Delivered) {
-            return DeliveryState.DELIVERED;
-        }
-        return decision instanceof DeliveryDecision.Park ? DeliveryState.PARKED : DeliveryState.PENDING;
     }
 }

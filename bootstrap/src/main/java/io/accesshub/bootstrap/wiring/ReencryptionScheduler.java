@@ -37,23 +37,21 @@ public class ReencryptionScheduler {
 
     @Scheduled(fixedDelay = "${accesshub.token-encryption.reencryption.interval:60s}", initialDelay = "30s")
     void reencrypt() {
+        // each kind on its own: one that fails does not keep the others from moving
+        pass("grants", () -> reencryption.reencryptBatch(batchSize), reencryption::remaining);
+        pass("stored webhook bodies", () -> webhookBodies.reencryptBatch(batchSize), webhookBodies::remaining);
+        pass("relay subscription secrets", () -> relaySecrets.reencryptBatch(batchSize), relaySecrets::remaining);
+    }
+
+    private static void pass(String what, java.util.function.IntSupplier batch,
+                             java.util.function.LongSupplier remaining) {
         try {
-            int moved = reencryption.reencryptBatch(batchSize);
+            int moved = batch.getAsInt();
             if (moved > 0) {
-                LOG.info("Re-encrypted {} grants onto the primary key; {} remain", moved, reencryption.remaining());
-            }
-            int bodies = webhookBodies.reencryptBatch(batchSize);
-            if (bodies > 0) {
-                LOG.info("Encrypted {} stored webhook bodies with the primary key; {} remain", bodies,
-                    webhookBodies.remaining());
-            }
-            int secrets = relaySecrets.reencryptBatch(batchSize);
-            if (secrets > 0) {
-                LOG.info("Re-encrypted {} relay subscription secrets onto the primary key; {} remain", secrets,
-                    relaySecrets.remaining());
+                LOG.info("Re-encrypted {} {} onto the primary key; {} remain", moved, what, remaining.getAsLong());
             }
         } catch (RuntimeException e) {
-            LOG.error("Re-encryption failed; it runs again at the next interval", e);
+            LOG.error("Re-encryption of {} failed; it runs again at the next interval", what, e);
         }
     }
 }

@@ -45,7 +45,7 @@ public enum InstallationStatus {
      * uninstalls erases the grant with it.
      */
     public boolean keepsGrant() {
-        return this != UNINSTALLED;
+        return isInstalled();
     }
 
     /** Whether a stored grant may be handed out or used (active, or degraded while its access token lasts). */

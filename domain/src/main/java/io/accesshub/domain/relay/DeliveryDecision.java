@@ -5,6 +5,14 @@ import java.time.Instant;
 /** What happens to a delivery after an attempt: done, tried again at a time, or parked. */
 public sealed interface DeliveryDecision {
 
+    /** The delivery's state once this decision is recorded. */
+    default DeliveryState stateAfter() {
+        if (this instanceof Delivered) {
+            return DeliveryState.DELIVERED;
+        }
+        return this instanceof Park ? DeliveryState.PARKED : DeliveryState.PENDING;
+    }
+
     /** The subscriber took it. */
     record Delivered() implements DeliveryDecision {
     }

@@ -27,6 +27,11 @@ public record RelayMessage(long sequence, RelayEventType type, InstallationEvent
 
     /** The {@code webhook-id}: stable across retries and replays, so subscribers can drop duplicates. */
     public String webhookId() {
+        return webhookId(sequence);
+    }
+
+    /** The {@code webhook-id} of the outbox event at {@code sequence}. */
+    public static String webhookId(long sequence) {
         return "msg_" + sequence;
     }
 }

@@ -178,7 +178,7 @@ public class JdbcRelayDeliveries implements RelayDeliveries {
         if (!held) {
             return false;
         }
-        DeliveryState after = stateAfter(decision);
+        DeliveryState after = decision.stateAfter();
         Optional<Instant> retryAt = decision instanceof DeliveryDecision.RetryAt retry ? Optional.of(retry.at())
             : Optional.empty();
         String attempted = DbTime.toColumn(attemptedAt);
@@ -380,7 +380,7 @@ public class JdbcRelayDeliveries implements RelayDeliveries {
         long sequence = rs.getLong("sequence");
         return new RelayDelivery(rs.getLong("id"), SubscriptionId.parse(rs.getString("subscription_id")), sequence,
             InstallationId.parse(rs.getString("installation_id")), RelayEventType.valueOf(rs.getString("event_type")),
-            webhookId(sequence), rs.getString("body"), DeliveryState.valueOf(rs.getString("state")),
+            RelayMessage.webhookId(sequence), rs.getString("body"), DeliveryState.valueOf(rs.getString("state")),
             rs.getInt("attempts"), Optional.ofNullable(DbTime.fromColumn(rs.getString("first_attempt"))),
             DbTime.fromColumn(rs.getString("next_attempt")), DbTime.fromColumn(rs.getString("created")));
     }
@@ -393,20 +393,9 @@ public class JdbcRelayDeliveries implements RelayDeliveries {
         AttemptResult result = answered ? AttemptResult.answered(code, latency)
             : AttemptResult.failed(Optional.ofNullable(rs.getString("error")).orElse("unknown"), latency);
         return new RelayAttempt(rs.getLong("id"), rs.getLong("delivery_id"),
-            SubscriptionId.parse(rs.getString("subscription_id")), webhookId(sequence),
+            SubscriptionId.parse(rs.getString("subscription_id")), RelayMessage.webhookId(sequence),
             RelayEventType.valueOf(rs.getString("event_type")), sequence, DbTime.fromColumn(rs.getString("attempted")),
             result, DeliveryState.valueOf(rs.getString("state_after")));
     }
 
-    /** The same id as {@link RelayMessage#webhookId()}. */
-    private static String webhookId(long sequence) {
-        return "msg_" + sequence;
-    }
-
-    private static DeliveryState stateAfter(DeliveryDecision decision) {
-        if (decision instanceof DeliveryDecision.Delivered) {
-            return DeliveryState.DELIVERED;
-        }
-        return decision instanceof DeliveryDecision.Park ? DeliveryState.PARKED : DeliveryState.PENDING;
-    }
 }

@@ -3,12 +3,15 @@ package io.accesshub.adapter.persistence.webhook;
 import io.accesshub.adapter.persistence.crypto.EncryptedToken;
 import io.accesshub.adapter.persistence.crypto.TokenBinding;
 import io.accesshub.adapter.persistence.crypto.TokenCipher;
+import io.accesshub.adapter.persistence.crypto.TokenDecryptionException;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps stored webhook bodies on the token keyset's primary key: encrypts bodies stored in plaintext before bodies
@@ -22,6 +25,8 @@ public class WebhookBodyReencryption {
      * Rows holding a body in plaintext or under another key than the primary: only PENDING and DEAD rows keep a body
      * (a processed one has none), so the filter reads them through {@code ix_webhook_inbox_due}, never the DONE rows.
      */
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookBodyReencryption.class);
+
     private static final String NOT_ON_PRIMARY = "status IN ('PENDING', 'DEAD')"
         + " AND (body IS NOT NULL OR (body_ciphertext IS NOT NULL AND body_key_id <> ?))";
 
@@ -68,8 +73,15 @@ public class WebhookBodyReencryption {
         int moved = 0;
         for (Body body : due) {
             TokenBinding binding = TokenBinding.forWebhookBody(body.webhookId());
-            String plaintext = body.ciphertext() != null ? cipher.decrypt(body.ciphertext(), binding)
-                : body.plaintext();
+            String plaintext;
+            try {
+                plaintext = body.ciphertext() != null ? cipher.decrypt(body.ciphertext(), binding) : body.plaintext();
+            } catch (TokenDecryptionException unreadable) {
+                // a body no key of the keyset opens (the inbox parks such events as DEAD): left as it is, so it never
+                // holds the other rows of the batch back
+                LOG.warn("Webhook body of inbox row {} cannot be decrypted with the keyset; left as it is", body.id());
+                continue;
+            }
             EncryptedToken encrypted = cipher.encrypt(plaintext, binding);
             moved += jdbc.prepareStatement("UPDATE webhook_inbox SET body = NULL, body_ciphertext = ?,"
                 + " body_key_id = ? WHERE id = ?", ps -> {
